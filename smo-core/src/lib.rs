@@ -1,0 +1,53 @@
+//! # smo-core
+//!
+//! The engine of smo, for Social Media Optimization: making a brand's site and content travel
+//! on social media, and measuring it. Pure Rust, no I/O: every function takes data and returns
+//! data, so the same inputs give the same results in Rust, Python (`smo`) and Kotlin/Swift
+//! (`smo-ffi`).
+//!
+//! | Module | What it is for |
+//! |---|---|
+//! | [`network`] | the networks, with one sourced data row each (handles, content types, metrics, cadence) |
+//! | [`content`] | content types |
+//! | [`handle`] | handle validation and normalisation |
+//! | [`metric`], [`kpi`] | raw metrics and the KPI catalogue |
+//! | [`strategy`] | the strategy model, its TOML/JSON form and its validation rules |
+//! | [`finding`] | the [`Finding`] type and rule registries shared by every rule engine |
+//! | [`error`] | the one [`Error`] type |
+//!
+//! ```
+//! use smo_core::{Strategy, strategy::rules::ValidateOptions};
+//!
+//! let strategy = Strategy::example()?;
+//! let options = ValidateOptions { today: "2026-11-21".parse().ok(), ..Default::default() };
+//! for finding in strategy.validate(&options)? {
+//!     println!("{finding}");
+//! }
+//! # Ok::<(), smo_core::Error>(())
+//! ```
+
+pub mod content;
+pub mod error;
+pub mod finding;
+pub mod handle;
+pub mod kpi;
+pub mod metric;
+pub mod network;
+pub mod strategy;
+
+pub use content::ContentType;
+pub use error::{Error, Result};
+pub use finding::{Finding, Location, RuleConfig, RuleInfo, Severity, Span};
+pub use metric::Metric;
+pub use network::{Network, NetworkInfo};
+pub use strategy::Strategy;
+
+/// Every rule of every rule engine in smo, each registry in turn.
+///
+/// ```
+/// let ids: Vec<_> = smo_core::rules().iter().map(|r| r.id).collect();
+/// assert!(ids.contains(&"listening/none"));
+/// ```
+pub fn rules() -> Vec<RuleInfo> {
+    strategy::rules::RULES.to_vec()
+}
