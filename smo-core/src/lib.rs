@@ -27,6 +27,7 @@
 //! ```
 
 pub mod content;
+pub mod data;
 pub mod error;
 pub mod finding;
 pub mod handle;
