@@ -105,67 +105,357 @@ use FieldKind as K;
 
 /// The `posts` schema.
 pub static POST_FIELDS: &[FieldSpec] = &[
-    f("published", K::DateTime, true, &["date", "datetime", "published_at", "created_time", "time", "timestamp", "date_time"], "When the post went live."),
-    f("network", K::Network, true, &["platform", "channel", "network_id"], "Network id (`instagram`, `x`...)."),
-    f("post_id", K::Text, true, &["id", "post", "permalink", "url"], "The post's id or permalink."),
-    f("content_type", K::ContentType, false, &["type", "format", "media_type", "post_type"], "Content type (`image`, `reel`...)."),
-    f("pillar", K::Text, false, &["theme", "content_pillar"], "Content pillar of the strategy."),
-    f("campaign", K::Text, false, &["campaign_name", "utm_campaign"], "Campaign name."),
-    f("impressions", K::Count, false, &["impr"], "Times the post was shown."),
-    f("reach", K::Count, false, &["unique_reach", "accounts_reached"], "Unique accounts reached."),
-    f("views", K::Count, false, &["plays"], "Views (as the network counts them)."),
-    f("likes", K::Count, false, &["reactions", "favorites", "favourites", "like_count"], "Likes or reactions."),
-    f("comments", K::Count, false, &["replies", "comment_count"], "Comments or replies."),
-    f("shares", K::Count, false, &["reposts", "retweets", "boosts", "share_count"], "Shares, reposts, boosts."),
-    f("saves", K::Count, false, &["saved", "bookmarks"], "Saves or bookmarks."),
-    f("clicks", K::Count, false, &["link_clicks", "post_clicks"], "Clicks (link or post clicks)."),
-    f("video_views", K::Count, false, &["video_plays"], "Video views."),
-    f("follows", K::Count, false, &["new_follows", "follows_from_post"], "Follows caused by the post."),
-    f("followers", K::Count, false, &["followers_at_post_time", "audience"], "Followers of the account when the post went live."),
-    f("cost", K::Amount, false, &["spend", "amount_spent", "boost_cost"], "Paid spend on the post, account currency."),
+    f(
+        "published",
+        K::DateTime,
+        true,
+        &[
+            "date",
+            "datetime",
+            "published_at",
+            "created_time",
+            "time",
+            "timestamp",
+            "date_time",
+        ],
+        "When the post went live.",
+    ),
+    f(
+        "network",
+        K::Network,
+        true,
+        &["platform", "channel", "network_id"],
+        "Network id (`instagram`, `x`...).",
+    ),
+    f(
+        "post_id",
+        K::Text,
+        true,
+        &["id", "post", "permalink", "url"],
+        "The post's id or permalink.",
+    ),
+    f(
+        "content_type",
+        K::ContentType,
+        false,
+        &["type", "format", "media_type", "post_type"],
+        "Content type (`image`, `reel`...).",
+    ),
+    f(
+        "pillar",
+        K::Text,
+        false,
+        &["theme", "content_pillar"],
+        "Content pillar of the strategy.",
+    ),
+    f(
+        "campaign",
+        K::Text,
+        false,
+        &["campaign_name", "utm_campaign"],
+        "Campaign name.",
+    ),
+    f(
+        "impressions",
+        K::Count,
+        false,
+        &["impr"],
+        "Times the post was shown.",
+    ),
+    f(
+        "reach",
+        K::Count,
+        false,
+        &["unique_reach", "accounts_reached"],
+        "Unique accounts reached.",
+    ),
+    f(
+        "views",
+        K::Count,
+        false,
+        &["plays"],
+        "Views (as the network counts them).",
+    ),
+    f(
+        "likes",
+        K::Count,
+        false,
+        &["reactions", "favorites", "favourites", "like_count"],
+        "Likes or reactions.",
+    ),
+    f(
+        "comments",
+        K::Count,
+        false,
+        &["replies", "comment_count"],
+        "Comments or replies.",
+    ),
+    f(
+        "shares",
+        K::Count,
+        false,
+        &["reposts", "retweets", "boosts", "share_count"],
+        "Shares, reposts, boosts.",
+    ),
+    f(
+        "saves",
+        K::Count,
+        false,
+        &["saved", "bookmarks"],
+        "Saves or bookmarks.",
+    ),
+    f(
+        "clicks",
+        K::Count,
+        false,
+        &["link_clicks", "post_clicks"],
+        "Clicks (link or post clicks).",
+    ),
+    f(
+        "video_views",
+        K::Count,
+        false,
+        &["video_plays"],
+        "Video views.",
+    ),
+    f(
+        "follows",
+        K::Count,
+        false,
+        &["new_follows", "follows_from_post"],
+        "Follows caused by the post.",
+    ),
+    f(
+        "followers",
+        K::Count,
+        false,
+        &["followers_at_post_time", "audience"],
+        "Followers of the account when the post went live.",
+    ),
+    f(
+        "cost",
+        K::Amount,
+        false,
+        &["spend", "amount_spent", "boost_cost"],
+        "Paid spend on the post, account currency.",
+    ),
 ];
 
 /// The `accounts` schema (one account on one day).
 pub static ACCOUNT_FIELDS: &[FieldSpec] = &[
     f("date", K::Date, true, &["day"], "The day."),
-    f("network", K::Network, true, &["platform", "channel"], "Network id."),
-    f("followers", K::Count, false, &["audience", "fans", "subscribers"], "Followers at the end of the day."),
-    f("follows", K::Count, false, &["new_followers", "gained"], "Gross new followers that day."),
-    f("unfollows", K::Count, false, &["lost", "lost_followers"], "Followers lost that day."),
-    f("profile_visits", K::Count, false, &["profile_views", "page_views"], "Profile or page visits."),
-    f("mentions", K::Count, false, &["brand_mentions"], "Mentions of the brand."),
-    f("mentions_positive", K::Count, false, &["positive"], "Positive mentions."),
-    f("mentions_negative", K::Count, false, &["negative"], "Negative mentions."),
-    f("mentions_neutral", K::Count, false, &["neutral"], "Neutral mentions."),
-    f("competitor_mentions", K::Count, false, &["competitors_mentions"], "Mentions of the competitor set."),
-    f("messages", K::Count, false, &["messages_received", "inbound_messages"], "Messages and questions received."),
-    f("responses", K::Count, false, &["messages_answered", "answered"], "Of those, answered."),
-    f("response_time_s", K::Amount, false, &["response_time", "first_response_time"], "Median first-response time that day, seconds."),
+    f(
+        "network",
+        K::Network,
+        true,
+        &["platform", "channel"],
+        "Network id.",
+    ),
+    f(
+        "followers",
+        K::Count,
+        false,
+        &["audience", "fans", "subscribers"],
+        "Followers at the end of the day.",
+    ),
+    f(
+        "follows",
+        K::Count,
+        false,
+        &["new_followers", "gained"],
+        "Gross new followers that day.",
+    ),
+    f(
+        "unfollows",
+        K::Count,
+        false,
+        &["lost", "lost_followers"],
+        "Followers lost that day.",
+    ),
+    f(
+        "profile_visits",
+        K::Count,
+        false,
+        &["profile_views", "page_views"],
+        "Profile or page visits.",
+    ),
+    f(
+        "mentions",
+        K::Count,
+        false,
+        &["brand_mentions"],
+        "Mentions of the brand.",
+    ),
+    f(
+        "mentions_positive",
+        K::Count,
+        false,
+        &["positive"],
+        "Positive mentions.",
+    ),
+    f(
+        "mentions_negative",
+        K::Count,
+        false,
+        &["negative"],
+        "Negative mentions.",
+    ),
+    f(
+        "mentions_neutral",
+        K::Count,
+        false,
+        &["neutral"],
+        "Neutral mentions.",
+    ),
+    f(
+        "competitor_mentions",
+        K::Count,
+        false,
+        &["competitors_mentions"],
+        "Mentions of the competitor set.",
+    ),
+    f(
+        "messages",
+        K::Count,
+        false,
+        &["messages_received", "inbound_messages"],
+        "Messages and questions received.",
+    ),
+    f(
+        "responses",
+        K::Count,
+        false,
+        &["messages_answered", "answered"],
+        "Of those, answered.",
+    ),
+    f(
+        "response_time_s",
+        K::Amount,
+        false,
+        &["response_time", "first_response_time"],
+        "Median first-response time that day, seconds.",
+    ),
 ];
 
 /// The `web` schema (web analytics by day, source, medium and campaign).
 pub static WEB_FIELDS: &[FieldSpec] = &[
     f("date", K::Date, true, &["day"], "The day."),
-    f("source", K::Text, true, &["session_source", "utm_source"], "Traffic source (`instagram`, `google`, `(direct)`)."),
-    f("medium", K::Text, true, &["session_medium", "utm_medium"], "Traffic medium (`social`, `cpc`, `(none)`)."),
-    f("campaign", K::Text, false, &["session_campaign", "utm_campaign"], "Campaign."),
-    f("landing_page", K::Text, false, &["page", "landing"], "Landing page path."),
-    f("sessions", K::Count, true, &["visits"], "Sessions or visits."),
-    f("users", K::Count, false, &["unique_visitors", "visitors", "total_users"], "Unique visitors."),
-    f("pageviews", K::Count, false, &["page_views", "views", "screen_page_views"], "Page views."),
-    f("bounces", K::Count, false, &["bounced_sessions"], "Bounced sessions (GA4: not engaged)."),
-    f("duration_s", K::Amount, false, &["total_duration", "session_duration"], "Total session duration, seconds."),
-    f("conversions", K::Count, false, &["key_events", "goals", "orders"], "Conversions (key events)."),
-    f("revenue", K::Amount, false, &["value", "purchase_revenue"], "Revenue, account currency."),
+    f(
+        "source",
+        K::Text,
+        true,
+        &["session_source", "utm_source"],
+        "Traffic source (`instagram`, `google`, `(direct)`).",
+    ),
+    f(
+        "medium",
+        K::Text,
+        true,
+        &["session_medium", "utm_medium"],
+        "Traffic medium (`social`, `cpc`, `(none)`).",
+    ),
+    f(
+        "campaign",
+        K::Text,
+        false,
+        &["session_campaign", "utm_campaign"],
+        "Campaign.",
+    ),
+    f(
+        "landing_page",
+        K::Text,
+        false,
+        &["page", "landing"],
+        "Landing page path.",
+    ),
+    f(
+        "sessions",
+        K::Count,
+        true,
+        &["visits"],
+        "Sessions or visits.",
+    ),
+    f(
+        "users",
+        K::Count,
+        false,
+        &["unique_visitors", "visitors", "total_users"],
+        "Unique visitors.",
+    ),
+    f(
+        "pageviews",
+        K::Count,
+        false,
+        &["page_views", "views", "screen_page_views"],
+        "Page views.",
+    ),
+    f(
+        "bounces",
+        K::Count,
+        false,
+        &["bounced_sessions"],
+        "Bounced sessions (GA4: not engaged).",
+    ),
+    f(
+        "duration_s",
+        K::Amount,
+        false,
+        &["total_duration", "session_duration"],
+        "Total session duration, seconds.",
+    ),
+    f(
+        "conversions",
+        K::Count,
+        false,
+        &["key_events", "goals", "orders"],
+        "Conversions (key events).",
+    ),
+    f(
+        "revenue",
+        K::Amount,
+        false,
+        &["value", "purchase_revenue"],
+        "Revenue, account currency.",
+    ),
 ];
 
 /// The `costs` schema.
 pub static COST_FIELDS: &[FieldSpec] = &[
-    f("date", K::Date, true, &["day"], "Day the cost applies to (or was booked)."),
-    f("network", K::Network, false, &["platform", "channel"], "Network, when the cost belongs to one."),
-    f("campaign", K::Text, false, &["campaign_name"], "Campaign, when the cost belongs to one."),
-    f("category", K::Text, false, &["kind", "type"], "`ads`, `content`, `staff`, `tools` or `other`."),
-    f("amount", K::Amount, true, &["cost", "spend"], "Amount, account currency."),
+    f(
+        "date",
+        K::Date,
+        true,
+        &["day"],
+        "Day the cost applies to (or was booked).",
+    ),
+    f(
+        "network",
+        K::Network,
+        false,
+        &["platform", "channel"],
+        "Network, when the cost belongs to one.",
+    ),
+    f(
+        "campaign",
+        K::Text,
+        false,
+        &["campaign_name"],
+        "Campaign, when the cost belongs to one.",
+    ),
+    f(
+        "category",
+        K::Text,
+        false,
+        &["kind", "type"],
+        "`ads`, `content`, `staff`, `tools` or `other`.",
+    ),
+    f(
+        "amount",
+        K::Amount,
+        true,
+        &["cost", "spend"],
+        "Amount, account currency.",
+    ),
 ];
 
 /// The schema of a table by name (`posts`, `accounts`, `web`, `costs`).
@@ -512,7 +802,9 @@ impl RowCells<'_, '_> {
             Some(v) if v >= 0.0 && v.fract() == 0.0 && v < 9.0e15 => Ok(Some(v as u64)),
             Some(v) => Self::err(
                 spec,
-                format!("{v} is not a whole number of 0 or more (counts cannot be fractional or negative)"),
+                format!(
+                    "{v} is not a whole number of 0 or more (counts cannot be fractional or negative)"
+                ),
             ),
         }
     }
@@ -668,9 +960,18 @@ fn normalise_header(h: &str) -> String {
         .trim_start_matches('\u{feff}')
         .to_lowercase()
         .chars()
-        .map(|c| if c == ' ' || c == '-' || c == '.' { '_' } else { c })
+        .map(|c| {
+            if c == ' ' || c == '-' || c == '.' {
+                '_'
+            } else {
+                c
+            }
+        })
         .collect()
 }
+
+/// Schema index → input column index, ignored columns, field → column name.
+type Resolved = (Vec<Option<usize>>, Vec<String>, BTreeMap<String, String>);
 
 /// Resolves input headers to schema indices. Fails when a required field or a mapped column is
 /// missing: then no row could be read, which is an error of the call, not of a row.
@@ -679,7 +980,7 @@ fn resolve(
     fields: &'static [FieldSpec],
     headers: &[String],
     opts: &LoadOptions,
-) -> Result<(Vec<Option<usize>>, Vec<String>, BTreeMap<String, String>)> {
+) -> Result<Resolved> {
     for field in opts.mapping.keys() {
         if !fields.iter().any(|f| f.name == field) {
             let hint = closest(field, fields.iter().map(|f| f.name))
@@ -790,7 +1091,13 @@ struct Collector<'o, T> {
 }
 
 impl<T: Table> Collector<'_, T> {
-    fn reject(&mut self, line: u64, record: u64, field: Option<String>, reason: String) -> Result<()> {
+    fn reject(
+        &mut self,
+        line: u64,
+        record: u64,
+        field: Option<String>,
+        reason: String,
+    ) -> Result<()> {
         if self.opts.strict {
             return Err(Error::Row {
                 table: T::NAME.into(),
@@ -912,7 +1219,9 @@ pub fn load_csv<T: Table>(text: &str, opts: &LoadOptions) -> Result<Loaded<T>> {
                         line,
                         n,
                         Some(field.into()),
-                        format!("invalid UTF-8 after byte {at} of the cell: save the file as UTF-8"),
+                        format!(
+                            "invalid UTF-8 after byte {at} of the cell: save the file as UTF-8"
+                        ),
                     )?;
                     continue;
                 }
@@ -961,7 +1270,8 @@ fn load_value<T: Table>(
             _ => {
                 return Err(Error::Argument {
                     name: "data".into(),
-                    message: "expected an array of objects (or an object with a `rows` array)".into(),
+                    message: "expected an array of objects (or an object with a `rows` array)"
+                        .into(),
                 });
             }
         },
@@ -998,7 +1308,12 @@ fn load_value<T: Table>(
         let record = i as u64 + 1;
         let line = lines.and_then(|l| l.get(i).copied()).unwrap_or(record);
         let serde_json::Value::Object(o) = item else {
-            c.reject(line, record, None, format!("expected an object, found {}", kind_of(item)))?;
+            c.reject(
+                line,
+                record,
+                None,
+                format!("expected an object, found {}", kind_of(item)),
+            )?;
             continue;
         };
         let mut cells = Vec::with_capacity(index.len());
@@ -1014,7 +1329,10 @@ fn load_value<T: Table>(
                     None
                 }
                 Some(other) => {
-                    bad = Some((spec.name, format!("{} is not accepted here", kind_of(other))));
+                    bad = Some((
+                        spec.name,
+                        format!("{} is not accepted here", kind_of(other)),
+                    ));
                     None
                 }
             };
@@ -1048,7 +1366,11 @@ fn record_lines(text: &str) -> Vec<u64> {
     let mut in_string = false;
     let mut escaped = false;
     // Records sit at depth 1 (top-level array) or depth 2 (inside {"rows": [...]}).
-    let record_depth = if text.trim_start().starts_with('{') { 2 } else { 1 };
+    let record_depth = if text.trim_start().starts_with('{') {
+        2
+    } else {
+        1
+    };
     for b in text.bytes() {
         if b == b'\n' {
             line += 1;
@@ -1073,12 +1395,8 @@ fn record_lines(text: &str) -> Vec<u64> {
             }
             b'}' | b']' => depth = depth.saturating_sub(1),
             b',' | b' ' | b'\t' | b'\r' | b'\n' | b':' => {}
-            _ if depth == record_depth => {
-                // A scalar record (an error case): note where it starts once.
-                if out.last() != Some(&line) {
-                    out.push(line);
-                }
-            }
+            // A scalar record (an error case): note where it starts once.
+            _ if depth == record_depth && out.last() != Some(&line) => out.push(line),
             _ => {}
         }
     }
@@ -1111,7 +1429,11 @@ pub fn parse_number(raw: &str, decimal_comma: bool) -> std::result::Result<f64, 
         b'+' => (false, &s[1..]),
         _ => (false, s),
     };
-    let (dec, group_mark) = if decimal_comma { (',', '.') } else { ('.', ',') };
+    let (dec, group_mark) = if decimal_comma {
+        (',', '.')
+    } else {
+        ('.', ',')
+    };
     let is_sep = |c: char| {
         c == group_mark || matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'' | '’')
     };
@@ -1122,7 +1444,9 @@ pub fn parse_number(raw: &str, decimal_comma: bool) -> std::result::Result<f64, 
         } else {
             body.to_owned()
         };
-        if plain.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '-' | '+'))
+        if plain
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '-' | '+'))
             && plain.starts_with(|c: char| c.is_ascii_digit() || c == '.')
         {
             if let Ok(v) = plain.parse::<f64>() {
@@ -1165,7 +1489,9 @@ pub fn parse_number(raw: &str, decimal_comma: bool) -> std::result::Result<f64, 
         digits.push('.');
         digits.push_str(f);
     }
-    let v: f64 = digits.parse().map_err(|_| format!("`{raw}` is not a number"))?;
+    let v: f64 = digits
+        .parse()
+        .map_err(|_| format!("`{raw}` is not a number"))?;
     Ok(if neg { -v } else { v })
 }
 
@@ -1192,13 +1518,22 @@ fn parse_datetime(
     if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
         return Ok((dt.with_timezone(&Utc), None));
     }
-    for fmt in ["%Y-%m-%d %H:%M:%S%.f%:z", "%Y-%m-%d %H:%M:%S%z", "%Y-%m-%dT%H:%M:%S%.f%z"] {
+    for fmt in [
+        "%Y-%m-%d %H:%M:%S%.f%:z",
+        "%Y-%m-%d %H:%M:%S%z",
+        "%Y-%m-%dT%H:%M:%S%.f%z",
+    ] {
         if let Ok(dt) = DateTime::parse_from_str(s, fmt) {
             return Ok((dt.with_timezone(&Utc), None));
         }
     }
     let s_no_z = s.strip_suffix('Z').or_else(|| s.strip_suffix(" UTC"));
-    for fmt in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"] {
+    for fmt in [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+    ] {
         if let Some(utc) = s_no_z {
             if let Ok(naive) = NaiveDateTime::parse_from_str(utc, fmt) {
                 return Ok((naive.and_utc(), None));
@@ -1230,11 +1565,15 @@ fn local(naive: NaiveDateTime, tz: Tz, raw: &str) -> std::result::Result<DateTim
 }
 
 fn midnight(date: NaiveDate, tz: Tz, raw: &str) -> std::result::Result<DateTime<Utc>, String> {
-    let naive = date.and_hms_opt(0, 0, 0).ok_or_else(|| format!("`{raw}`: bad date"))?;
+    let naive = date
+        .and_hms_opt(0, 0, 0)
+        .ok_or_else(|| format!("`{raw}`: bad date"))?;
     match tz.from_local_datetime(&naive) {
         LocalResult::None => {
             // Some zones skip midnight: the day starts at 01:00.
-            let one = date.and_hms_opt(1, 0, 0).ok_or_else(|| format!("`{raw}`: bad date"))?;
+            let one = date
+                .and_hms_opt(1, 0, 0)
+                .ok_or_else(|| format!("`{raw}`: bad date"))?;
             local(one, tz, raw)
         }
         _ => local(naive, tz, raw),
@@ -1324,7 +1663,10 @@ mod tests {
         let mut o = opts();
         o.mapping.insert("publshed".into(), "when".into());
         let err = load_csv::<PostRow>("when\n", &o).unwrap_err();
-        assert!(err.to_string().contains("did you mean `published`"), "{err}");
+        assert!(
+            err.to_string().contains("did you mean `published`"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -1339,9 +1681,18 @@ mod tests {
         let l = load_csv::<PostRow>(csv, &o).unwrap();
         assert_eq!(l.rejected.len(), 1);
         assert!(l.rejected[0].reason.contains("daylight"));
-        assert_eq!(l.rows[0].published.to_rfc3339(), "2026-10-25T00:30:00+00:00");
-        assert_eq!(l.rows[1].published.to_rfc3339(), "2026-01-15T11:00:00+00:00");
-        assert_eq!(l.rows[2].published.to_rfc3339(), "2026-07-15T16:00:00+00:00");
+        assert_eq!(
+            l.rows[0].published.to_rfc3339(),
+            "2026-10-25T00:30:00+00:00"
+        );
+        assert_eq!(
+            l.rows[1].published.to_rfc3339(),
+            "2026-01-15T11:00:00+00:00"
+        );
+        assert_eq!(
+            l.rows[2].published.to_rfc3339(),
+            "2026-07-15T16:00:00+00:00"
+        );
     }
 
     #[test]

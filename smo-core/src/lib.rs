@@ -10,7 +10,9 @@
 //! | [`network`] | the networks, with one sourced data row each (handles, content types, metrics, cadence) |
 //! | [`content`] | content types |
 //! | [`handle`] | handle validation and normalisation |
-//! | [`metric`], [`kpi`] | raw metrics and the KPI catalogue |
+//! | [`metric`], [`kpi`] | raw metrics, the KPI catalogue, versioned formulas, grouping, objective tracking |
+//! | [`data`] | the normalised measurement data and its loaders (CSV, JSON) |
+//! | [`traffic`] | referrer classification, GA4-style channel grouping, UTM links, access logs |
 //! | [`strategy`] | the strategy model, its TOML/JSON form and its validation rules |
 //! | [`finding`] | the [`Finding`] type and rule registries shared by every rule engine |
 //! | [`error`] | the one [`Error`] type |
@@ -35,6 +37,7 @@ pub mod kpi;
 pub mod metric;
 pub mod network;
 pub mod strategy;
+pub mod traffic;
 
 pub use content::ContentType;
 pub use error::{Error, Result};
@@ -50,5 +53,7 @@ pub use strategy::Strategy;
 /// assert!(ids.contains(&"listening/none"));
 /// ```
 pub fn rules() -> Vec<RuleInfo> {
-    strategy::rules::RULES.to_vec()
+    let mut all = strategy::rules::RULES.to_vec();
+    all.extend_from_slice(traffic::utm::RULES);
+    all
 }
