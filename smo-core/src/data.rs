@@ -654,6 +654,90 @@ pub struct Dataset {
     pub costs: Vec<CostRow>,
 }
 
+/// The four tables' CSV texts, for [`Dataset::from_csv`]; a table left `None` stays empty.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CsvInputs<'a> {
+    /// `posts` CSV.
+    pub posts: Option<&'a str>,
+    /// `accounts` CSV.
+    pub accounts: Option<&'a str>,
+    /// `web` CSV.
+    pub web: Option<&'a str>,
+    /// `costs` CSV.
+    pub costs: Option<&'a str>,
+}
+
+/// A rejected row with its table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TableRejected {
+    /// Table name.
+    pub table: &'static str,
+    /// The rejected row.
+    #[serde(flatten)]
+    pub rejected: Rejected,
+}
+
+impl Dataset {
+    /// Loads the tables given, with the same options; returns the dataset and every rejected row.
+    pub fn from_csv(
+        inputs: CsvInputs<'_>,
+        opts: &LoadOptions,
+    ) -> Result<(Dataset, Vec<TableRejected>)> {
+        let mut ds = Dataset::default();
+        let mut rejected = Vec::new();
+        fn take<T: Table>(
+            text: Option<&str>,
+            opts: &LoadOptions,
+            out: &mut Vec<T>,
+            rej: &mut Vec<TableRejected>,
+        ) -> Result<()> {
+            if let Some(text) = text {
+                let l = load_csv::<T>(text, opts)?;
+                *out = l.rows;
+                rej.extend(l.rejected.into_iter().map(|r| TableRejected {
+                    table: T::NAME,
+                    rejected: r,
+                }));
+            }
+            Ok(())
+        }
+        take(inputs.posts, opts, &mut ds.posts, &mut rejected)?;
+        take(inputs.accounts, opts, &mut ds.accounts, &mut rejected)?;
+        take(inputs.web, opts, &mut ds.web, &mut rejected)?;
+        take(inputs.costs, opts, &mut ds.costs, &mut rejected)?;
+        Ok((ds, rejected))
+    }
+
+    /// The example brand's generated metrics (`docs/examples/maison-lune/data/`, local times in
+    /// Europe/Paris), embedded in the library like [`crate::Strategy::example`].
+    ///
+    /// ```
+    /// let data = smo_core::data::Dataset::example()?;
+    /// assert!(data.posts.len() > 200);
+    /// # Ok::<(), smo_core::Error>(())
+    /// ```
+    pub fn example() -> Result<Dataset> {
+        let opts = LoadOptions {
+            time_zone: Tz::Europe__Paris,
+            strict: true,
+            ..Default::default()
+        };
+        let inputs = CsvInputs {
+            posts: Some(include_str!(
+                "../../docs/examples/maison-lune/data/posts.csv"
+            )),
+            accounts: Some(include_str!(
+                "../../docs/examples/maison-lune/data/accounts.csv"
+            )),
+            web: Some(include_str!("../../docs/examples/maison-lune/data/web.csv")),
+            costs: Some(include_str!(
+                "../../docs/examples/maison-lune/data/costs.csv"
+            )),
+        };
+        Ok(Dataset::from_csv(inputs, &opts)?.0)
+    }
+}
+
 /// How a loader reads its input.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoadOptions {

@@ -386,29 +386,41 @@ impl KpiDef {
     }
 }
 
+fn group_thousands(text: &str) -> String {
+    let (sign, rest) = match text.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", text),
+    };
+    let (int, frac) = rest
+        .split_once('.')
+        .map_or((rest, None), |(i, f)| (i, Some(f)));
+    let mut out = String::from(sign);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
+}
+
 /// A value in its unit, for reports: `5.50 %`, `1,234`, `0.45`, `125 s`, `80.0`.
 ///
 /// ```
 /// use smo_core::kpi::{format_value, Unit};
 /// assert_eq!(format_value(5.5, Unit::Percent), "5.50 %");
 /// assert_eq!(format_value(12345.0, Unit::Count), "12,345");
+/// assert_eq!(format_value(-38935.014, Unit::Currency), "-38,935.01");
 /// ```
 pub fn format_value(v: f64, unit: Unit) -> String {
     match unit {
         Unit::Percent => format!("{v:.2} %"),
-        Unit::Count => {
-            let neg = v < 0.0;
-            let digits = format!("{:.0}", v.abs());
-            let mut out = String::new();
-            for (i, c) in digits.chars().enumerate() {
-                if i > 0 && (digits.len() - i) % 3 == 0 {
-                    out.push(',');
-                }
-                out.push(c);
-            }
-            if neg { format!("-{out}") } else { out }
-        }
-        Unit::Currency => format!("{v:.2}"),
+        Unit::Count => group_thousands(&format!("{:.0}", v)),
+        Unit::Currency => group_thousands(&format!("{v:.2}")),
         Unit::Seconds => format!("{v:.0} s"),
         Unit::Ratio => format!("{v:.2}"),
     }

@@ -11,6 +11,7 @@
 //! | [`content`] | content types |
 //! | [`handle`] | handle validation and normalisation |
 //! | [`metric`], [`kpi`] | raw metrics, the KPI catalogue, versioned formulas, grouping, objective tracking |
+//! | [`report`] | the SMO report: JSON, Markdown and self-contained HTML with SVG charts |
 //! | [`data`] | the normalised measurement data and its loaders (CSV, JSON) |
 //! | [`traffic`] | referrer classification, GA4-style channel grouping, UTM links, access logs |
 //! | [`strategy`] | the strategy model, its TOML/JSON form and its validation rules |
@@ -36,6 +37,7 @@ pub mod handle;
 pub mod kpi;
 pub mod metric;
 pub mod network;
+pub mod report;
 pub mod strategy;
 pub mod traffic;
 
@@ -55,5 +57,6 @@ pub use strategy::Strategy;
 pub fn rules() -> Vec<RuleInfo> {
     let mut all = strategy::rules::RULES.to_vec();
     all.extend_from_slice(traffic::utm::RULES);
+    all.extend_from_slice(report::RULES);
     all
 }

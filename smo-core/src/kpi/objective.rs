@@ -110,6 +110,21 @@ pub static STATUS_RULES: &[StatusRule] = &[
     },
 ];
 
+/// KPIs whose values add up over time (a month's reach is the sum of its weeks').
+const ADDITIVE: &[&str] = &[
+    "posts",
+    "reach",
+    "impressions",
+    "video_views",
+    "engagements",
+    "profile_visits",
+    "mentions",
+    "sessions",
+    "social_sessions",
+    "conversions",
+    "revenue",
+];
+
 /// Options of [`track`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct TrackOptions {
@@ -117,11 +132,15 @@ pub struct TrackOptions {
     pub as_of: Option<NaiveDate>,
     /// When the objectives started; default: the first day with data.
     pub start: Option<NaiveDate>,
-    /// Period of the series. Default: month.
+    /// Period of the values (current value, per-period needs). Default: month.
     pub period: Period,
+    /// Period of the points the trend is fitted on. Default: week. Values of additive KPIs
+    /// (reach, sessions, revenue...) are scaled to [`TrackOptions::period`] (× 30.44 / 7 for
+    /// weeks into months), so the forecast is in the objective's unit.
+    pub trend_period: Period,
     /// Zone of the post dates. Default UTC.
     pub time_zone: Tz,
-    /// Fewest periods for a trend forecast (below: pace only, no forecast). Default 3.
+    /// Fewest trend points for a forecast (below: pace only, no forecast). Default 6.
     pub min_periods: usize,
     /// Slack on pace, as a share of the way (0.1 = 10 points of progress). Default 0.1.
     pub tolerance: f64,
@@ -133,8 +152,9 @@ impl Default for TrackOptions {
             as_of: None,
             start: None,
             period: Period::Month,
+            trend_period: Period::Week,
             time_zone: Tz::UTC,
-            min_periods: 3,
+            min_periods: 6,
             tolerance: 0.1,
         }
     }
@@ -381,40 +401,45 @@ fn track_one(
     let s = scope(data, &o.networks);
     let tz = opts.time_zone;
     let day_of = |p: &PostRow| p.published.with_timezone(&tz).date_naive();
-    // Periods covering the scope's data.
-    let mut starts: Vec<NaiveDate> = s
-        .posts
-        .iter()
-        .map(|p| day_of(p))
-        .chain(s.accounts.iter().map(|a| a.date))
-        .chain(s.web.iter().map(|w| w.date))
-        .map(|d| opts.period.start(d))
-        .filter(|d| as_of.is_none_or(|a| *d <= a))
-        .collect();
-    starts.sort();
-    starts.dedup();
-    for ps in &starts {
-        let next = opts.period.next_start(*ps);
-        let inp = |d: NaiveDate| d >= *ps && d < next;
-        let posts: Vec<&PostRow> = s.posts.iter().copied().filter(|p| inp(day_of(p))).collect();
-        let accounts: Vec<&AccountRow> =
-            s.accounts.iter().copied().filter(|a| inp(a.date)).collect();
-        let web: Vec<&WebRow> = s.web.iter().copied().filter(|w| inp(w.date)).collect();
-        let cost: f64 = s.costs.iter().filter(|c| inp(c.0)).map(|c| c.1).sum();
-        let ads: f64 = s
-            .costs
+    let series = |period: Period| -> Vec<SeriesPoint> {
+        // Periods covering the scope's data.
+        let mut starts: Vec<NaiveDate> = s
+            .posts
             .iter()
-            .filter(|c| inp(c.0) && c.2)
-            .map(|c| c.1)
-            .sum();
-        let v = formula.evaluate_parts(&posts, &accounts, &web, cost, ads);
-        t.series.push(SeriesPoint {
-            period: opts.period.label(*ps),
-            start: *ps,
-            value: v.value,
-            partial: as_of.is_some_and(|a| next > a + Duration::days(1)),
-        });
-    }
+            .map(|p| day_of(p))
+            .chain(s.accounts.iter().map(|a| a.date))
+            .chain(s.web.iter().map(|w| w.date))
+            .map(|d| period.start(d))
+            .filter(|d| as_of.is_none_or(|a| *d <= a))
+            .collect();
+        starts.sort();
+        starts.dedup();
+        let mut out = Vec::with_capacity(starts.len());
+        for ps in &starts {
+            let next = period.next_start(*ps);
+            let inp = |d: NaiveDate| d >= *ps && d < next;
+            let posts: Vec<&PostRow> = s.posts.iter().copied().filter(|p| inp(day_of(p))).collect();
+            let accounts: Vec<&AccountRow> =
+                s.accounts.iter().copied().filter(|a| inp(a.date)).collect();
+            let web: Vec<&WebRow> = s.web.iter().copied().filter(|w| inp(w.date)).collect();
+            let cost: f64 = s.costs.iter().filter(|c| inp(c.0)).map(|c| c.1).sum();
+            let ads: f64 = s
+                .costs
+                .iter()
+                .filter(|c| inp(c.0) && c.2)
+                .map(|c| c.1)
+                .sum();
+            let v = formula.evaluate_parts(&posts, &accounts, &web, cost, ads);
+            out.push(SeriesPoint {
+                period: period.label(*ps),
+                start: *ps,
+                value: v.value,
+                partial: as_of.is_some_and(|a| next > a + Duration::days(1)),
+            });
+        }
+        out
+    };
+    t.series = series(opts.period);
     let defined: Vec<&SeriesPoint> = t.series.iter().filter(|p| p.value.is_some()).collect();
     let complete: Vec<&&SeriesPoint> = defined.iter().filter(|p| !p.partial).collect();
     let current_point = complete.last().map(|p| **p).or(defined.last().copied());
@@ -440,11 +465,23 @@ fn track_one(
         return t;
     };
     let baseline = t.baseline.unwrap_or(current);
-    // Direction: from baseline to target; the catalogue's direction when they are equal.
-    let rising = if target != baseline {
-        target > baseline
+    // Direction: the catalogue's (a CPC target is a ceiling even when written above the
+    // baseline); for KPIs outside the catalogue, from baseline to target.
+    let catalogued = crate::kpi::find(formula.id()).map(|k| k.direction);
+    let rising = match catalogued {
+        Some(d) => d == Direction::Increase,
+        None => target >= baseline,
+    };
+    let contradiction = if target != baseline && (target > baseline) != rising {
+        format!(
+            " (the target is {} the baseline although {} is better for {}: read as a {})",
+            if target > baseline { "above" } else { "below" },
+            if rising { "higher" } else { "lower" },
+            formula.id(),
+            if rising { "floor" } else { "ceiling" }
+        )
     } else {
-        formula.direction() == Direction::Increase
+        String::new()
     };
     let meets = |v: f64| if rising { v >= target } else { v <= target };
     t.progress = progress(baseline, target, current);
@@ -470,7 +507,7 @@ fn track_one(
         t.status = Status::Achieved;
         t.rule = "status/achieved";
         t.reason = format!(
-            "current {} ({}) meets the target {}",
+            "current {} ({}) meets the target {}{contradiction}",
             fmt(current),
             cur.period,
             fmt(target)
@@ -489,25 +526,46 @@ fn track_one(
             return t;
         }
     }
-    // Forecast from the defined, complete points.
-    let pts: Vec<(f64, f64)> = complete
+    // Forecast from the complete trend points, scaled to the objective's period.
+    let avg_days = |p: Period| match p {
+        Period::Day => 1.0,
+        Period::Week => 7.0,
+        Period::Month => 30.4375,
+        Period::Quarter => 91.3125,
+    };
+    let scale = if ADDITIVE.contains(&formula.id()) {
+        avg_days(opts.period) / avg_days(opts.trend_period)
+    } else {
+        1.0
+    };
+    let trend = series(opts.trend_period);
+    let origin = trend.first().map(|p| p.start);
+    let pts: Vec<(f64, f64)> = trend
         .iter()
+        .filter(|p| !p.partial)
         .filter_map(|p| {
             let mid = p.start
-                + Duration::days((opts.period.next_start(p.start) - p.start).num_days() / 2);
-            p.value
-                .map(|v| ((mid - complete[0].start).num_days() as f64, v))
+                + Duration::days((opts.trend_period.next_start(p.start) - p.start).num_days() / 2);
+            Some(((mid - origin?).num_days() as f64, p.value? * scale))
         })
         .collect();
-    let period_days = (opts.period.next_start(cur.start) - cur.start).num_days() as f64;
-    if let (Some(dl), true) = (o.deadline, pts.len() >= opts.min_periods.max(3)) {
-        let x0 = (dl - complete[0].start).num_days() as f64;
+    let period_days = avg_days(opts.period);
+    if let (Some(dl), Some(origin), true) =
+        (o.deadline, origin, pts.len() >= opts.min_periods.max(3))
+    {
+        let x0 = (dl - origin).num_days() as f64;
         if let Some((value, half, slope)) = linear_forecast(&pts, x0) {
+            // A straight line knows no bounds: keep the forecast inside the KPI's domain.
+            let can_be_negative = matches!(
+                formula.id(),
+                "net_sentiment" | "roi" | "follower_growth_rate"
+            );
+            let clamp = |v: f64| if can_be_negative { v } else { v.max(0.0) };
             let f = Forecast {
                 at: dl,
-                value,
-                low: value - half,
-                high: value + half,
+                value: clamp(value),
+                low: clamp(value - half),
+                high: clamp(value + half),
                 slope_per_period: slope * period_days,
                 points: pts.len(),
             };
@@ -528,14 +586,16 @@ fn track_one(
             t.status = status;
             t.rule = "status/forecast";
             t.reason = format!(
-                "forecast at {dl}: {} (80 % band {} to {}) against a target of {}: {words}; trend {}{} per {}",
+                "forecast at {dl}: {} (80 % band {} to {}) against a target of {}{contradiction}: {words}; trend {}{} per {} over {} {}s",
                 fmt(f.value),
                 fmt(f.low),
                 fmt(f.high),
                 fmt(target),
                 if f.slope_per_period >= 0.0 { "+" } else { "" },
                 fmt(f.slope_per_period),
-                opts.period
+                opts.period,
+                f.points,
+                opts.trend_period
             );
             t.forecast = Some(f);
             return t;
@@ -551,8 +611,9 @@ fn track_one(
         _ => Status::AtRisk,
     };
     t.reason = format!(
-        "only {} period(s) of data (a trend needs {}): progress {} against {} of the time elapsed",
+        "only {} complete {}(s) of data (a trend needs {}): progress {} against {} of the time elapsed{contradiction}",
         pts.len(),
+        opts.trend_period,
         opts.min_periods.max(3),
         pct(p),
         pct(e)
