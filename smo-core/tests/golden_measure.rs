@@ -184,7 +184,10 @@ fn utm_vectors() {
     }
 }
 
-fn load(c: &Value) -> Result<(usize, Value, Vec<(u64, Option<String>)>, Vec<String>), Error> {
+/// Rows read, first row, (line, field) of rejected rows, ignored columns.
+type Loaded = (usize, Value, Vec<(u64, Option<String>)>, Vec<String>);
+
+fn load(c: &Value) -> Result<Loaded, Error> {
     let mut opts = LoadOptions {
         decimal_comma: c["decimal_comma"].as_bool().unwrap_or(false),
         strict: c["strict"].as_bool().unwrap_or(false),
