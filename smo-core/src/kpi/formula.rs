@@ -85,7 +85,8 @@ impl PostField {
         }
     }
 
-    const ALL: [PostField; 12] = [
+    /// Every field, in declaration order (the order of `PostField as usize`).
+    pub const ALL: [PostField; 12] = [
         PostField::Impressions,
         PostField::Reach,
         PostField::Views,
@@ -590,13 +591,19 @@ impl PostCalc {
     /// one numerator field is present.
     #[inline]
     pub(crate) fn parts(&self, post: &PostRow) -> Option<(f64, f64)> {
+        self.parts_by(|f| f.get(post))
+    }
+
+    /// Same as [`PostCalc::parts`], reading fields through `get` (columns, rows).
+    #[inline]
+    pub(crate) fn parts_by(&self, get: impl Fn(PostField) -> Option<f64>) -> Option<(f64, f64)> {
         if self.count_posts {
             return Some((1.0, 1.0));
         }
         let mut any = false;
         let mut num = 0.0;
         for f in &self.numerator {
-            if let Some(v) = f.get(post) {
+            if let Some(v) = get(*f) {
                 any = true;
                 num += v;
             }
@@ -610,7 +617,7 @@ impl PostCalc {
             let mut any = false;
             let mut den = 0.0;
             for f in &self.denominator {
-                if let Some(v) = f.get(post) {
+                if let Some(v) = get(*f) {
                     any = true;
                     den += v;
                 }

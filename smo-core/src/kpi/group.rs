@@ -29,7 +29,7 @@ use serde::Serialize;
 use crate::content::ContentType;
 use crate::data::PostRow;
 use crate::error::Error;
-use crate::kpi::formula::{Accumulator, Formula, PostCalc};
+use crate::kpi::formula::{Accumulator, Formula, PostCalc, PostField};
 use crate::network::Network;
 
 /// A calendar period.
@@ -285,11 +285,12 @@ type Key<'a> = ([KeyPart<'a>; 4], Option<NaiveDate>);
 /// Groups `posts` and computes `kpis` for each group. KPIs that do not read posts get undefined
 /// values (use [`Formula::evaluate`] for accounts and web KPIs).
 pub fn group_posts(posts: &[PostRow], kpis: &[Formula], opts: &GroupOptions) -> Grouped {
-    let calcs: Vec<Option<&PostCalc>> = kpis.iter().map(|k| k.post.as_ref()).collect();
-    fn key_of<'a>(p: &'a PostRow, opts: &GroupOptions) -> Key<'a> {
+    let utc = opts.time_zone == Tz::UTC;
+    let key_of = |i: usize| -> Key<'_> {
+        let p = &posts[i];
         let mut parts = [KeyPart::Str(None); 4];
-        for (i, by) in opts.by.iter().take(4).enumerate() {
-            parts[i] = match by {
+        for (k, by) in opts.by.iter().take(4).enumerate() {
+            parts[k] = match by {
                 GroupBy::Network => KeyPart::Net(p.network),
                 GroupBy::ContentType => KeyPart::Ct(p.content_type),
                 GroupBy::Pillar => KeyPart::Str(p.pillar.as_deref()),
@@ -297,7 +298,7 @@ pub fn group_posts(posts: &[PostRow], kpis: &[Formula], opts: &GroupOptions) -> 
             };
         }
         let period = opts.period.map(|per| {
-            let local = if opts.time_zone == Tz::UTC {
+            let local = if utc {
                 p.published.date_naive()
             } else {
                 p.published.with_timezone(&opts.time_zone).date_naive()
@@ -305,43 +306,167 @@ pub fn group_posts(posts: &[PostRow], kpis: &[Formula], opts: &GroupOptions) -> 
             per.start(local)
         });
         (parts, period)
+    };
+    group_impl(posts.len(), key_of, |i, f| f.get(&posts[i]), kpis, opts)
+}
+
+/// Post metrics as columns, the layout of a data frame: entry `i` of every column is post `i`.
+/// Missing metric values are `NaN` (zero is a value). Keys repeat, so text keys are codes into a
+/// list of names.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PostColumns {
+    /// Publication instants, Unix seconds (UTC).
+    pub published: Vec<i64>,
+    /// Networks.
+    pub network: Vec<Network>,
+    /// Content types (empty: none given).
+    pub content_type: Vec<Option<ContentType>>,
+    /// Pillar codes into `pillar_names` (empty: none given).
+    pub pillar: Vec<Option<u32>>,
+    /// Pillar names.
+    pub pillar_names: Vec<String>,
+    /// Campaign codes into `campaign_names` (empty: none given).
+    pub campaign: Vec<Option<u32>>,
+    /// Campaign names.
+    pub campaign_names: Vec<String>,
+    /// Metric columns; a field without a column is missing for every post.
+    pub metrics: BTreeMap<PostField, Vec<f64>>,
+}
+
+impl PostColumns {
+    /// Number of posts.
+    pub fn len(&self) -> usize {
+        self.published.len()
     }
-    type Map<'a> = HashMap<Key<'a>, (u64, Vec<Accumulator>)>;
-    fn fold<'a>(
-        mut map: Map<'a>,
-        p: &'a PostRow,
-        opts: &GroupOptions,
-        calcs: &[Option<&PostCalc>],
-    ) -> Map<'a> {
+
+    /// Whether there is no post.
+    pub fn is_empty(&self) -> bool {
+        self.published.is_empty()
+    }
+
+    fn check(&self) -> Result<(), Error> {
+        let n = self.len();
+        let bad = |name: &str, len: usize| Error::Argument {
+            name: name.into(),
+            message: format!(
+                "column `{name}` has {len} values where `published` has {n}: columns must have equal lengths"
+            ),
+        };
+        if self.network.len() != n {
+            return Err(bad("network", self.network.len()));
+        }
+        for (name, len) in [
+            ("content_type", self.content_type.len()),
+            ("pillar", self.pillar.len()),
+            ("campaign", self.campaign.len()),
+        ] {
+            if len != 0 && len != n {
+                return Err(bad(name, len));
+            }
+        }
+        for (f, col) in &self.metrics {
+            if col.len() != n {
+                return Err(bad(f.as_str(), col.len()));
+            }
+        }
+        for (name, codes, names) in [
+            ("pillar", &self.pillar, &self.pillar_names),
+            ("campaign", &self.campaign, &self.campaign_names),
+        ] {
+            if let Some(c) = codes.iter().flatten().find(|c| **c as usize >= names.len()) {
+                return Err(Error::Argument {
+                    name: name.into(),
+                    message: format!("code {c} has no name ({} names)", names.len()),
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// [`group_posts`] over columns: the same groups and values, without building rows.
+pub fn group_columns(
+    cols: &PostColumns,
+    kpis: &[Formula],
+    opts: &GroupOptions,
+) -> Result<Grouped, Error> {
+    cols.check()?;
+    let tz = opts.time_zone;
+    let utc = tz == Tz::UTC;
+    let metric: Vec<Option<&Vec<f64>>> =
+        PostField::ALL.iter().map(|f| cols.metrics.get(f)).collect();
+    fn name<'n>(codes: &[Option<u32>], names: &'n [String], i: usize) -> Option<&'n str> {
+        codes
+            .get(i)
+            .copied()
+            .flatten()
+            .map(|c| names[c as usize].as_str())
+    }
+    let key_of = |i: usize| -> Key<'_> {
+        let mut parts = [KeyPart::Str(None); 4];
+        for (k, by) in opts.by.iter().take(4).enumerate() {
+            parts[k] = match by {
+                GroupBy::Network => KeyPart::Net(cols.network[i]),
+                GroupBy::ContentType => KeyPart::Ct(cols.content_type.get(i).copied().flatten()),
+                GroupBy::Pillar => KeyPart::Str(name(&cols.pillar, &cols.pillar_names, i)),
+                GroupBy::Campaign => KeyPart::Str(name(&cols.campaign, &cols.campaign_names, i)),
+            };
+        }
+        let period = opts.period.map(|per| {
+            let secs = cols.published[i];
+            let local = if utc {
+                chrono::DateTime::from_timestamp(secs, 0).map(|d| d.date_naive())
+            } else {
+                chrono::DateTime::from_timestamp(secs, 0).map(|d| d.with_timezone(&tz).date_naive())
+            };
+            per.start(local.unwrap_or_default())
+        });
+        (parts, period)
+    };
+    let get = |i: usize, f: PostField| -> Option<f64> {
+        metric[f as usize].and_then(|c| {
+            let v = c[i];
+            (!v.is_nan()).then_some(v)
+        })
+    };
+    Ok(group_impl(cols.len(), key_of, get, kpis, opts))
+}
+
+type Map<'a> = HashMap<Key<'a>, (u64, Vec<Accumulator>)>;
+
+fn group_impl<'a>(
+    n: usize,
+    key_of: impl Fn(usize) -> Key<'a> + Sync,
+    get: impl Fn(usize, PostField) -> Option<f64> + Sync,
+    kpis: &[Formula],
+    opts: &GroupOptions,
+) -> Grouped {
+    let calcs: Vec<Option<&PostCalc>> = kpis.iter().map(|k| k.post.as_ref()).collect();
+    let fold = |mut map: Map<'a>, i: usize| -> Map<'a> {
         let entry = map
-            .entry(key_of(p, opts))
+            .entry(key_of(i))
             .or_insert_with(|| (0, vec![Accumulator::default(); calcs.len()]));
         entry.0 += 1;
-        for (acc, calc) in entry.1.iter_mut().zip(calcs) {
+        for (acc, calc) in entry.1.iter_mut().zip(&calcs) {
             if let Some(calc) = calc {
-                acc.add(calc, p);
+                acc.add_parts(calc.parts_by(|f| get(i, f)));
             }
         }
         map
-    }
-    let merged: HashMap<Key<'_>, (u64, Vec<Accumulator>)> = if posts.len() < 50_000 {
-        posts
-            .iter()
-            .fold(HashMap::new(), |m, p| fold(m, p, opts, &calcs))
+    };
+    let merged: Map<'a> = if n < 50_000 {
+        (0..n).fold(HashMap::new(), fold)
     } else {
-        posts
-            .par_chunks(16_384)
-            .map(|chunk| {
-                chunk
-                    .iter()
-                    .fold(HashMap::new(), |m, p| fold(m, p, opts, &calcs))
-            })
+        (0..n)
+            .into_par_iter()
+            .with_min_len(16_384)
+            .fold(HashMap::new, fold)
             .reduce(HashMap::new, |mut a, b| {
-                for (k, (n, accs)) in b {
+                for (k, (cnt, accs)) in b {
                     let e = a
                         .entry(k)
                         .or_insert_with(|| (0, vec![Accumulator::default(); accs.len()]));
-                    e.0 += n;
+                    e.0 += cnt;
                     for (x, y) in e.1.iter_mut().zip(&accs) {
                         x.merge(y);
                     }
@@ -349,6 +474,15 @@ pub fn group_posts(posts: &[PostRow], kpis: &[Formula], opts: &GroupOptions) -> 
                 a
             })
     };
+    finish(merged, kpis, &calcs, opts)
+}
+
+fn finish(
+    merged: Map<'_>,
+    kpis: &[Formula],
+    calcs: &[Option<&PostCalc>],
+    opts: &GroupOptions,
+) -> Grouped {
     let mut entries: Vec<(Key<'_>, (u64, Vec<Accumulator>))> = merged.into_iter().collect();
     entries.sort_by(|a, b| a.0.cmp(&b.0));
     let mut rows: Vec<GroupRow> = Vec::with_capacity(entries.len());
@@ -356,7 +490,7 @@ pub fn group_posts(posts: &[PostRow], kpis: &[Formula], opts: &GroupOptions) -> 
     for ((parts, start), (n, accs)) in entries {
         let values: Vec<Option<f64>> = accs
             .iter()
-            .zip(&calcs)
+            .zip(calcs)
             .map(|(a, c)| c.and_then(|c| a.value(c)))
             .collect();
         let excluded = accs.iter().map(Accumulator::excluded).collect();
@@ -523,5 +657,67 @@ mod tests {
         let b = serial.value(calc).unwrap();
         assert!((a - b).abs() < 1e-9, "{a} {b}");
         assert_eq!(all.rows[0].period.as_deref(), Some("2026-Q3"));
+    }
+
+    #[test]
+    fn columns_and_rows_agree() {
+        let posts: Vec<PostRow> = (0..60_000u64)
+            .map(|i| {
+                let mut p = post(
+                    if i % 3 == 0 {
+                        "2026-06-30T23:30:00Z"
+                    } else {
+                        "2026-08-01T00:00:00Z"
+                    },
+                    if i % 2 == 0 {
+                        Network::X
+                    } else {
+                        Network::Instagram
+                    },
+                    i % 7,
+                    100 + i % 13,
+                );
+                p.pillar = (i % 5 != 0).then(|| format!("p{}", i % 3));
+                p.comments = (i % 11 != 0).then_some(i % 4);
+                p
+            })
+            .collect();
+        let mut cols = PostColumns {
+            published: posts.iter().map(|p| p.published.timestamp()).collect(),
+            network: posts.iter().map(|p| p.network).collect(),
+            pillar_names: vec!["p0".into(), "p1".into(), "p2".into()],
+            ..Default::default()
+        };
+        cols.pillar = posts
+            .iter()
+            .map(|p| p.pillar.as_deref().map(|n| n[1..].parse().unwrap()))
+            .collect();
+        for f in [PostField::Likes, PostField::Reach, PostField::Comments] {
+            cols.metrics.insert(
+                f,
+                posts.iter().map(|p| f.get(p).unwrap_or(f64::NAN)).collect(),
+            );
+        }
+        let kpis = [
+            Formula::parse("engagement_rate").unwrap(),
+            Formula::parse("reach").unwrap(),
+            Formula::parse("posts").unwrap(),
+        ];
+        let opts = GroupOptions {
+            by: vec![GroupBy::Network, GroupBy::Pillar],
+            period: Some(Period::Month),
+            time_zone: "Europe/Paris".parse().unwrap(),
+        };
+        let a = group_posts(&posts, &kpis, &opts);
+        let b = group_columns(&cols, &kpis, &opts).unwrap();
+        assert_eq!(a.rows.len(), b.rows.len());
+        for (x, y) in a.rows.iter().zip(&b.rows) {
+            assert_eq!((&x.keys, &x.period, x.posts), (&y.keys, &y.period, y.posts));
+            for (u, v) in x.values.iter().zip(&y.values) {
+                assert!((u.unwrap() - v.unwrap()).abs() < 1e-9);
+            }
+        }
+        cols.network.pop();
+        assert!(group_columns(&cols, &kpis, &opts).is_err());
     }
 }
