@@ -1156,6 +1156,39 @@ fn resolve(
     Ok((index, ignored, columns))
 }
 
+/// Matches input column names to the fields of `table` (by name, alias or `mapping`), as the
+/// loaders do: schema field → input column. Fails when a required field has no column.
+///
+/// ```
+/// let cols = ["Date".to_owned(), "Platform".to_owned(), "ID".to_owned(), "Reactions".to_owned()];
+/// let m = smo_core::data::match_columns("posts", &cols, &Default::default())?;
+/// assert_eq!(m["likes"], "Reactions");
+/// # Ok::<(), smo_core::Error>(())
+/// ```
+pub fn match_columns(
+    table: &str,
+    headers: &[String],
+    mapping: &BTreeMap<String, String>,
+) -> Result<BTreeMap<String, String>> {
+    let (name, fields): (&'static str, &'static [FieldSpec]) = match table {
+        "posts" => ("posts", POST_FIELDS),
+        "accounts" => ("accounts", ACCOUNT_FIELDS),
+        "web" => ("web", WEB_FIELDS),
+        "costs" => ("costs", COST_FIELDS),
+        other => {
+            return Err(Error::Argument {
+                name: "table".into(),
+                message: format!("`{other}` is not a table: use posts, accounts, web or costs"),
+            });
+        }
+    };
+    let opts = LoadOptions {
+        mapping: mapping.clone(),
+        ..Default::default()
+    };
+    Ok(resolve(name, fields, headers, &opts)?.2)
+}
+
 fn sniff_delimiter(text: &str) -> u8 {
     let first = text.lines().next().unwrap_or_default();
     let count = |c: char| first.matches(c).count();

@@ -245,9 +245,12 @@ impl Grouped {
                     .or_default()
                     .push(row.period.clone().into());
             }
-            cols.entry("posts".into())
-                .or_default()
-                .push(row.posts.into());
+            // The group size; a `posts` KPI, when asked for, is the same number under that name.
+            if !self.kpis.iter().any(|k| k.starts_with("posts@")) {
+                cols.entry("posts".into())
+                    .or_default()
+                    .push(row.posts.into());
+            }
             for (i, kpi) in self.kpis.iter().enumerate() {
                 let id = kpi.split(['@', '?']).next().unwrap_or(kpi).to_owned();
                 let name = if self
