@@ -13,6 +13,7 @@
 pub mod batch;
 pub mod channel;
 pub mod domains;
+pub(crate) mod fnv;
 pub mod referrer;
 pub mod utm;
 

@@ -22,8 +22,9 @@ use smo_core::kpi::group::{
 use smo_core::kpi::objective::{self, TrackOptions};
 use smo_core::report::ReportOptions;
 use smo_core::traffic::batch::{LogOptions, breakdown_log, breakdown_referrers};
-use smo_core::traffic::referrer::{ClassifyOptions, classify_with};
+use smo_core::traffic::referrer::{ClassifyOptions, classify_hit, classify_with};
 use smo_core::traffic::utm::{self, Existing, LintOptions, Utm, UtmOptions};
+use smo_core::traffic::{Channel, Medium};
 use smo_core::{ContentType, Error, Finding, Location, Network, Severity};
 
 use crate::convert::{date, json_to_py, to_py};
@@ -907,17 +908,18 @@ fn f64_column(obj: &Bound<'_, PyAny>) -> PyResult<Vec<f64>> {
 /// Text column → codes into names, one lookup per distinct string object.
 fn text_column(obj: &Bound<'_, PyAny>) -> PyResult<(Vec<Option<u32>>, Vec<String>)> {
     let mut names: Vec<String> = Vec::new();
-    let mut index: HashMap<String, u32> = HashMap::new();
-    let mut last: Option<(usize, Option<u32>)> = None;
+    let mut by_text: HashMap<String, u32> = HashMap::new();
+    // Data frames repeat the same str objects: their address finds the code without hashing text.
+    let mut by_ptr: HashMap<usize, Option<u32>> = HashMap::new();
     let mut codes = Vec::new();
+    // A list holds its items alive, so an address cannot be reused during the loop.
+    let stable = obj.cast::<PyList>().is_ok();
     for item in obj.try_iter()? {
         let item = item?;
         let ptr = item.as_ptr() as usize;
-        if let Some((p, code)) = last {
-            if p == ptr {
-                codes.push(code);
-                continue;
-            }
+        if let Some(code) = by_ptr.get(&ptr).filter(|_| stable) {
+            codes.push(*code);
+            continue;
         }
         let code = if item.is_none() || item.extract::<f64>().is_ok_and(f64::is_nan) {
             None
@@ -926,17 +928,20 @@ fn text_column(obj: &Bound<'_, PyAny>) -> PyResult<(Vec<Option<u32>>, Vec<String
                 .cast::<PyString>()
                 .map_err(|_| PyTypeError::new_err("text columns hold str or None"))?
                 .to_str()?;
-            Some(match index.get(s) {
+            Some(match by_text.get(s) {
                 Some(c) => *c,
                 None => {
                     let c = names.len() as u32;
                     names.push(s.to_owned());
-                    index.insert(s.to_owned(), c);
+                    by_text.insert(s.to_owned(), c);
                     c
                 }
             })
         };
-        last = Some((ptr, code));
+        // Only objects that stay alive (held by the column) may be remembered by address.
+        if stable && by_ptr.len() < 65_536 {
+            by_ptr.insert(ptr, code);
+        }
         codes.push(code);
     }
     Ok((codes, names))
@@ -1164,44 +1169,50 @@ pub fn classify_referrers<'py>(
     internal_hosts: Vec<String>,
     mastodon_instances: Vec<String>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let refs: Vec<String> = referrers.extract()?;
+    // Borrow the UTF-8 of each str: no copy of the input.
+    let items: Vec<Bound<'py, PyString>> = referrers
+        .try_iter()?
+        .map(|i| {
+            i.and_then(|i| {
+                i.cast_into::<PyString>()
+                    .map_err(|_| PyTypeError::new_err("referrers must be str"))
+            })
+        })
+        .collect::<PyResult<_>>()?;
+    let refs: Vec<&str> = items.iter().map(|s| s.to_str()).collect::<PyResult<_>>()?;
     let opts = classify_opts(internal_hosts, mastodon_instances);
-    // (medium, source, network, term, channel) per row; strings are shared across rows below.
-    type Row = (
-        &'static str,
-        String,
-        Option<&'static str>,
+    type Row<'a> = (
+        Medium,
+        std::borrow::Cow<'a, str>,
+        Option<Network>,
         Option<String>,
-        &'static str,
+        Channel,
     );
-    let rows: Vec<Row> = py.detach(|| {
+    let rows: Vec<Row<'_>> = py.detach(|| {
         use rayon::prelude::*;
         refs.par_iter()
+            .with_min_len(4096)
             .map(|r| {
-                let c = classify_with(r, page_url.as_deref(), &opts);
-                let ch = c.channel().as_str();
-                (
-                    c.medium.as_str(),
-                    c.source,
-                    c.network.map(|n| n.as_str()),
-                    c.term,
-                    ch,
-                )
+                let h = classify_hit(r, page_url.as_deref(), &opts);
+                let ch = h.channel();
+                (h.medium, h.source, h.network, h.term, ch)
             })
             .collect()
     });
-    // One Python string per distinct value: most rows repeat a few sources.
-    let mut cache: HashMap<String, Bound<'py, PyString>> = HashMap::new();
-    let mut intern = |s: &str| -> Bound<'py, PyString> {
-        if let Some(p) = cache.get(s) {
-            return p.clone();
-        }
-        let p = PyString::new(py, s);
-        if cache.len() < 100_000 {
-            cache.insert(s.to_owned(), p.clone());
-        }
-        p
-    };
+    // Python strings made once per distinct value: rows repeat a few sources.
+    let media: Vec<Bound<'py, PyString>> = Medium::ALL
+        .iter()
+        .map(|m| PyString::new(py, m.as_str()))
+        .collect();
+    let channels: Vec<Bound<'py, PyString>> = Channel::ALL
+        .iter()
+        .map(|c| PyString::new(py, c.as_str()))
+        .collect();
+    let networks: Vec<Bound<'py, PyString>> = Network::ALL
+        .iter()
+        .map(|n| PyString::new(py, n.as_str()))
+        .collect();
+    let mut sources: HashMap<&str, Bound<'py, PyString>> = HashMap::new();
     let n = rows.len();
     let (mut medium, mut source, mut network, mut term, mut channel) = (
         Vec::with_capacity(n),
@@ -1211,11 +1222,19 @@ pub fn classify_referrers<'py>(
         Vec::with_capacity(n),
     );
     for (m, s, nw, t, ch) in &rows {
-        medium.push(intern(m));
-        source.push(intern(s));
-        network.push(nw.map(&mut intern));
-        term.push(t.as_deref().map(&mut intern));
-        channel.push(intern(ch));
+        medium.push(media[Medium::ALL.iter().position(|x| x == m).unwrap_or(0)].clone());
+        let src = match sources.get(s.as_ref()) {
+            Some(p) => p.clone(),
+            None => {
+                let p = PyString::new(py, s);
+                sources.insert(s.as_ref(), p.clone());
+                p
+            }
+        };
+        source.push(src);
+        network.push(nw.map(|x| networks[x as usize].clone()));
+        term.push(t.as_deref().map(|t| PyString::new(py, t)));
+        channel.push(channels[*ch as usize].clone());
     }
     let d = PyDict::new(py);
     d.set_item("medium", PyList::new(py, medium)?)?;

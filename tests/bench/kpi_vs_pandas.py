@@ -47,7 +47,7 @@ def frame(n: int) -> pd.DataFrame:
 
 def with_pandas(df: pd.DataFrame) -> pd.DataFrame:
     er = (df["likes"] + df["comments"] + df["shares"] + df["saves"]) / df["reach"] * 100
-    month = df["published"].dt.strftime("%Y-%m") if len(df) < 100_000 else df["published"].dt.to_period("M").astype(str)
+    month = df["published"].dt.to_period("M")
     g = df.assign(er=er, month=month).groupby(["network", "month"], sort=True)
     out = g.agg(posts=("reach", "size"), reach=("reach", "sum"), er=("er", "mean"), clicks=("clicks", "sum"), impressions=("impressions", "sum"))
     out["ctr"] = out["clicks"] / out["impressions"] * 100
@@ -73,7 +73,7 @@ def main() -> None:
     s = with_smo(df)
     assert len(s) == len(p), (len(s), len(p))
     for rec in s:
-        row = p.loc[(rec["network"], rec["period"])]
+        row = p.loc[(rec["network"], pd.Period(rec["period"], "M"))]
         assert rec["posts"] == row["posts"]
         assert abs(rec["reach"] - row["reach"]) <= 1e-9 * row["reach"]
         assert abs(rec["engagement_rate"] - row["er"]) <= 1e-9 * row["er"]

@@ -16,8 +16,13 @@
 //! ```
 
 use std::borrow::Cow;
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
+use std::sync::OnceLock;
 
 use serde::Serialize;
+
+use crate::traffic::fnv::Fnv;
 
 /// Version of the rule set.
 pub const RULESET_VERSION: &str = "ga4_manual@2023-11";
@@ -542,20 +547,26 @@ pub struct ChannelOptions {
     pub email_match: EmailMatch,
 }
 
+type Set = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+
+fn set(cat: Category) -> &'static Set {
+    static SETS: OnceLock<[Set; 4]> = OnceLock::new();
+    let sets = SETS.get_or_init(|| {
+        [
+            SOCIAL_SOURCES,
+            SEARCH_SOURCES,
+            SHOPPING_SOURCES,
+            VIDEO_SOURCES,
+        ]
+        .map(|l| l.iter().copied().collect())
+    });
+    &sets[cat as usize]
+}
+
 fn in_category(cat: Category, source: &str) -> bool {
-    let list = match cat {
-        Category::Social => SOCIAL_SOURCES,
-        Category::Search => SEARCH_SOURCES,
-        Category::Shopping => SHOPPING_SOURCES,
-        Category::Video => VIDEO_SOURCES,
-    };
-    if list.contains(&source) {
-        return true;
-    }
+    let s = set(cat);
     // Hosts are listed without `www.`; GA4's list has both forms for the big ones.
-    source
-        .strip_prefix("www.")
-        .is_some_and(|s| list.contains(&s))
+    s.contains(source) || source.strip_prefix("www.").is_some_and(|x| s.contains(x))
 }
 
 /// `^(.*cp.*|ppc|retargeting|paid.*)$`

@@ -22,7 +22,9 @@
 //! assert_eq!(r.term.as_deref(), Some("linge de lit en lin"));
 //! ```
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use serde::Serialize;
@@ -30,6 +32,7 @@ use serde::Serialize;
 use super::channel::{Channel, channel_group};
 use super::domains::{DOMAINS, DomainRow, Medium, SEARCH_BRANDS, TABLE_VERSION};
 use crate::network::Network;
+use crate::traffic::fnv::Fnv;
 
 /// What smo makes of a referrer.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
@@ -68,8 +71,14 @@ impl Referrer {
 
     /// The GA4-model channel of this visit.
     pub fn channel(&self) -> Channel {
-        let (s, m) = self.ga4_source_medium();
-        channel_group(&s, m, "")
+        Hit {
+            medium: self.medium,
+            source: Cow::Borrowed(&self.source),
+            network: self.network,
+            term: None,
+            host: self.host.as_deref().map(Cow::Borrowed),
+        }
+        .channel()
     }
 }
 
@@ -82,8 +91,10 @@ pub struct ClassifyOptions {
     pub mastodon_instances: Vec<String>,
 }
 
-fn index() -> &'static HashMap<&'static str, &'static DomainRow> {
-    static INDEX: OnceLock<HashMap<&'static str, &'static DomainRow>> = OnceLock::new();
+type Index = HashMap<&'static str, &'static DomainRow, BuildHasherDefault<Fnv>>;
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| DOMAINS.iter().map(|r| (r.host, r)).collect())
 }
 
@@ -162,24 +173,16 @@ fn lookup(host: &str) -> Option<&'static DomainRow> {
 
 /// A search brand on any country domain: `google.fr`, `www.google.co.uk`, `fr.search.yahoo.com`.
 fn brand(host: &str) -> Option<&'static super::domains::SearchBrand> {
-    let labels: Vec<&str> = host.split('.').collect();
-    let n = labels.len();
-    if n < 2 {
-        return None;
-    }
+    let mut labels = host.rsplit('.');
+    let _tld = labels.next()?;
+    let second = labels.next()?;
+    let third = labels.next();
+    let find = |l: &str| SEARCH_BRANDS.iter().find(|b| b.label == l);
     // The registrable label: before the TLD, or before `co.uk`/`com.au`-style second levels.
-    let candidates = [
-        labels.get(n.wrapping_sub(2)),
-        if n >= 3 && matches!(labels[n - 2], "co" | "com" | "org" | "net" | "ac" | "gov") {
-            labels.get(n - 3)
-        } else {
-            None
-        },
-    ];
-    candidates
-        .into_iter()
-        .flatten()
-        .find_map(|l| SEARCH_BRANDS.iter().find(|b| b.label == *l))
+    find(second).or_else(|| match third {
+        Some(t) if matches!(second, "co" | "com" | "org" | "net" | "ac" | "gov") => find(t),
+        _ => None,
+    })
 }
 
 fn term(query: &str, params: &[&str]) -> Option<String> {
@@ -199,21 +202,78 @@ fn term(query: &str, params: &[&str]) -> Option<String> {
     None
 }
 
-fn make(
+/// A classification that borrows from its input: the batch path's allocation-free result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit<'a> {
+    /// The medium.
+    pub medium: Medium,
+    /// Display name of the source, or the host for unknown sites.
+    pub source: Cow<'a, str>,
+    /// The network, when social and known.
+    pub network: Option<Network>,
+    /// The search term.
+    pub term: Option<String>,
+    /// The referrer's host, lower case, without `www.`.
+    pub host: Option<Cow<'a, str>>,
+}
+
+impl Hit<'_> {
+    /// The owned form.
+    pub fn into_owned(self) -> Referrer {
+        Referrer {
+            medium: self.medium,
+            source: self.source.into_owned(),
+            network: self.network,
+            term: self.term,
+            host: self.host.map(Cow::into_owned),
+            table_version: TABLE_VERSION,
+        }
+    }
+
+    /// The GA4-model channel of this visit (see [`Referrer::ga4_source_medium`]).
+    pub fn channel(&self) -> Channel {
+        let host = self.host.as_deref();
+        match self.medium {
+            Medium::Direct | Medium::Internal => channel_group("(direct)", "(none)", ""),
+            Medium::Search => channel_group(&self.source, "organic", ""),
+            Medium::Email => channel_group(host.unwrap_or(&self.source), "email", ""),
+            Medium::Paid => channel_group(&self.source, "cpc", ""),
+            Medium::Social | Medium::AiAssistant | Medium::Referral => {
+                channel_group(host.unwrap_or(&self.source), "referral", "")
+            }
+        }
+    }
+}
+
+fn hit<'a>(
     medium: Medium,
-    source: &str,
+    source: Cow<'a, str>,
     network: Option<Network>,
     term: Option<String>,
-    host: Option<&str>,
-) -> Referrer {
-    Referrer {
+    host: Option<&Cow<'a, str>>,
+) -> Hit<'a> {
+    Hit {
         medium,
-        source: source.to_owned(),
+        source,
         network,
         term,
-        host: host.map(|h| strip_www(h).to_owned()),
-        table_version: TABLE_VERSION,
+        host: host.map(|h| match h {
+            Cow::Borrowed(b) => Cow::Borrowed(strip_www(b)),
+            Cow::Owned(o) => Cow::Owned(strip_www(o).to_owned()),
+        }),
     }
+}
+
+fn lower_cow(s: &str) -> Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+fn is_direct(r: &str) -> bool {
+    r.is_empty() || r == "-" || r.eq_ignore_ascii_case("(direct)") || r == "about:blank"
 }
 
 const PAID_CLICK_IDS: &[(&str, &str)] = &[
@@ -232,21 +292,25 @@ pub fn classify_referrer(referrer: &str, page_url: Option<&str>) -> Referrer {
 
 /// Classifies a referrer.
 pub fn classify_with(referrer: &str, page_url: Option<&str>, opts: &ClassifyOptions) -> Referrer {
+    classify_hit(referrer, page_url, opts).into_owned()
+}
+
+/// Classifies a referrer without copying what it can borrow (the batch path).
+pub fn classify_hit<'a>(
+    referrer: &'a str,
+    page_url: Option<&str>,
+    opts: &ClassifyOptions,
+) -> Hit<'a> {
     let page = page_url.and_then(split);
     let r = referrer.trim();
-    let parts =
-        if r.is_empty() || r == "-" || r.eq_ignore_ascii_case("(direct)") || r == "about:blank" {
-            None
-        } else {
-            split(r)
-        };
-    let host_lower: Option<String> = parts.as_ref().map(|p| p.host.to_ascii_lowercase());
+    let parts = if is_direct(r) { None } else { split(r) };
+    let host: Option<Cow<'a, str>> = parts.as_ref().map(|p| lower_cow(p.host));
     // 1. Paid click ids or a paid utm_medium on the landing page.
     if let Some(page) = &page {
         if !page.query.is_empty() {
             for (k, v) in url::form_urlencoded::parse(page.query.as_bytes()) {
                 if let Some((_, name)) = PAID_CLICK_IDS.iter().find(|(id, _)| k == *id) {
-                    return make(Medium::Paid, name, None, None, host_lower.as_deref());
+                    return hit(Medium::Paid, Cow::Borrowed(name), None, None, host.as_ref());
                 }
                 if k == "utm_medium" {
                     let m = v.to_ascii_lowercase();
@@ -257,25 +321,29 @@ pub fn classify_with(referrer: &str, page_url: Option<&str>, opts: &ClassifyOpti
                             .map(|(_, v)| v.into_owned())
                             .unwrap_or_else(|| "(not set)".into());
                         let network = src.parse::<Network>().ok();
-                        return make(Medium::Paid, &src, network, None, host_lower.as_deref());
+                        return hit(Medium::Paid, Cow::Owned(src), network, None, host.as_ref());
                     }
                 }
             }
         }
     }
     // 2. Direct.
-    let (Some(parts), Some(host)) = (parts, host_lower) else {
-        if r.is_empty() || r == "-" || r.eq_ignore_ascii_case("(direct)") || r == "about:blank" {
-            return make(Medium::Direct, "(direct)", None, None, None);
+    let (Some(parts), Some(host)) = (parts, host) else {
+        if is_direct(r) {
+            return hit(Medium::Direct, Cow::Borrowed("(direct)"), None, None, None);
         }
         // Not a URL: keep it visible as a referral from what was given.
-        return make(Medium::Referral, r, None, None, None);
+        return hit(Medium::Referral, Cow::Borrowed(r), None, None, None);
     };
     // 3. Internal.
     if page.as_ref().is_some_and(|p| same_site(p.host, &host))
         || opts.internal_hosts.iter().any(|h| same_site(h, &host))
     {
-        return make(Medium::Internal, strip_www(&host), None, None, Some(&host));
+        let source = match &host {
+            Cow::Borrowed(b) => Cow::Borrowed(strip_www(b)),
+            Cow::Owned(o) => Cow::Owned(strip_www(o).to_owned()),
+        };
+        return hit(Medium::Internal, source, None, None, Some(&host));
     }
     // 4. Table, caller's instances, search brands.
     if let Some(row) = lookup(&host) {
@@ -284,12 +352,18 @@ pub fn classify_with(referrer: &str, page_url: Option<&str>, opts: &ClassifyOpti
         } else {
             None
         };
-        return make(row.medium, row.source, row.network, t, Some(&host));
+        return hit(
+            row.medium,
+            Cow::Borrowed(row.source),
+            row.network,
+            t,
+            Some(&host),
+        );
     }
     if opts.mastodon_instances.iter().any(|i| same_site(i, &host)) {
-        return make(
+        return hit(
             Medium::Social,
-            "Mastodon",
+            Cow::Borrowed("Mastodon"),
             Some(Network::Mastodon),
             None,
             Some(&host),
@@ -297,9 +371,9 @@ pub fn classify_with(referrer: &str, page_url: Option<&str>, opts: &ClassifyOpti
     }
     if !parts.app {
         if let Some(b) = brand(&host) {
-            return make(
+            return hit(
                 Medium::Search,
-                b.source,
+                Cow::Borrowed(b.source),
                 None,
                 term(parts.query, b.term_params),
                 Some(&host),
@@ -307,7 +381,11 @@ pub fn classify_with(referrer: &str, page_url: Option<&str>, opts: &ClassifyOpti
         }
     }
     // 5. Referral.
-    make(Medium::Referral, strip_www(&host), None, None, Some(&host))
+    let source = match &host {
+        Cow::Borrowed(b) => Cow::Borrowed(strip_www(b)),
+        Cow::Owned(o) => Cow::Owned(strip_www(o).to_owned()),
+    };
+    hit(Medium::Referral, source, None, None, Some(&host))
 }
 
 /// The network a web-analytics source names: a network id or alias (`instagram`, `ig`, `fb`),
