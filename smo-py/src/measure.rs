@@ -28,6 +28,28 @@ use smo_core::traffic::{Channel, Medium};
 use smo_core::{ContentType, Error, Finding, Location, Network, Severity};
 
 use crate::convert::{date, json_to_py, to_py};
+
+/// FNV-1a for the batch path's dedupe of referrer strings.
+#[derive(Default)]
+struct FnvHasher(u64);
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
 use crate::errors::PyResult2;
 use crate::strategy::{PyFinding, PyStrategy, findings, rule_config};
 
@@ -875,7 +897,13 @@ fn frame_columns<'py>(
                 out.set_item("published", secs)?;
             }
             "network" | "content_type" | "pillar" | "campaign" => {
-                out.set_item(field, col.call_method0("tolist")?)?;
+                // pandas factorizes in C: codes (int64, -1 for missing) and the distinct values.
+                let kw = PyDict::new(py);
+                kw.set_item("use_na_sentinel", true)?;
+                let f = pd.call_method("factorize", (col,), Some(&kw))?;
+                let codes = f.get_item(0)?.call_method1("astype", ("int64",))?;
+                let uniques = f.get_item(1)?.call_method0("tolist")?;
+                out.set_item(field, (codes, uniques))?;
             }
             "post_id" => {}
             _ => {
@@ -905,8 +933,31 @@ fn f64_column(obj: &Bound<'_, PyAny>) -> PyResult<Vec<f64>> {
     Ok(out)
 }
 
-/// Text column → codes into names, one lookup per distinct string object.
+/// Text column → codes into names, one lookup per distinct string object. A `(codes, names)`
+/// pair (int64 codes, -1 for missing, as `pandas.factorize` gives) is taken as it is.
 fn text_column(obj: &Bound<'_, PyAny>) -> PyResult<(Vec<Option<u32>>, Vec<String>)> {
+    if let Ok(t) = obj.cast::<PyTuple>() {
+        if t.len() == 2 {
+            let names: Vec<String> = t.get_item(1)?.extract()?;
+            let codes_obj = t.get_item(0)?;
+            let raw: Vec<i64> = match PyBuffer::<i64>::get(&codes_obj) {
+                Ok(b) => b.to_vec(obj.py())?,
+                Err(_) => codes_obj.extract()?,
+            };
+            let codes = raw
+                .into_iter()
+                .map(|c| match c {
+                    c if c < 0 => Ok(None),
+                    c if (c as usize) < names.len() => Ok(Some(c as u32)),
+                    c => Err(PyTypeError::new_err(format!(
+                        "code {c} has no name ({} names)",
+                        names.len()
+                    ))),
+                })
+                .collect::<PyResult<_>>()?;
+            return Ok((codes, names));
+        }
+    }
     let mut names: Vec<String> = Vec::new();
     let mut by_text: HashMap<String, u32> = HashMap::new();
     // Data frames repeat the same str objects: their address finds the code without hashing text.
@@ -1181,25 +1232,37 @@ pub fn classify_referrers<'py>(
         .collect::<PyResult<_>>()?;
     let refs: Vec<&str> = items.iter().map(|s| s.to_str()).collect::<PyResult<_>>()?;
     let opts = classify_opts(internal_hosts, mastodon_instances);
-    type Row<'a> = (
+    type Res<'a> = (
         Medium,
         std::borrow::Cow<'a, str>,
         Option<Network>,
         Option<String>,
         Channel,
     );
-    let rows: Vec<Row<'_>> = py.detach(|| {
+    // Each chunk classifies its distinct referrers once (logs repeat them) and codes its rows.
+    let chunks: Vec<(Vec<Res<'_>>, Vec<u32>)> = py.detach(|| {
         use rayon::prelude::*;
-        refs.par_iter()
-            .with_min_len(4096)
-            .map(|r| {
-                let h = classify_hit(r, page_url.as_deref(), &opts);
-                let ch = h.channel();
-                (h.medium, h.source, h.network, h.term, ch)
+        refs.par_chunks(131_072)
+            .map(|chunk| {
+                let mut seen: HashMap<&str, u32, std::hash::BuildHasherDefault<FnvHasher>> =
+                    HashMap::default();
+                let mut distinct: Vec<Res<'_>> = Vec::new();
+                let codes = chunk
+                    .iter()
+                    .map(|r| {
+                        *seen.entry(r).or_insert_with(|| {
+                            let h = classify_hit(r, page_url.as_deref(), &opts);
+                            let ch = h.channel();
+                            distinct.push((h.medium, h.source, h.network, h.term, ch));
+                            (distinct.len() - 1) as u32
+                        })
+                    })
+                    .collect();
+                (distinct, codes)
             })
             .collect()
     });
-    // Python strings made once per distinct value: rows repeat a few sources.
+    // Python strings made once per distinct value.
     let media: Vec<Bound<'py, PyString>> = Medium::ALL
         .iter()
         .map(|m| PyString::new(py, m.as_str()))
@@ -1212,8 +1275,8 @@ pub fn classify_referrers<'py>(
         .iter()
         .map(|n| PyString::new(py, n.as_str()))
         .collect();
-    let mut sources: HashMap<&str, Bound<'py, PyString>> = HashMap::new();
-    let n = rows.len();
+    let mut sources: HashMap<String, Bound<'py, PyString>> = HashMap::new();
+    let n = refs.len();
     let (mut medium, mut source, mut network, mut term, mut channel) = (
         Vec::with_capacity(n),
         Vec::with_capacity(n),
@@ -1221,20 +1284,38 @@ pub fn classify_referrers<'py>(
         Vec::with_capacity(n),
         Vec::with_capacity(n),
     );
-    for (m, s, nw, t, ch) in &rows {
-        medium.push(media[Medium::ALL.iter().position(|x| x == m).unwrap_or(0)].clone());
-        let src = match sources.get(s.as_ref()) {
-            Some(p) => p.clone(),
-            None => {
-                let p = PyString::new(py, s);
-                sources.insert(s.as_ref(), p.clone());
-                p
-            }
-        };
-        source.push(src);
-        network.push(nw.map(|x| networks[x as usize].clone()));
-        term.push(t.as_deref().map(|t| PyString::new(py, t)));
-        channel.push(channels[*ch as usize].clone());
+    type Objs<'py> = (
+        Bound<'py, PyString>,
+        Bound<'py, PyString>,
+        Option<Bound<'py, PyString>>,
+        Option<Bound<'py, PyString>>,
+        Bound<'py, PyString>,
+    );
+    for (distinct, codes) in &chunks {
+        let objs: Vec<Objs<'py>> = distinct
+            .iter()
+            .map(|(m, s, nw, t, ch)| {
+                let src = sources
+                    .entry(s.to_string())
+                    .or_insert_with(|| PyString::new(py, s))
+                    .clone();
+                (
+                    media[Medium::ALL.iter().position(|x| x == m).unwrap_or(0)].clone(),
+                    src,
+                    nw.map(|x| networks[x as usize].clone()),
+                    t.as_deref().map(|t| PyString::new(py, t)),
+                    channels[*ch as usize].clone(),
+                )
+            })
+            .collect();
+        for c in codes {
+            let (m, s, nw, t, ch) = &objs[*c as usize];
+            medium.push(m.clone());
+            source.push(s.clone());
+            network.push(nw.clone());
+            term.push(t.clone());
+            channel.push(ch.clone());
+        }
     }
     let d = PyDict::new(py);
     d.set_item("medium", PyList::new(py, medium)?)?;
