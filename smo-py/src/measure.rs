@@ -1239,28 +1239,57 @@ pub fn classify_referrers<'py>(
         Option<String>,
         Channel,
     );
-    // Each chunk classifies its distinct referrers once (logs repeat them) and codes its rows.
-    let chunks: Vec<(Vec<Res<'_>>, Vec<u32>)> = py.detach(|| {
+    // Distinct referrers are classified once (logs repeat them): per-chunk dedupe in parallel,
+    // one global table, classification of the distinct values in parallel, rows as codes.
+    type Fnv = std::hash::BuildHasherDefault<FnvHasher>;
+    let (distinct, codes): (Vec<Res<'_>>, Vec<u32>) = py.detach(|| {
         use rayon::prelude::*;
-        refs.par_chunks(131_072)
+        let parts: Vec<(Vec<&str>, Vec<u32>)> = refs
+            .par_chunks(131_072)
             .map(|chunk| {
-                let mut seen: HashMap<&str, u32, std::hash::BuildHasherDefault<FnvHasher>> =
-                    HashMap::default();
-                let mut distinct: Vec<Res<'_>> = Vec::new();
+                let mut seen: HashMap<&str, u32, Fnv> = HashMap::default();
+                let mut uniq: Vec<&str> = Vec::new();
                 let codes = chunk
                     .iter()
                     .map(|r| {
                         *seen.entry(r).or_insert_with(|| {
-                            let h = classify_hit(r, page_url.as_deref(), &opts);
-                            let ch = h.channel();
-                            distinct.push((h.medium, h.source, h.network, h.term, ch));
-                            (distinct.len() - 1) as u32
+                            uniq.push(r);
+                            (uniq.len() - 1) as u32
                         })
                     })
                     .collect();
-                (distinct, codes)
+                (uniq, codes)
             })
-            .collect()
+            .collect();
+        let mut global: HashMap<&str, u32, Fnv> = HashMap::default();
+        let mut keys: Vec<&str> = Vec::new();
+        let remaps: Vec<Vec<u32>> = parts
+            .iter()
+            .map(|(uniq, _)| {
+                uniq.iter()
+                    .map(|s| {
+                        *global.entry(s).or_insert_with(|| {
+                            keys.push(s);
+                            (keys.len() - 1) as u32
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+        let distinct: Vec<Res<'_>> = keys
+            .par_iter()
+            .map(|r| {
+                let h = classify_hit(r, page_url.as_deref(), &opts);
+                let ch = h.channel();
+                (h.medium, h.source, h.network, h.term, ch)
+            })
+            .collect();
+        let codes: Vec<u32> = parts
+            .par_iter()
+            .zip(remaps.par_iter())
+            .flat_map_iter(|((_, c), m)| c.iter().map(move |x| m[*x as usize]))
+            .collect();
+        (distinct, codes)
     });
     // Python strings made once per distinct value.
     let media: Vec<Bound<'py, PyString>> = Medium::ALL
@@ -1276,14 +1305,6 @@ pub fn classify_referrers<'py>(
         .map(|n| PyString::new(py, n.as_str()))
         .collect();
     let mut sources: HashMap<String, Bound<'py, PyString>> = HashMap::new();
-    let n = refs.len();
-    let (mut medium, mut source, mut network, mut term, mut channel) = (
-        Vec::with_capacity(n),
-        Vec::with_capacity(n),
-        Vec::with_capacity(n),
-        Vec::with_capacity(n),
-        Vec::with_capacity(n),
-    );
     type Objs<'py> = (
         Bound<'py, PyString>,
         Bound<'py, PyString>,
@@ -1291,38 +1312,36 @@ pub fn classify_referrers<'py>(
         Option<Bound<'py, PyString>>,
         Bound<'py, PyString>,
     );
-    for (distinct, codes) in &chunks {
-        let objs: Vec<Objs<'py>> = distinct
-            .iter()
-            .map(|(m, s, nw, t, ch)| {
-                let src = sources
-                    .entry(s.to_string())
-                    .or_insert_with(|| PyString::new(py, s))
-                    .clone();
-                (
-                    media[Medium::ALL.iter().position(|x| x == m).unwrap_or(0)].clone(),
-                    src,
-                    nw.map(|x| networks[x as usize].clone()),
-                    t.as_deref().map(|t| PyString::new(py, t)),
-                    channels[*ch as usize].clone(),
-                )
-            })
-            .collect();
-        for c in codes {
-            let (m, s, nw, t, ch) = &objs[*c as usize];
-            medium.push(m.clone());
-            source.push(s.clone());
-            network.push(nw.clone());
-            term.push(t.clone());
-            channel.push(ch.clone());
-        }
-    }
+    let objs: Vec<Objs<'py>> = distinct
+        .iter()
+        .map(|(m, s, nw, t, ch)| {
+            let src = sources
+                .entry(s.to_string())
+                .or_insert_with(|| PyString::new(py, s))
+                .clone();
+            (
+                media[Medium::ALL.iter().position(|x| x == m).unwrap_or(0)].clone(),
+                src,
+                nw.map(|x| networks[x as usize].clone()),
+                t.as_deref().map(|t| PyString::new(py, t)),
+                channels[*ch as usize].clone(),
+            )
+        })
+        .collect();
+    let column = |pick: &dyn Fn(&Objs<'py>) -> Option<Bound<'py, PyString>>| -> PyResult<Bound<'py, PyList>> {
+        PyList::new(py, codes.iter().map(|c| pick(&objs[*c as usize])))
+    };
+    let medium = column(&|o| Some(o.0.clone()))?;
+    let source = column(&|o| Some(o.1.clone()))?;
+    let network = column(&|o| o.2.clone())?;
+    let term = column(&|o| o.3.clone())?;
+    let channel = column(&|o| Some(o.4.clone()))?;
     let d = PyDict::new(py);
-    d.set_item("medium", PyList::new(py, medium)?)?;
-    d.set_item("source", PyList::new(py, source)?)?;
-    d.set_item("network", PyList::new(py, network)?)?;
-    d.set_item("term", PyList::new(py, term)?)?;
-    d.set_item("channel", PyList::new(py, channel)?)?;
+    d.set_item("medium", medium)?;
+    d.set_item("source", source)?;
+    d.set_item("network", network)?;
+    d.set_item("term", term)?;
+    d.set_item("channel", channel)?;
     Ok(d)
 }
 

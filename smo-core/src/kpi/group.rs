@@ -91,6 +91,35 @@ impl Period {
         }
     }
 
+    /// A number per period, consecutive periods giving consecutive numbers.
+    fn ordinal(self, date: NaiveDate) -> i64 {
+        match self {
+            Period::Day => i64::from(date.num_days_from_ce()),
+            Period::Week => i64::from(self.start(date).num_days_from_ce()).div_euclid(7),
+            Period::Month => i64::from(date.year()) * 12 + i64::from(date.month0()),
+            Period::Quarter => i64::from(date.year()) * 4 + i64::from(date.month0() / 3),
+        }
+    }
+
+    /// The first day of the period numbered `n` by [`Period::ordinal`].
+    fn from_ordinal(self, n: i64) -> Option<NaiveDate> {
+        match self {
+            Period::Day => NaiveDate::from_num_days_from_ce_opt(i32::try_from(n).ok()?),
+            Period::Week => NaiveDate::from_num_days_from_ce_opt(i32::try_from(n * 7).ok()?)
+                .map(|d| self.start(d)),
+            Period::Month => NaiveDate::from_ymd_opt(
+                i32::try_from(n.div_euclid(12)).ok()?,
+                u32::try_from(n.rem_euclid(12)).ok()? + 1,
+                1,
+            ),
+            Period::Quarter => NaiveDate::from_ymd_opt(
+                i32::try_from(n.div_euclid(4)).ok()?,
+                u32::try_from(n.rem_euclid(4)).ok()? * 3 + 1,
+                1,
+            ),
+        }
+    }
+
     /// The label of the period containing `date`.
     pub fn label(self, date: NaiveDate) -> String {
         match self {
@@ -454,6 +483,9 @@ pub fn group_columns(
             (!v.is_nan()).then_some(v)
         })
     };
+    if let Some(g) = group_dense(cols, &starts, &get, kpis, opts) {
+        return Ok(g);
+    }
     Ok(group_impl(cols.len(), key_of, get, kpis, opts))
 }
 
@@ -500,6 +532,138 @@ fn group_impl<'a>(
             })
     };
     finish(merged, kpis, &calcs, opts)
+}
+
+/// Grouping without hashing when the key space is small (networks × types × pillars ×
+/// campaigns × periods ≤ 65,536 slots): each post goes straight to its slot.
+fn group_dense(
+    cols: &PostColumns,
+    starts: &[NaiveDate],
+    get: &(impl Fn(usize, PostField) -> Option<f64> + Sync),
+    kpis: &[Formula],
+    opts: &GroupOptions,
+) -> Option<Grouped> {
+    const MAX_SLOTS: usize = 65_536;
+    let n = cols.len();
+    let by: Vec<GroupBy> = opts.by.iter().take(4).copied().collect();
+    let cards: Vec<usize> = by
+        .iter()
+        .map(|b| match b {
+            GroupBy::Network => Network::ALL.len(),
+            GroupBy::ContentType => ContentType::ALL.len() + 1,
+            GroupBy::Pillar => cols.pillar_names.len() + 1,
+            GroupBy::Campaign => cols.campaign_names.len() + 1,
+        })
+        .collect();
+    let (p_min, p_card) = match opts.period {
+        None => (0, 1),
+        Some(per) => {
+            let (lo, hi) = starts
+                .par_iter()
+                .fold(
+                    || (i64::MAX, i64::MIN),
+                    |(lo, hi), d| {
+                        let o = per.ordinal(*d);
+                        (lo.min(o), hi.max(o))
+                    },
+                )
+                .reduce(|| (i64::MAX, i64::MIN), |a, b| (a.0.min(b.0), a.1.max(b.1)));
+            if n == 0 {
+                (0, 1)
+            } else {
+                (lo, usize::try_from(hi - lo + 1).ok()?)
+            }
+        }
+    };
+    let slots = cards
+        .iter()
+        .try_fold(p_card, |acc, c| acc.checked_mul(*c))?;
+    if slots > MAX_SLOTS || n < 50_000 {
+        return None;
+    }
+    let calcs: Vec<Option<&PostCalc>> = kpis.iter().map(|k| k.post.as_ref()).collect();
+    let k = calcs.len();
+    let slot_of = |i: usize| -> usize {
+        let mut idx = 0usize;
+        for (b, card) in by.iter().zip(&cards) {
+            let v = match b {
+                GroupBy::Network => cols.network[i] as usize,
+                GroupBy::ContentType => cols
+                    .content_type
+                    .get(i)
+                    .copied()
+                    .flatten()
+                    .map_or(card - 1, |c| c as usize),
+                GroupBy::Pillar => cols
+                    .pillar
+                    .get(i)
+                    .copied()
+                    .flatten()
+                    .map_or(card - 1, |c| c as usize),
+                GroupBy::Campaign => cols
+                    .campaign
+                    .get(i)
+                    .copied()
+                    .flatten()
+                    .map_or(card - 1, |c| c as usize),
+            };
+            idx = idx * card + v;
+        }
+        let p = opts
+            .period
+            .map_or(0, |per| (per.ordinal(starts[i]) - p_min) as usize);
+        idx * p_card + p
+    };
+    let empty = || (vec![0u64; slots], vec![Accumulator::default(); slots * k]);
+    let (counts, accs) = (0..n)
+        .into_par_iter()
+        .with_min_len(65_536)
+        .fold(empty, |(mut counts, mut accs), i| {
+            let s = slot_of(i);
+            counts[s] += 1;
+            for (j, calc) in calcs.iter().enumerate() {
+                if let Some(calc) = calc {
+                    accs[s * k + j].add_parts(calc.parts_by(|f| get(i, f)));
+                }
+            }
+            (counts, accs)
+        })
+        .reduce(empty, |(mut c1, mut a1), (c2, a2)| {
+            for (x, y) in c1.iter_mut().zip(&c2) {
+                *x += y;
+            }
+            for (x, y) in a1.iter_mut().zip(&a2) {
+                x.merge(y);
+            }
+            (c1, a1)
+        });
+    let mut merged = Map::default();
+    for (s, count) in counts.iter().enumerate().filter(|(_, c)| **c > 0) {
+        let mut rest = s / p_card;
+        let period = opts
+            .period
+            .and_then(|per| per.from_ordinal(p_min + (s % p_card) as i64));
+        let mut idx = vec![0usize; by.len()];
+        for (j, card) in cards.iter().enumerate().rev() {
+            idx[j] = rest % card;
+            rest /= card;
+        }
+        let mut parts = [KeyPart::Str(None); 4];
+        for (j, b) in by.iter().enumerate() {
+            let v = idx[j];
+            let last = cards[j] - 1;
+            parts[j] = match b {
+                GroupBy::Network => KeyPart::Net(Network::ALL[v]),
+                GroupBy::ContentType => KeyPart::Ct((v != last).then(|| ContentType::ALL[v])),
+                GroupBy::Pillar => KeyPart::Str((v != last).then(|| cols.pillar_names[v].as_str())),
+                GroupBy::Campaign => {
+                    KeyPart::Str((v != last).then(|| cols.campaign_names[v].as_str()))
+                }
+            };
+        }
+        merged.insert((parts, period), (*count, accs[s * k..(s + 1) * k].to_vec()));
+    }
+    Some(finish(merged, kpis, &calcs, opts))
 }
 
 fn finish(
