@@ -29,7 +29,8 @@ use smo_core::{ContentType, Error, Finding, Location, Network, Severity};
 
 use crate::convert::{date, json_to_py, to_py};
 
-/// FNV-1a for the batch path's dedupe of referrer strings.
+/// A word-at-a-time multiplicative hasher (FxHash's scheme) for the batch path's dedupe of
+/// referrer strings: keys are our own input, so flooding resistance buys nothing here.
 #[derive(Default)]
 struct FnvHasher(u64);
 
@@ -38,15 +39,18 @@ impl std::hash::Hasher for FnvHasher {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
         }
+        let mut tail = [0u8; 8];
+        let rest = chunks.remainder();
+        tail[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(tail) ^ (bytes.len() as u64)).wrapping_mul(K);
         self.0 = h;
     }
 }
@@ -872,7 +876,8 @@ fn frame_columns<'py>(
                 let kw = PyDict::new(py);
                 kw.set_item("utc", false)?;
                 let mut ts = pd.call_method("to_datetime", (col,), Some(&kw))?;
-                if ts.getattr("dt")?.getattr("tz")?.is_none() {
+                let naive = ts.getattr("dt")?.getattr("tz")?.is_none();
+                if naive && time_zone != "UTC" {
                     let kw = PyDict::new(py);
                     kw.set_item("ambiguous", "raise")?;
                     kw.set_item("nonexistent", "raise")?;
@@ -886,14 +891,19 @@ fn frame_columns<'py>(
                         format!("column `{column}` has missing or unreadable date-times"),
                     ))));
                 }
-                // pandas 2 stores nanoseconds, pandas 3 often microseconds: ask for seconds.
+                // To naive UTC, then whole seconds as int64 (pandas 2 stores ns, pandas 3 often
+                // µs): one conversion, viewed, not copied again.
+                if !(naive && time_zone == "UTC") {
+                    ts = ts
+                        .getattr("dt")?
+                        .call_method1("tz_convert", ("UTC",))?
+                        .getattr("dt")?
+                        .call_method1("tz_localize", (py.None(),))?;
+                }
                 let secs = ts
-                    .getattr("dt")?
-                    .call_method1("tz_convert", ("UTC",))?
-                    .getattr("dt")?
-                    .call_method1("as_unit", ("s",))?
-                    .call_method1("astype", ("int64",))?
-                    .call_method0("to_numpy")?;
+                    .call_method0("to_numpy")?
+                    .call_method1("astype", ("datetime64[s]",))?
+                    .call_method1("view", ("int64",))?;
                 out.set_item("published", secs)?;
             }
             "network" | "content_type" | "pillar" | "campaign" => {
@@ -907,9 +917,12 @@ fn frame_columns<'py>(
             }
             "post_id" => {}
             _ => {
+                // float64 columns are passed as views; others converted, missing → NaN.
                 let kw = PyDict::new(py);
                 kw.set_item("dtype", "float64")?;
-                kw.set_item("na_value", f64::NAN)?;
+                if col.getattr("dtype")?.str()?.to_str()? != "float64" {
+                    kw.set_item("na_value", f64::NAN)?;
+                }
                 out.set_item(field, col.call_method("to_numpy", (), Some(&kw))?)?;
             }
         }
@@ -1247,7 +1260,8 @@ pub fn classify_referrers<'py>(
         let parts: Vec<(Vec<&str>, Vec<u32>)> = refs
             .par_chunks(131_072)
             .map(|chunk| {
-                let mut seen: HashMap<&str, u32, Fnv> = HashMap::default();
+                let mut seen: HashMap<&str, u32, Fnv> =
+                    HashMap::with_capacity_and_hasher(chunk.len().min(16_384), Fnv::default());
                 let mut uniq: Vec<&str> = Vec::new();
                 let codes = chunk
                     .iter()
@@ -1261,7 +1275,10 @@ pub fn classify_referrers<'py>(
                 (uniq, codes)
             })
             .collect();
-        let mut global: HashMap<&str, u32, Fnv> = HashMap::default();
+        let mut global: HashMap<&str, u32, Fnv> = HashMap::with_capacity_and_hasher(
+            parts.first().map_or(0, |p| p.0.len()) * 2,
+            Fnv::default(),
+        );
         let mut keys: Vec<&str> = Vec::new();
         let remaps: Vec<Vec<u32>> = parts
             .iter()
