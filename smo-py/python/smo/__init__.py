@@ -11,40 +11,7 @@ everywhere.
 ['error', 'notice', 'warning']
 """
 
-from smo._smo import (
-    Finding,
-    HandleCheck,
-    InvalidArgumentError,
-    InvalidValueError,
-    NetworkInfo,
-    ParseError,
-    Rule,
-    SmoError,
-    Strategy,
-    UnknownNetworkError,
-    UnknownRuleError,
-    WriteError,
-    __version__,
-    check_handle,
-    networks,
-    rules,
-)
-
-__all__ = [
-    "Finding",
-    "HandleCheck",
-    "InvalidArgumentError",
-    "InvalidValueError",
-    "NetworkInfo",
-    "ParseError",
-    "Rule",
-    "SmoError",
-    "Strategy",
-    "UnknownNetworkError",
-    "UnknownRuleError",
-    "WriteError",
-    "__version__",
-    "check_handle",
-    "networks",
-    "rules",
-]
+# The native module lists its public names in `__all__` (and so do its stubs, `_smo.pyi`):
+# re-exporting them all keeps one list to maintain.
+from smo._smo import *  # noqa: F403
+from smo._smo import __all__ as __all__
