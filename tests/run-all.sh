@@ -49,6 +49,7 @@ RUSTDOCFLAGS="-D warnings" cargo doc -q --no-deps -p smo-core
 step "python: maturin develop, pytest, stubtest"
 maturin develop -q -m smo-py/Cargo.toml 2>&1 | grep -v -e '^Ignoring' -e '^📦' -e '^✏️' -e '^🛠' || true
 python -m mypy.stubtest smo._smo --allowlist smo-py/stubtest-allowlist.txt
+python -m mypy --strict --no-incremental smo-py/tests/typing/usage.py
 python -m pytest -q -p no:cacheprovider smo-py/tests
 
 # --- Kotlin (and Swift generation) -----------------------------------------------------------

@@ -162,7 +162,7 @@ impl PyStrategy {
     /// `today` (a `datetime.date` or `YYYY-MM-DD`) is the review date for deadline checks
     /// (default: today, UTC); `disabled` lists rule ids to skip; `severities` maps rule ids to
     /// `error`, `warning` or `notice`.
-    #[pyo3(signature = (*, today=None, disabled=Vec::new(), severities=BTreeMap::new()))]
+    #[pyo3(signature = (today=None, disabled=Vec::new(), severities=BTreeMap::new()))]
     fn validate(
         &self,
         today: Option<&Bound<'_, PyAny>>,

@@ -77,9 +77,9 @@ def test_validate_takes_a_date_object_and_defaults_to_today() -> None:
     assert isinstance(s.validate(), list)
 
 
-def test_validate_arguments_are_keyword_only() -> None:
-    with pytest.raises(TypeError):
-        smo.Strategy.example().validate("2026-11-21")  # type: ignore[misc]
+def test_validate_accepts_positional_arguments_too() -> None:
+    s = smo.Strategy.example()
+    assert s.validate("2026-11-21", ["listening/none"]) == s.validate(today="2026-11-21", disabled=["listening/none"])
 
 
 def test_findings_are_records_pandas_takes() -> None:

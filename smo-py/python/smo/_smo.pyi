@@ -177,7 +177,6 @@ class Strategy:
     def site(self) -> str: ...
     def validate(
         self,
-        *,
         today: datetime.date | str | None = None,
         disabled: Sequence[str] = ...,
         severities: Mapping[str, _Severity] = ...,
