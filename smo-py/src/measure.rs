@@ -1233,17 +1233,43 @@ pub fn classify_referrers<'py>(
     internal_hosts: Vec<String>,
     mastodon_instances: Vec<String>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    // Borrow the UTF-8 of each str: no copy of the input.
-    let items: Vec<Bound<'py, PyString>> = referrers
-        .try_iter()?
-        .map(|i| {
-            i.and_then(|i| {
-                i.cast_into::<PyString>()
-                    .map_err(|_| PyTypeError::new_err("referrers must be str"))
-            })
-        })
+    // Rows as codes into the distinct referrers. A list holds its items alive, so repeated str
+    // objects are recognised by address without reading their text; distinct objects with equal
+    // text are merged below.
+    type Fnv = std::hash::BuildHasherDefault<FnvHasher>;
+    let mut objects: Vec<Bound<'py, PyString>> = Vec::new();
+    let mut codes: Vec<u32> = Vec::new();
+    let as_str = |i: Bound<'py, PyAny>| -> PyResult<Bound<'py, PyString>> {
+        i.cast_into::<PyString>()
+            .map_err(|_| PyTypeError::new_err("referrers must be str"))
+    };
+    if let Ok(list) = referrers.cast::<PyList>() {
+        let mut by_ptr: HashMap<usize, u32, Fnv> = HashMap::default();
+        codes.reserve(list.len());
+        for item in list.iter() {
+            let ptr = item.as_ptr() as usize;
+            let code = match by_ptr.get(&ptr) {
+                Some(c) => *c,
+                None => {
+                    objects.push(as_str(item)?);
+                    let c = (objects.len() - 1) as u32;
+                    by_ptr.insert(ptr, c);
+                    c
+                }
+            };
+            codes.push(code);
+        }
+    } else {
+        for item in referrers.try_iter()? {
+            objects.push(as_str(item?)?);
+            codes.push((objects.len() - 1) as u32);
+        }
+    }
+    // Borrow the UTF-8 of each distinct object: no copy of the input.
+    let texts: Vec<&str> = objects
+        .iter()
+        .map(|s| s.to_str())
         .collect::<PyResult<_>>()?;
-    let refs: Vec<&str> = items.iter().map(|s| s.to_str()).collect::<PyResult<_>>()?;
     let opts = classify_opts(internal_hosts, mastodon_instances);
     type Res<'a> = (
         Medium,
@@ -1252,45 +1278,19 @@ pub fn classify_referrers<'py>(
         Option<String>,
         Channel,
     );
-    // Distinct referrers are classified once (logs repeat them): per-chunk dedupe in parallel,
-    // one global table, classification of the distinct values in parallel, rows as codes.
-    type Fnv = std::hash::BuildHasherDefault<FnvHasher>;
     let (distinct, codes): (Vec<Res<'_>>, Vec<u32>) = py.detach(|| {
         use rayon::prelude::*;
-        let parts: Vec<(Vec<&str>, Vec<u32>)> = refs
-            .par_chunks(131_072)
-            .map(|chunk| {
-                let mut seen: HashMap<&str, u32, Fnv> =
-                    HashMap::with_capacity_and_hasher(chunk.len().min(16_384), Fnv::default());
-                let mut uniq: Vec<&str> = Vec::new();
-                let codes = chunk
-                    .iter()
-                    .map(|r| {
-                        *seen.entry(r).or_insert_with(|| {
-                            uniq.push(r);
-                            (uniq.len() - 1) as u32
-                        })
-                    })
-                    .collect();
-                (uniq, codes)
-            })
-            .collect();
-        let mut global: HashMap<&str, u32, Fnv> = HashMap::with_capacity_and_hasher(
-            parts.first().map_or(0, |p| p.0.len()) * 2,
-            Fnv::default(),
-        );
+        // Equal texts in different objects share one classification.
+        let mut by_text: HashMap<&str, u32, Fnv> =
+            HashMap::with_capacity_and_hasher(texts.len(), Fnv::default());
         let mut keys: Vec<&str> = Vec::new();
-        let remaps: Vec<Vec<u32>> = parts
+        let remap: Vec<u32> = texts
             .iter()
-            .map(|(uniq, _)| {
-                uniq.iter()
-                    .map(|s| {
-                        *global.entry(s).or_insert_with(|| {
-                            keys.push(s);
-                            (keys.len() - 1) as u32
-                        })
-                    })
-                    .collect()
+            .map(|t| {
+                *by_text.entry(t).or_insert_with(|| {
+                    keys.push(t);
+                    (keys.len() - 1) as u32
+                })
             })
             .collect();
         let distinct: Vec<Res<'_>> = keys
@@ -1301,11 +1301,7 @@ pub fn classify_referrers<'py>(
                 (h.medium, h.source, h.network, h.term, ch)
             })
             .collect();
-        let codes: Vec<u32> = parts
-            .par_iter()
-            .zip(remaps.par_iter())
-            .flat_map_iter(|((_, c), m)| c.iter().map(move |x| m[*x as usize]))
-            .collect();
+        let codes: Vec<u32> = codes.par_iter().map(|c| remap[*c as usize]).collect();
         (distinct, codes)
     });
     // Python strings made once per distinct value.

@@ -102,7 +102,7 @@ impl Period {
     }
 
     /// The first day of the period numbered `n` by [`Period::ordinal`].
-    fn from_ordinal(self, n: i64) -> Option<NaiveDate> {
+    fn start_of_ordinal(self, n: i64) -> Option<NaiveDate> {
         match self {
             Period::Day => NaiveDate::from_num_days_from_ce_opt(i32::try_from(n).ok()?),
             Period::Week => NaiveDate::from_num_days_from_ce_opt(i32::try_from(n * 7).ok()?)
@@ -642,7 +642,7 @@ fn group_dense(
         let mut rest = s / p_card;
         let period = opts
             .period
-            .and_then(|per| per.from_ordinal(p_min + (s % p_card) as i64));
+            .and_then(|per| per.start_of_ordinal(p_min + (s % p_card) as i64));
         let mut idx = vec![0usize; by.len()];
         for (j, card) in cards.iter().enumerate().rev() {
             idx[j] = rest % card;
