@@ -841,7 +841,12 @@ pub fn group_posts(
 ) -> PyResult<PyGrouped> {
     if data.hasattr("columns")? && data.hasattr("dtypes")? {
         let cols = frame_columns(data, time_zone, &mapping.unwrap_or_default())?;
-        return group_post_columns(py, &cols, kpis, by, period, time_zone, "s");
+        let unit: String = match cols.get_item(UNIT_KEY)? {
+            Some(u) => u.extract()?,
+            None => "s".into(),
+        };
+        cols.del_item(UNIT_KEY)?;
+        return group_post_columns(py, &cols, kpis, by, period, time_zone, &unit);
     }
     let f = formulas(&kpis)?;
     let opts = group_options(by, period, time_zone)?;
@@ -850,6 +855,9 @@ pub fn group_posts(
         py.detach(|| core_group_posts(&d.posts, &f, &opts)),
     ))
 }
+
+/// Key of the frame columns' dict carrying the unit of `published`.
+const UNIT_KEY: &str = "__published_unit__";
 
 /// The post columns of a DataFrame: `published` as int64 ns (naive times are local to
 /// `time_zone`), metrics as float64 with NaN, keys as lists.
@@ -900,18 +908,31 @@ fn frame_columns<'py>(
                         .getattr("dt")?
                         .call_method1("tz_localize", (py.None(),))?;
                 }
-                let secs = ts
-                    .call_method0("to_numpy")?
-                    .call_method1("astype", ("datetime64[s]",))?
-                    .call_method1("view", ("int64",))?;
-                out.set_item("published", secs)?;
+                // The int64 view of the datetime64 array, in its own unit: no copy.
+                let arr = ts.call_method0("to_numpy")?;
+                let dtype = arr.getattr("dtype")?.str()?.to_str()?.to_owned();
+                let unit = ["s", "ms", "us", "ns"]
+                    .into_iter()
+                    .find(|u| dtype == format!("datetime64[{u}]"))
+                    .unwrap_or("ns");
+                let arr = if dtype == format!("datetime64[{unit}]") {
+                    arr
+                } else {
+                    arr.call_method1("astype", ("datetime64[ns]",))?
+                };
+                out.set_item("published", arr.call_method1("view", ("int64",))?)?;
+                out.set_item(UNIT_KEY, unit)?;
             }
             "network" | "content_type" | "pillar" | "campaign" => {
                 // pandas factorizes in C: codes (int64, -1 for missing) and the distinct values.
                 let kw = PyDict::new(py);
                 kw.set_item("use_na_sentinel", true)?;
                 let f = pd.call_method("factorize", (col,), Some(&kw))?;
-                let codes = f.get_item(0)?.call_method1("astype", ("int64",))?;
+                let kw = PyDict::new(py);
+                kw.set_item("copy", false)?;
+                let codes = f
+                    .get_item(0)?
+                    .call_method("astype", ("int64",), Some(&kw))?;
                 let uniques = f.get_item(1)?.call_method0("tolist")?;
                 out.set_item(field, (codes, uniques))?;
             }
