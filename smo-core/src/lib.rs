@@ -12,6 +12,7 @@
 //! | [`handle`] | handle validation and normalisation |
 //! | [`metric`], [`kpi`] | raw metrics and the KPI catalogue |
 //! | [`strategy`] | the strategy model, its TOML/JSON form and its validation rules |
+//! | [`audit`] | the site social audit: page scan, rule catalogue, scores, fixes, site report |
 //! | [`finding`] | the [`Finding`] type and rule registries shared by every rule engine |
 //! | [`error`] | the one [`Error`] type |
 //!
@@ -26,6 +27,7 @@
 //! # Ok::<(), smo_core::Error>(())
 //! ```
 
+pub mod audit;
 pub mod content;
 pub mod error;
 pub mod finding;
@@ -49,5 +51,8 @@ pub use strategy::Strategy;
 /// assert!(ids.contains(&"listening/none"));
 /// ```
 pub fn rules() -> Vec<RuleInfo> {
-    strategy::rules::RULES.to_vec()
+    let mut all = strategy::rules::RULES.to_vec();
+    all.extend_from_slice(audit::rules::RULES);
+    all.extend_from_slice(audit::site::SITE_RULES);
+    all
 }
