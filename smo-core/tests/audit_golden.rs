@@ -1,4 +1,4 @@
-//! Golden vectors of the site audit (`tests/golden/audit/cases.json`), shared with the Python and
+//! Golden vectors of the site audit (`tests/golden/audit/<case>.json` and `<case>.html`), shared with the Python and
 //! Kotlin tests: each case is a synthetic page of our own for one real-world pattern, with the
 //! expected inventory (a subset of the `PageFeatures` JSON), the exact set of failing rules and
 //! their severities, and rules that must be not-applicable.
@@ -17,8 +17,26 @@ fn dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/golden/audit")
 }
 
-fn cases() -> Value {
-    serde_json::from_str(&std::fs::read_to_string(dir().join("cases.json")).unwrap()).unwrap()
+/// Every case, with the file it came from.
+fn cases() -> Vec<(PathBuf, Value)> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    assert!(
+        !files.is_empty(),
+        "no golden vectors in {}",
+        dir().display()
+    );
+    files
+        .into_iter()
+        .map(|p| {
+            let v = serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
+            (p, v)
+        })
+        .collect()
 }
 
 /// `expected` is a subset of `actual`: objects by key, arrays element-wise with equal length.
@@ -33,7 +51,11 @@ fn subset(expected: &Value, actual: &Value, path: &str) -> Result<(), String> {
         }
         (Value::Array(e), Value::Array(a)) => {
             if e.len() != a.len() {
-                return Err(format!("{path}: expected {} items, got {}: {a:?}", e.len(), a.len()));
+                return Err(format!(
+                    "{path}: expected {} items, got {}: {a:?}",
+                    e.len(),
+                    a.len()
+                ));
             }
             for (i, (ev, av)) in e.iter().zip(a).enumerate() {
                 subset(ev, av, &format!("{path}[{i}]"))?;
@@ -73,11 +95,11 @@ fn failing(a: &PageAudit) -> BTreeMap<String, String> {
 
 #[test]
 fn golden_cases() {
-    let mut all = cases();
     let bless = std::env::var("SMO_BLESS").is_ok();
     let mut errors = Vec::new();
-    let mut changed = false;
-    for case in all["cases"].as_array_mut().unwrap() {
+    for (file, mut case) in cases() {
+        let case = &mut case;
+        let mut changed = false;
         let name = case["name"].as_str().unwrap().to_owned();
         let audit = run(case, ScanLimits::default());
         let features = serde_json::to_value(&audit.features).unwrap();
@@ -105,18 +127,26 @@ fn golden_cases() {
                 case["not_applicable"] = serde_json::to_value(na).unwrap();
                 changed = true;
             }
-            None => errors.push(format!("{name}: no expected rules (bless with SMO_BLESS=1)")),
+            None => errors.push(format!(
+                "{name}: no expected rules (bless with SMO_BLESS=1)"
+            )),
         }
         if let Some(sev) = case.get("severities").and_then(Value::as_object) {
             for (rule, s) in sev {
                 if got.get(rule).map(String::as_str) != s.as_str() {
-                    errors.push(format!("{name}: {rule} severity expected {s}, got {:?}", got.get(rule)));
+                    errors.push(format!(
+                        "{name}: {rule} severity expected {s}, got {:?}",
+                        got.get(rule)
+                    ));
                 }
             }
         }
         if let Some(na) = case.get("not_applicable").and_then(Value::as_array) {
             for rule in na {
-                let o = audit.outcomes.iter().find(|o| Some(o.rule.as_str()) == rule.as_str());
+                let o = audit
+                    .outcomes
+                    .iter()
+                    .find(|o| Some(o.rule.as_str()) == rule.as_str());
                 if o.map(|o| o.status) != Some(Status::NotApplicable) {
                     errors.push(format!("{name}: {rule} should be not applicable, is {o:?}"));
                 }
@@ -140,23 +170,36 @@ fn golden_cases() {
                 errors.push(format!("{name}: {e}"));
             }
         }
-    }
-    if changed {
-        let text = serde_json::to_string_pretty(&all).unwrap();
-        std::fs::write(dir().join("cases.json"), text + "\n").unwrap();
+        if changed {
+            let text = serde_json::to_string_pretty(&case).unwrap();
+            std::fs::write(&file, text + "\n").unwrap();
+        }
     }
     assert!(errors.is_empty(), "{}", errors.join("\n"));
 }
 
 #[test]
 fn inventory_does_not_depend_on_chunking() {
-    for case in cases()["cases"].as_array().unwrap() {
-        let whole = run(case, ScanLimits { chunk_size: usize::MAX, ..ScanLimits::default() });
+    for (_, case) in cases() {
+        let case = &case;
+        let whole = run(
+            case,
+            ScanLimits {
+                chunk_size: usize::MAX,
+                ..ScanLimits::default()
+            },
+        );
         let size = whole.features.parse.bytes as usize;
         // One byte at a time on pages up to 64 KiB; 7 bytes on the larger pathological ones.
         let small = if size <= 64 * 1024 { 1 } else { 7 };
         for chunk in [small, 1024] {
-            let chunked = run(case, ScanLimits { chunk_size: chunk, ..ScanLimits::default() });
+            let chunked = run(
+                case,
+                ScanLimits {
+                    chunk_size: chunk,
+                    ..ScanLimits::default()
+                },
+            );
             assert_eq!(
                 chunked, whole,
                 "{} differs when fed {chunk} bytes at a time",
@@ -171,7 +214,10 @@ fn example_site_pages_are_chunking_independent() {
     for (url, html) in smo_core::audit::example::example_site() {
         let audit = |chunk_size| {
             let options = AuditOptions {
-                limits: ScanLimits { chunk_size, ..ScanLimits::default() },
+                limits: ScanLimits {
+                    chunk_size,
+                    ..ScanLimits::default()
+                },
                 ..AuditOptions::default()
             };
             audit_page(html.as_bytes(), url, &options).unwrap()

@@ -2,6 +2,7 @@
 //!
 //! This crate converts and delegates; every rule, limit and message is smo-core's.
 
+mod audit;
 mod convert;
 mod errors;
 mod strategy;
@@ -11,6 +12,10 @@ use pyo3::prelude::*;
 /// smo: Social Media Optimization engine (native module).
 #[pymodule(gil_used = false)]
 mod _smo {
+    #[pymodule_export]
+    use crate::audit::{
+        PyPageAudit, PyPageFeatures, PyScores, PySiteReport, audit_page, audit_site, example_site,
+    };
     #[pymodule_export]
     use crate::errors::{
         InvalidArgumentError, InvalidValueError, ParseError, SmoError, UnknownNetworkError,

@@ -31,6 +31,8 @@ fun readJson(file: File): JsonElement = JsonParser.parseString(file.readText(Cha
 val suites: List<GoldenSuite> = listOf(
     StrategyGolden,
     HandleGolden,
+    AuditGolden,
+    AuditSiteCheck,
 )
 
 fun main(args: Array<String>) {

@@ -305,6 +305,14 @@ pub struct PageFeatures {
 }
 
 impl PageFeatures {
+    /// The inventory as JSON (the document every surface serialises).
+    pub fn to_json(&self) -> crate::Result<String> {
+        serde_json::to_string(self).map_err(|e| crate::Error::Write {
+            format: crate::error::Format::Json,
+            message: e.to_string(),
+        })
+    }
+
     /// The first non-empty value of an Open Graph key (first wins, as OGP says).
     pub fn og(&self, key: &str) -> Option<&str> {
         self.open_graph

@@ -42,7 +42,7 @@ pub use features::PageFeatures;
 pub use rules::{Category, Outcome, RULES, Status};
 pub use scan::ScanLimits;
 pub use score::Scores;
-pub use site::{SiteOptions, SiteReport, audit_site};
+pub use site::{SiteAuditor, SiteOptions, SiteReport, audit_site};
 
 use crate::error::Result;
 use crate::finding::{Location, RuleConfig};

@@ -616,8 +616,98 @@ fn only(config: &RuleConfig, registry: &[RuleInfo]) -> RuleConfig {
     }
 }
 
-/// How many pages are audited in parallel before they are folded into the report.
-const BATCH: usize = 512;
+/// A site audit in progress: pages go in by batches (each audited in parallel on the
+/// auditor's threads), the report comes out at the end. Hosts that read pages from a crawl or an
+/// iterator use it to hold one batch at a time.
+pub struct SiteAuditor {
+    pool: rayon::ThreadPool,
+    options: AuditOptions,
+    config: RuleConfig,
+    acc: SiteAccumulator,
+    seen: usize,
+}
+
+impl SiteAuditor {
+    /// An auditor; `strategy` supplies the brand name and X handle for the fix blocks.
+    ///
+    /// Fails when the rule configuration names an unknown rule or the threads cannot start.
+    pub fn new(strategy: Option<&Strategy>, options: &SiteOptions) -> Result<SiteAuditor> {
+        let config = options.page.rules.clone();
+        let all: Vec<RuleInfo> = rules::RULES.iter().chain(SITE_RULES).copied().collect();
+        config.check_against(&all)?;
+        let page = AuditOptions {
+            rules: only(&config, rules::RULES),
+            site_name: options
+                .page
+                .site_name
+                .clone()
+                .or_else(|| strategy.map(|s| s.brand.name.clone())),
+            x_handle: options.page.x_handle.clone().or_else(|| {
+                strategy.and_then(|s| {
+                    s.channels
+                        .iter()
+                        .find(|c| c.network == Network::X)
+                        .map(|c| c.handle.clone())
+                })
+            }),
+            ..options.page.clone()
+        };
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(options.threads.unwrap_or(0))
+            .build()
+            .map_err(|e| Error::Argument {
+                name: "threads".into(),
+                message: format!("cannot start the worker threads: {e}"),
+            })?;
+        Ok(SiteAuditor {
+            pool,
+            options: page,
+            config,
+            acc: SiteAccumulator::default(),
+            seen: 0,
+        })
+    }
+
+    /// Audits a batch of pages in parallel and folds them in, in order.
+    ///
+    /// Fails when a page URL is not absolute; the error names the page's index in the site.
+    pub fn add_batch<U, H>(&mut self, batch: Vec<(U, H)>) -> Result<()>
+    where
+        U: AsRef<str> + Send,
+        H: AsRef<[u8]> + Send,
+    {
+        let first = self.seen;
+        self.seen += batch.len();
+        let options = &self.options;
+        let audited: Vec<Result<PageAudit>> = self.pool.install(|| {
+            batch
+                .into_par_iter()
+                .enumerate()
+                .map(|(i, (u, h))| {
+                    audit_page(h.as_ref(), u.as_ref(), options).map_err(|e| match e {
+                        Error::Argument { message, .. } => Error::Invalid {
+                            path: format!("pages[{}].url", first + i),
+                            message,
+                        },
+                        other => other,
+                    })
+                })
+                .collect()
+        });
+        for a in audited {
+            self.acc.add(a?);
+        }
+        Ok(())
+    }
+
+    /// The report, with the site rules and, given a strategy, its cross-check.
+    pub fn finish(self, strategy: Option<&Strategy>) -> Result<SiteReport> {
+        self.acc.finish(strategy, &self.config)
+    }
+}
+
+/// How many pages [`audit_site`] audits in parallel before folding them into the report.
+pub const BATCH: usize = 512;
 
 /// Audits `pages` (URL, HTML) on every core (or `options.threads`) and sums them up; with a
 /// strategy, cross-checks the site's profile links against its channels.
@@ -646,61 +736,14 @@ where
     U: AsRef<str> + Send,
     H: AsRef<[u8]> + Send,
 {
-    let config = &options.page.rules;
-    let all: Vec<RuleInfo> = rules::RULES.iter().chain(SITE_RULES).copied().collect();
-    config.check_against(&all)?;
-    let page_options = AuditOptions {
-        rules: only(config, rules::RULES),
-        site_name: options
-            .page
-            .site_name
-            .clone()
-            .or_else(|| strategy.map(|s| s.brand.name.clone())),
-        x_handle: options.page.x_handle.clone().or_else(|| {
-            strategy.and_then(|s| {
-                s.channels
-                    .iter()
-                    .find(|c| c.network == Network::X)
-                    .map(|c| c.handle.clone())
-            })
-        }),
-        ..options.page.clone()
-    };
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(options.threads.unwrap_or(0))
-        .build()
-        .map_err(|e| Error::Argument {
-            name: "threads".into(),
-            message: format!("cannot start the worker threads: {e}"),
-        })?;
-    let mut acc = SiteAccumulator::default();
-    let mut iter = pages.into_iter().enumerate();
+    let mut auditor = SiteAuditor::new(strategy, options)?;
+    let mut iter = pages.into_iter();
     loop {
-        let batch: Vec<(usize, U, H)> = iter
-            .by_ref()
-            .take(BATCH)
-            .map(|(i, (u, h))| (i, u, h))
-            .collect();
+        let batch: Vec<(U, H)> = iter.by_ref().take(BATCH).collect();
         if batch.is_empty() {
             break;
         }
-        let audited: Vec<Result<PageAudit>> = pool.install(|| {
-            batch
-                .into_par_iter()
-                .map(|(i, u, h)| {
-                    audit_page(h.as_ref(), u.as_ref(), &page_options).map_err(|e| match e {
-                        Error::Argument { message, .. } => Error::Invalid {
-                            path: format!("pages[{i}].url"),
-                            message,
-                        },
-                        other => other,
-                    })
-                })
-                .collect()
-        });
-        for a in audited {
-            acc.add(a?);
-        }
+        auditor.add_batch(batch)?;
     }
-    acc.finish(strategy, config)
+    auditor.finish(strategy)
 }
