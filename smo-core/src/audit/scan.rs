@@ -174,6 +174,7 @@ fn raw_attr(el: &Element<'_, '_>, name: &str, st: &RefCell<State>) -> Option<Str
     let raw = el.get_attribute(name)?;
     let max = st.borrow().limits.max_value_bytes;
     if raw.len() > max {
+        st.borrow_mut().f.parse.truncated_values += 1;
         let mut end = max;
         while !raw.is_char_boundary(end) {
             end -= 1;
