@@ -17,7 +17,11 @@ use smo_core::audit::{AuditOptions, SiteOptions, audit_page, audit_site};
 fn bench(c: &mut Criterion) {
     let pages = pagegen::pages();
     let bytes: usize = pages.iter().map(|(_, h)| h.len()).sum();
-    let mut g = c.benchmark_group(format!("audit {} pages, {} MB", pages.len(), bytes / 1_000_000));
+    let mut g = c.benchmark_group(format!(
+        "audit {} pages, {} MB",
+        pages.len(),
+        bytes / 1_000_000
+    ));
     g.throughput(Throughput::Bytes(bytes as u64));
     g.sample_size(10);
     let options = AuditOptions::default();
@@ -38,11 +42,26 @@ fn bench(c: &mut Criterion) {
     for threads in [Some(1), None] {
         let name = match threads {
             Some(1) => "smo audit_site, 1 thread".to_owned(),
-            _ => format!("smo audit_site, all {} cores", std::thread::available_parallelism().map_or(1, |n| n.get())),
+            _ => format!(
+                "smo audit_site, all {} cores",
+                std::thread::available_parallelism().map_or(1, |n| n.get())
+            ),
         };
-        let options = SiteOptions { threads, ..SiteOptions::default() };
+        let options = SiteOptions {
+            threads,
+            ..SiteOptions::default()
+        };
         g.bench_function(name, |b| {
-            b.iter(|| black_box(audit_site(pages.iter().map(|(u, h)| (u.as_str(), h.as_bytes())), None, &options).unwrap()))
+            b.iter(|| {
+                black_box(
+                    audit_site(
+                        pages.iter().map(|(u, h)| (u.as_str(), h.as_bytes())),
+                        None,
+                        &options,
+                    )
+                    .unwrap(),
+                )
+            })
         });
     }
     g.finish();

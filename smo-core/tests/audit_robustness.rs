@@ -44,9 +44,17 @@ fn a_50_mb_attribute_stops_at_the_memory_cap_with_a_page_finding() {
     html.resize(html.len() + 50 * 1024 * 1024, b'x');
     html.extend_from_slice(b"\"><meta property=\"og:type\" content=\"website\"></head></html>");
     let a = audit(&html, 64 * 1024);
-    assert!(rules(&a).contains(&"page/parse-incomplete"), "{:?}", rules(&a));
+    assert!(
+        rules(&a).contains(&"page/parse-incomplete"),
+        "{:?}",
+        rules(&a)
+    );
     assert!(!a.features.parse.complete);
-    assert_eq!(a.features.title.as_deref(), Some("t"), "what came before is kept");
+    assert_eq!(
+        a.features.title.as_deref(),
+        Some("t"),
+        "what came before is kept"
+    );
 }
 
 #[test]
@@ -65,13 +73,17 @@ fn a_50_mb_attribute_in_one_chunk_is_cut_at_the_value_cap() {
 
 #[test]
 fn deep_and_wide_pathological_pages_finish_with_their_inventory() {
-    let mut deep = b"<html><head><meta property=\"og:title\" content=\"Deep\"></head><body>".to_vec();
+    let mut deep =
+        b"<html><head><meta property=\"og:title\" content=\"Deep\"></head><body>".to_vec();
     deep.extend(b"<div>".repeat(100_000));
     deep.extend_from_slice(b"<a href=\"https://x.com/deepbrand\">x</a>");
     let a = audit(&deep, 64 * 1024);
     assert!(rules(&a).contains(&"page/deep-nesting"));
     assert_eq!(a.features.og("og:title"), Some("Deep"));
-    assert_eq!(a.features.profiles[0].handle, "deepbrand", "content after the nesting is read");
+    assert_eq!(
+        a.features.profiles[0].handle, "deepbrand",
+        "content after the nesting is read"
+    );
 
     let mut lists = b"<ul><li>".repeat(64 * 1024);
     lists.extend_from_slice(b"<meta property=\"og:type\" content=\"website\">");
@@ -111,17 +123,37 @@ impl Rng {
 }
 
 const INSERTS: &[&[u8]] = &[
-    b"<math>", b"</n\xc3\x9f>", b"<W@>", b"<select>", b"<template>", b"<frameset>", b"<plaintext>",
-    b"<script>", b"<![CDATA[", b"\0", b"\xff\xfe", b"<noscript>", b"<meta property=\"og:image\" content=\"//x\">",
-    b"&#x1f680;", b"&amp", b"<link rel=canonical href=", b"<a href=\"https://x.com/intent/tweet?text=",
-    b"<script type=\"application/ld+json\">{", b"-->", b"<!--", b"\"", b"'", b">", b"<",
+    b"<math>",
+    b"</n\xc3\x9f>",
+    b"<W@>",
+    b"<select>",
+    b"<template>",
+    b"<frameset>",
+    b"<plaintext>",
+    b"<script>",
+    b"<![CDATA[",
+    b"\0",
+    b"\xff\xfe",
+    b"<noscript>",
+    b"<meta property=\"og:image\" content=\"//x\">",
+    b"&#x1f680;",
+    b"&amp",
+    b"<link rel=canonical href=",
+    b"<a href=\"https://x.com/intent/tweet?text=",
+    b"<script type=\"application/ld+json\">{",
+    b"-->",
+    b"<!--",
+    b"\"",
+    b"'",
+    b">",
+    b"<",
 ];
 
 #[test]
 fn randomized_mutations_never_panic() {
     // The no-panic run of the normal suite (cargo-fuzz runs the same invariant for longer).
     let seeds = seeds();
-    let mut rng = Rng(0x5EED_0F_A0D1_7);
+    let mut rng = Rng(0x05EE_D0FA_0D17);
     for round in 0..600 {
         let mut input = seeds[round % seeds.len()].clone();
         for _ in 0..1 + rng.below(4) {

@@ -10,8 +10,14 @@ use lol_html::html_content::{Element, TextChunk};
 use lol_html::{ElementContentHandlers, HtmlRewriter, MemorySettings, Selector, Settings};
 
 const ELEMENTS: &[(&str, &[&str])] = &[
-    ("meta", &["property", "name", "itemprop", "content", "value"]),
-    ("link", &["rel", "href", "type", "hreflang", "sizes", "title"]),
+    (
+        "meta",
+        &["property", "name", "itemprop", "content", "value"],
+    ),
+    (
+        "link",
+        &["rel", "href", "type", "hreflang", "sizes", "title"],
+    ),
     ("a[href]", &["href", "rel"]),
     ("iframe[src]", &["src"]),
     ("script", &["type", "src"]),
@@ -40,7 +46,9 @@ pub fn scan(html: &[u8]) -> usize {
     let seen = Cell::new(0usize);
     let mut handlers: Vec<(Cow<'static, Selector>, ElementContentHandlers<'_>)> = Vec::new();
     for (sel, attrs) in ELEMENTS {
-        let Ok(selector) = sel.parse::<Selector>() else { continue };
+        let Ok(selector) = sel.parse::<Selector>() else {
+            continue;
+        };
         let seen = &seen;
         let h = ElementContentHandlers::default().element(move |el: &mut Element<'_, '_>| {
             for a in *attrs {
@@ -53,7 +61,9 @@ pub fn scan(html: &[u8]) -> usize {
         handlers.push((Cow::Owned(selector), h));
     }
     for sel in ["title", "script", "noscript"] {
-        let Ok(selector) = sel.parse::<Selector>() else { continue };
+        let Ok(selector) = sel.parse::<Selector>() else {
+            continue;
+        };
         let seen = &seen;
         handlers.push((
             Cow::Owned(selector),

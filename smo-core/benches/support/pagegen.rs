@@ -28,7 +28,10 @@ impl Rng {
         WORDS[self.below(WORDS.len())]
     }
     fn sentence(&mut self, words: usize) -> String {
-        (0..words).map(|_| self.word()).collect::<Vec<_>>().join(" ")
+        (0..words)
+            .map(|_| self.word())
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 
@@ -45,8 +48,13 @@ fn head(rng: &mut Rng, i: usize, heavy: bool, target: usize) -> String {
     let mut h = String::with_capacity(target.min(1 << 20));
     h.push_str("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\">");
     h.push_str(&format!("<title>{} · page {i}</title>", rng.sentence(6)));
-    h.push_str(&format!("<meta name=\"description\" content=\"{}\">", rng.sentence(20)));
-    h.push_str(&format!("<link rel=\"canonical\" href=\"https://shop.example/p/{i}\">"));
+    h.push_str(&format!(
+        "<meta name=\"description\" content=\"{}\">",
+        rng.sentence(20)
+    ));
+    h.push_str(&format!(
+        "<link rel=\"canonical\" href=\"https://shop.example/p/{i}\">"
+    ));
     h.push_str("<link rel=\"icon\" href=\"/favicon.ico\"><link rel=\"alternate\" type=\"application/rss+xml\" href=\"/feed.xml\">");
     for (k, v) in [
         ("og:type", "article".to_owned()),
@@ -167,8 +175,15 @@ pub fn pages() -> Vec<(String, String)> {
     let mut i = 0;
     for &(size, count) in plan {
         for n in 0..count {
-            let shape = if n % 2 == 0 { Shape::HeadHeavy } else { Shape::BodyHeavy };
-            out.push((format!("https://shop.example/p/{i}"), page(42, i, size, shape)));
+            let shape = if n % 2 == 0 {
+                Shape::HeadHeavy
+            } else {
+                Shape::BodyHeavy
+            };
+            out.push((
+                format!("https://shop.example/p/{i}"),
+                page(42, i, size, shape),
+            ));
             i += 1;
         }
     }
