@@ -60,13 +60,13 @@ pub fn estimate(html: &[u8]) -> u32 {
     let mut max: u32 = 0;
     let mut i = 0;
     let n = html.len();
-    while let Some(off) = html[i..].iter().position(|&b| b == b'<') {
+    while let Some(off) = memchr::memchr(b'<', &html[i..]) {
         i += off + 1;
         if i >= n {
             break;
         }
         if html[i..].starts_with(b"!--") {
-            match find(&html[i..], b"-->") {
+            match memchr::memmem::find(&html[i..], b"-->") {
                 Some(end) => i += end + 3,
                 None => break,
             }
@@ -81,32 +81,23 @@ pub fn estimate(html: &[u8]) -> u32 {
         if name_len == 0 || !html[start].is_ascii_alphabetic() {
             continue;
         }
-        let name: Vec<u8> = html[start..start + name_len]
-            .iter()
-            .map(u8::to_ascii_lowercase)
-            .collect();
-        let tag_end = html[start..]
-            .iter()
-            .position(|&b| b == b'>')
-            .map(|p| start + p);
+        let name = &html[start..start + name_len];
+        let tag_end = memchr::memchr(b'>', &html[start..]).map(|p| start + p);
         let self_closing = tag_end.is_some_and(|e| e > 0 && html[e - 1] == b'/');
         i = tag_end.map_or(n, |e| e + 1);
-        let name = name.as_slice();
-        if VOID.contains(&name) || IMPLIED.contains(&name) {
+        let is = |list: &[&[u8]]| list.iter().any(|x| x.eq_ignore_ascii_case(name));
+        if is(VOID) || is(IMPLIED) {
             continue;
         }
         if closing {
             depth = depth.saturating_sub(1);
             continue;
         }
-        if RAW.contains(&name) {
-            if name == b"plaintext" {
+        if is(RAW) {
+            if name.eq_ignore_ascii_case(b"plaintext") {
                 break;
             }
-            let mut end_tag = b"</".to_vec();
-            end_tag.extend_from_slice(name);
-            let lower: &[u8] = &html[i..];
-            match find_ci(lower, &end_tag) {
+            match find_end_tag(&html[i..], name) {
                 Some(p) => i += p,
                 None => break,
             }
@@ -120,13 +111,18 @@ pub fn estimate(html: &[u8]) -> u32 {
     max
 }
 
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
-}
-
-fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle))
+/// Offset of `</name` (any case) in `hay`.
+fn find_end_tag(hay: &[u8], name: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    while let Some(p) = memchr::memmem::find(&hay[from..], b"</") {
+        let at = from + p;
+        let rest = &hay[at + 2..];
+        if rest.len() >= name.len() && rest[..name.len()].eq_ignore_ascii_case(name) {
+            return Some(at);
+        }
+        from = at + 2;
+    }
+    None
 }
 
 #[cfg(test)]

@@ -117,6 +117,17 @@ impl State {
         }
     }
 
+    fn resolve_url(&self, href: &str) -> Option<Url> {
+        let href = href.trim();
+        if href.is_empty() {
+            return None;
+        }
+        match &self.base {
+            Some(b) => b.join(href).ok(),
+            None => Url::parse(href).ok(),
+        }
+    }
+
     fn link(&self, href: String, origin: Origin) -> LinkRef {
         let url = self.resolve(&href);
         LinkRef { href, url, origin }
@@ -671,32 +682,51 @@ fn on_link(el: &Element<'_, '_>, st: &RefCell<State>) {
     }
 }
 
+/// Whether an `href` can only point into the page's own site (relative path, query or
+/// fragment): such links are neither share nor profile links, and most links of a page are.
+fn same_site(href: &str) -> bool {
+    if href.starts_with("//") {
+        return false;
+    }
+    let scheme_end = href.find(':');
+    let path_start = href.find(['/', '?', '#']);
+    match (scheme_end, path_start) {
+        (None, _) => true,
+        (Some(c), Some(p)) => p < c,
+        (Some(_), None) => false,
+    }
+}
+
 fn on_anchor(el: &Element<'_, '_>, st: &RefCell<State>) {
-    let Some(href) = attr(el, "href", st) else {
+    let Some(raw) = el.get_attribute("href") else {
         return;
     };
-    let href = href.trim().to_owned();
-    if href.is_empty() || href.starts_with('#') || href.starts_with("javascript:") {
+    // Most links are relative: skip them before decoding or parsing anything.
+    if same_site(raw.trim_start()) {
+        return;
+    }
+    let href = decode_attr(&raw, st).trim().to_owned();
+    if href.is_empty() || href.starts_with("javascript:") {
         return;
     }
     let rel_me = attr(el, "rel", st).is_some_and(|r| rel_tokens(&r).iter().any(|t| t == "me"));
     let mut s = st.borrow_mut();
-    let Some(url) = s.resolve(&href) else {
+    let Some(url) = s.resolve_url(&href) else {
         return;
     };
     let origin = s.origin(el.source_location().bytes());
-    if let Some(link) = share_of(&url, &href, origin) {
+    if let Some(link) = share_of_url(&url, &href, origin) {
         if s.room() {
             s.f.share_links.push(link);
         }
         return;
     }
-    if let Some((network, handle)) = profile_of(&url, rel_me) {
+    if let Some((network, handle)) = profile_of_url(&url, rel_me) {
         if s.room() {
             s.f.profiles.push(ProfileLink {
                 network,
                 handle,
-                url,
+                url: String::from(url),
                 rel_me,
                 origin,
             });
@@ -789,17 +819,14 @@ fn on_script_text(t: &TextChunk<'_>, st: &RefCell<State>) {
 }
 
 /// Recognises a share endpoint.
-pub(crate) fn share_of(url: &str, href: &str, origin: Origin) -> Option<ShareLink> {
-    let lower = url.to_ascii_lowercase();
-    let parsed = Url::parse(url).ok()?;
+fn share_of_url(parsed: &Url, href: &str, origin: Origin) -> Option<ShareLink> {
     let scheme = parsed.scheme().to_ascii_lowercase();
     let host = parsed.host_str().unwrap_or_default().to_ascii_lowercase();
     let host = host.strip_prefix("www.").unwrap_or(&host).to_owned();
     let path = parsed.path().to_ascii_lowercase();
-    let query: BTreeMap<String, String> = parsed.query_pairs().into_owned().collect();
     let row = facts::SHARE_ENDPOINTS.iter().find(|r| {
         if r.hosts.iter().any(|h| h.ends_with(':')) {
-            return r.hosts.iter().any(|h| lower.starts_with(h));
+            return r.hosts.iter().any(|h| h.strip_suffix(':') == Some(scheme.as_str()));
         }
         if scheme != "http" && scheme != "https" {
             return false;
@@ -815,6 +842,7 @@ pub(crate) fn share_of(url: &str, href: &str, origin: Origin) -> Option<ShareLin
             p == want || p.starts_with(&format!("{want}/"))
         }
     })?;
+    let query: BTreeMap<String, String> = parsed.query_pairs().into_owned().collect();
     // A wa.me link to a number is a chat link, a mailto without a body a contact link.
     if row.target == "whatsapp" && host == "wa.me" && !query.contains_key("text") {
         return None;
@@ -837,7 +865,10 @@ pub(crate) fn share_of(url: &str, href: &str, origin: Origin) -> Option<ShareLin
 
 /// Recognises a profile link and reads its handle.
 pub(crate) fn profile_of(url: &str, rel_me: bool) -> Option<(Network, String)> {
-    let parsed = Url::parse(url).ok()?;
+    profile_of_url(&Url::parse(url).ok()?, rel_me)
+}
+
+fn profile_of_url(parsed: &Url, rel_me: bool) -> Option<(Network, String)> {
     if !matches!(parsed.scheme(), "http" | "https") {
         return None;
     }
@@ -1019,22 +1050,31 @@ fn locate(f: &mut PageFeatures, input: &[u8]) {
     }
     spans.sort_by_key(|s| s.start_byte);
     let mut line = 1u64;
-    let mut col = 1u64;
+    let mut line_start = 0usize;
     let mut pos = 0usize;
+    // Characters counted so far on the current line, up to `counted`: many spans on one long
+    // (minified) line must not recount it from its start.
+    let (mut counted, mut chars) = (0usize, 0u64);
     for span in spans {
         let target = (span.start_byte as usize).min(input.len());
-        while pos < target {
-            let b = input[pos];
-            if b == b'\n' {
+        if target > pos {
+            for nl in memchr::memchr_iter(b'\n', &input[pos..target]) {
                 line += 1;
-                col = 1;
-            } else if b & 0xC0 != 0x80 {
-                // Count characters, not bytes: skip UTF-8 continuation bytes.
-                col += 1;
+                line_start = pos + nl + 1;
             }
-            pos += 1;
+            pos = target;
         }
+        if counted < line_start {
+            counted = line_start;
+            chars = 0;
+        }
+        // Columns count characters, not bytes: skip UTF-8 continuation bytes.
+        chars += input[counted..target.max(counted)]
+            .iter()
+            .filter(|b| **b & 0xC0 != 0x80)
+            .count() as u64;
+        counted = target.max(counted);
         span.line = line;
-        span.column = col;
+        span.column = chars + 1;
     }
 }
