@@ -11,54 +11,7 @@ everywhere.
 ['error', 'notice', 'warning']
 """
 
-from smo._smo import (
-    Finding,
-    HandleCheck,
-    InvalidArgumentError,
-    InvalidValueError,
-    NetworkInfo,
-    PageAudit,
-    PageFeatures,
-    ParseError,
-    Rule,
-    Scores,
-    SiteReport,
-    SmoError,
-    Strategy,
-    UnknownNetworkError,
-    UnknownRuleError,
-    WriteError,
-    __version__,
-    audit_page,
-    audit_site,
-    check_handle,
-    example_site,
-    networks,
-    rules,
-)
-
-__all__ = [
-    "Finding",
-    "HandleCheck",
-    "InvalidArgumentError",
-    "InvalidValueError",
-    "NetworkInfo",
-    "PageAudit",
-    "PageFeatures",
-    "ParseError",
-    "Rule",
-    "Scores",
-    "SiteReport",
-    "SmoError",
-    "Strategy",
-    "UnknownNetworkError",
-    "UnknownRuleError",
-    "WriteError",
-    "__version__",
-    "audit_page",
-    "audit_site",
-    "check_handle",
-    "example_site",
-    "networks",
-    "rules",
-]
+# The native module lists its public names in `__all__` (and so do its stubs, `_smo.pyi`):
+# re-exporting them all keeps one list to maintain.
+from smo._smo import *  # noqa: F403
+from smo._smo import __all__ as __all__
