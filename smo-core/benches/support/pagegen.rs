@@ -53,16 +53,16 @@ fn head(rng: &mut Rng, i: usize, heavy: bool, target: usize) -> String {
         rng.sentence(20)
     ));
     h.push_str(&format!(
-        "<link rel=\"canonical\" href=\"https://shop.example/p/{i}\">"
+        "<link rel=\"canonical\" href=\"https://shop.example.com/p/{i}\">"
     ));
     h.push_str("<link rel=\"icon\" href=\"/favicon.ico\"><link rel=\"alternate\" type=\"application/rss+xml\" href=\"/feed.xml\">");
     for (k, v) in [
         ("og:type", "article".to_owned()),
         ("og:title", rng.sentence(8)),
         ("og:description", rng.sentence(25)),
-        ("og:url", format!("https://shop.example/p/{i}")),
+        ("og:url", format!("https://shop.example.com/p/{i}")),
         ("og:site_name", "Shop".to_owned()),
-        ("og:image", format!("https://shop.example/img/{i}.jpg")),
+        ("og:image", format!("https://shop.example.com/img/{i}.jpg")),
         ("og:image:width", "1200".to_owned()),
         ("og:image:height", "630".to_owned()),
     ] {
@@ -70,7 +70,7 @@ fn head(rng: &mut Rng, i: usize, heavy: bool, target: usize) -> String {
     }
     h.push_str("<meta name=\"twitter:card\" content=\"summary_large_image\"><meta name=\"twitter:site\" content=\"@shop\">");
     h.push_str(&format!(
-        "<script type=\"application/ld+json\">{{\"@context\":\"https://schema.org\",\"@type\":\"Organization\",\"name\":\"Shop\",\"url\":\"https://shop.example/\",\"logo\":\"https://shop.example/logo.png\",\"sameAs\":[\"https://www.instagram.com/shop/\",\"https://x.com/shop\"],\"description\":\"{}\"}}</script>",
+        "<script type=\"application/ld+json\">{{\"@context\":\"https://schema.org\",\"@type\":\"Organization\",\"name\":\"Shop\",\"url\":\"https://shop.example.com/\",\"logo\":\"https://shop.example.com/logo.png\",\"sameAs\":[\"https://www.instagram.com/shop/\",\"https://x.com/shop\"],\"description\":\"{}\"}}</script>",
         rng.sentence(30).replace('"', "")
     ));
     if heavy {
@@ -128,7 +128,7 @@ fn body(rng: &mut Rng, out: &mut String, target: usize) {
                 }
             }
             1 => out.push_str(&format!(
-                "<p class=\"share\"><a href=\"https://x.com/intent/tweet?text={}&amp;url=https%3A%2F%2Fshop.example%2F\">X</a> <a href=\"https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fshop.example%2F\">Facebook</a> <a href=\"https://www.linkedin.com/sharing/share-offsite/?url=https%3A%2F%2Fshop.example%2F\">LinkedIn</a></p>",
+                "<p class=\"share\"><a href=\"https://x.com/intent/tweet?text={}&amp;url=https%3A%2F%2Fshop.example.com%2F\">X</a> <a href=\"https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fshop.example.com%2F\">Facebook</a> <a href=\"https://www.linkedin.com/sharing/share-offsite/?url=https%3A%2F%2Fshop.example.com%2F\">LinkedIn</a></p>",
                 rng.word()
             )),
             2 => out.push_str(&format!(
@@ -181,7 +181,7 @@ pub fn pages() -> Vec<(String, String)> {
                 Shape::BodyHeavy
             };
             out.push((
-                format!("https://shop.example/p/{i}"),
+                format!("https://shop.example.com/p/{i}"),
                 page(42, i, size, shape),
             ));
             i += 1;

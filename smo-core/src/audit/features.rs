@@ -166,7 +166,7 @@ pub struct JsonLdEntity {
 /// One `<script type="application/ld+json">` block.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JsonLd {
-    /// Every `@type` in the block, in document order.
+    /// Every `@type` in the block (a depth-first walk, keys in sorted order).
     pub types: Vec<String>,
     /// The strict parse error, with its line and column in the block.
     pub error: Option<String>,
