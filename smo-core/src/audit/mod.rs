@@ -4,7 +4,7 @@
 //! smo never fetches: the host hands it HTML and the page URL. [`audit_page`] runs a streaming
 //! scan ([`scan`]) into a [`PageFeatures`] inventory, runs the page rule catalogue
 //! ([`rules::RULES`]) over it, scores four categories and builds a fix block.
-//! [`audit_site`](site::audit_site) audits many pages on every core and adds coverage, rule
+//! [`audit_site`] audits many pages on every core and adds coverage, rule
 //! hit counts, cross-page inconsistencies and the cross-check with a [`Strategy`](crate::Strategy).
 //!
 //! Facts (image sizes, card limits, share endpoints, profile hosts, embed hosts, widget

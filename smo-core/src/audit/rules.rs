@@ -4,7 +4,7 @@
 //! source (site-audit.md §3 lists where each comes from). A rule run on a page ends as `pass`,
 //! `fail` (with findings) or `not_applicable` (nothing to check: no image, no canonical, not an
 //! article): not-applicable rules leave the score's denominator. Thresholds come from
-//! [`facts`](super::facts), never from constants here.
+//! [`facts`], never from constants here.
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -1,6 +1,6 @@
 //! Scores, in the spirit of Lighthouse: each rule scores 0..1 on a page (binary, or the share of
 //! required tags present for `og/missing-required`); a category is the weighted mean of its
-//! applicable rules ([`rules::weight`](super::rules::weight)), on 0..100; not-applicable rules
+//! applicable rules ([`rules::weight`]), on 0..100; not-applicable rules
 //! leave the denominator; any error holds its category below 90 (Lighthouse's pass threshold);
 //! the overall score is the weighted mean of the categories that apply
 //! ([`Category::weight`]: previews 40, discoverability 20, sharing 20, community 20).
