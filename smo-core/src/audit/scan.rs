@@ -826,7 +826,10 @@ fn share_of_url(parsed: &Url, href: &str, origin: Origin) -> Option<ShareLink> {
     let path = parsed.path().to_ascii_lowercase();
     let row = facts::SHARE_ENDPOINTS.iter().find(|r| {
         if r.hosts.iter().any(|h| h.ends_with(':')) {
-            return r.hosts.iter().any(|h| h.strip_suffix(':') == Some(scheme.as_str()));
+            return r
+                .hosts
+                .iter()
+                .any(|h| h.strip_suffix(':') == Some(scheme.as_str()));
         }
         if scheme != "http" && scheme != "https" {
             return false;

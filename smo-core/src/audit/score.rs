@@ -1,6 +1,7 @@
 //! Scores, in the spirit of Lighthouse: each rule scores 0..1 on a page (binary, or the share of
 //! required tags present for `og/missing-required`); a category is the weighted mean of its
-//! applicable rules ([`rules::weight`]), on 0..100; not-applicable rules
+//! applicable rules ([`rules::weight`], × 3 when the rule fails with an error, × 2 with a
+//! warning), on 0..100; not-applicable rules
 //! leave the denominator; any error holds its category below 90 (Lighthouse's pass threshold);
 //! the overall score is the weighted mean of the categories that apply
 //! ([`Category::weight`]: previews 40, discoverability 20, sharing 20, community 20).
@@ -12,6 +13,10 @@ use crate::{Finding, Severity};
 
 /// The highest score a category with an error can reach.
 pub const ERROR_CAP: f64 = 89.0;
+/// How much more a rule failing with an error weighs than its base weight.
+pub const ERROR_FACTOR: u32 = 3;
+/// How much more a rule failing with a warning weighs than its base weight.
+pub const WARNING_FACTOR: u32 = 2;
 
 /// Scores of one page (or the mean over a site), 0..100; `None` when nothing applies.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
@@ -93,6 +98,17 @@ pub fn scores(outcomes: &[Outcome], findings: &[Finding]) -> Scores {
         for o in outcomes.iter().filter(|o| rules::category(&o.rule) == c) {
             let (Some(s), w) = (o.score, rules::weight(&o.rule)) else {
                 continue;
+            };
+            // A failing rule weighs more the more serious it is: errors ×3, warnings ×2.
+            let worst = findings
+                .iter()
+                .filter(|f| f.rule == o.rule)
+                .map(|f| f.severity)
+                .min();
+            let w = w * match worst {
+                Some(Severity::Error) => ERROR_FACTOR,
+                Some(Severity::Warning) => WARNING_FACTOR,
+                _ => 1,
             };
             num += s * f64::from(w);
             den += f64::from(w);
