@@ -15,6 +15,7 @@
 //! | [`data`] | the normalised measurement data and its loaders (CSV, JSON) |
 //! | [`traffic`] | referrer classification, GA4-style channel grouping, UTM links, access logs |
 //! | [`strategy`] | the strategy model, its TOML/JSON form and its validation rules |
+//! | [`audit`] | the site social audit: page scan, rule catalogue, scores, fixes, site report |
 //! | [`finding`] | the [`Finding`] type and rule registries shared by every rule engine |
 //! | [`error`] | the one [`Error`] type |
 //!
@@ -29,6 +30,7 @@
 //! # Ok::<(), smo_core::Error>(())
 //! ```
 
+pub mod audit;
 pub mod content;
 pub mod data;
 pub mod error;
@@ -58,5 +60,7 @@ pub fn rules() -> Vec<RuleInfo> {
     let mut all = strategy::rules::RULES.to_vec();
     all.extend_from_slice(traffic::utm::RULES);
     all.extend_from_slice(report::RULES);
+    all.extend_from_slice(audit::rules::RULES);
+    all.extend_from_slice(audit::site::SITE_RULES);
     all
 }

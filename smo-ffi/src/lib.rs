@@ -6,6 +6,7 @@
 
 uniffi::setup_scaffolding!("smo");
 
+mod audit;
 mod errors;
 mod measure;
 mod strategy;

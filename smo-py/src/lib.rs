@@ -2,6 +2,7 @@
 //!
 //! This crate converts and delegates; every rule, limit and message is smo-core's.
 
+mod audit;
 mod convert;
 mod errors;
 mod measure;
@@ -14,6 +15,9 @@ use pyo3::prelude::*;
 mod _smo {
     #[pymodule_export]
     use crate::errors::DataRowError;
+    use crate::audit::{
+        PyPageAudit, PyPageFeatures, PyScores, PySiteReport, audit_page, audit_site, example_site,
+    };
     #[pymodule_export]
     use crate::errors::{
         InvalidArgumentError, InvalidValueError, ParseError, SmoError, UnknownNetworkError,

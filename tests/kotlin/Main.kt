@@ -32,6 +32,8 @@ val suites: List<GoldenSuite> = listOf(
     StrategyGolden,
     HandleGolden,
     MeasureGolden,
+    AuditGolden,
+    AuditSiteCheck,
 )
 
 fun main(args: Array<String>) {

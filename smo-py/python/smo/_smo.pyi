@@ -1,7 +1,7 @@
 """Type stubs of the native module `smo._smo` (hand-written; checked by mypy.stubtest)."""
 
 import datetime
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Final, Literal, TypedDict, final
 
 __all__ = [
@@ -10,15 +10,22 @@ __all__ = [
     "InvalidArgumentError",
     "InvalidValueError",
     "NetworkInfo",
+    "PageAudit",
+    "PageFeatures",
     "ParseError",
     "Rule",
+    "Scores",
+    "SiteReport",
     "SmoError",
     "Strategy",
     "UnknownNetworkError",
     "UnknownRuleError",
     "WriteError",
     "__version__",
+    "audit_page",
+    "audit_site",
     "check_handle",
+    "example_site",
     "networks",
     "rules",
 ]
@@ -559,3 +566,161 @@ def report(
     disabled: Sequence[str] = ...,
     severities: Mapping[str, str] = ...,
 ) -> Report: ...
+
+# --- audit: page and site social audit ---
+
+_Status = Literal["pass", "fail", "not_applicable", "disabled"]
+
+class _ScoresDict(TypedDict):
+    previews: float | None
+    discoverability: float | None
+    sharing: float | None
+    community: float | None
+    overall: float | None
+
+@final
+class Scores:
+    @property
+    def previews(self) -> float | None: ...
+    @property
+    def discoverability(self) -> float | None: ...
+    @property
+    def sharing(self) -> float | None: ...
+    @property
+    def community(self) -> float | None: ...
+    @property
+    def overall(self) -> float | None: ...
+    def to_dict(self) -> _ScoresDict: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class PageFeatures:
+    @property
+    def url(self) -> str: ...
+    @property
+    def lang(self) -> str | None: ...
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def description(self) -> str | None: ...
+    @property
+    def canonical(self) -> str | None: ...
+    @property
+    def open_graph(self) -> dict[str, list[str]]: ...
+    @property
+    def twitter(self) -> dict[str, list[str]]: ...
+    @property
+    def meta(self) -> list[dict[str, Any]]: ...
+    @property
+    def og_images(self) -> list[dict[str, Any]]: ...
+    @property
+    def og_videos(self) -> list[dict[str, Any]]: ...
+    @property
+    def og_audios(self) -> list[dict[str, Any]]: ...
+    @property
+    def og_orphans(self) -> list[dict[str, Any]]: ...
+    @property
+    def canonicals(self) -> list[dict[str, Any]]: ...
+    @property
+    def hreflang(self) -> list[dict[str, Any]]: ...
+    @property
+    def feeds(self) -> list[dict[str, Any]]: ...
+    @property
+    def oembed(self) -> list[dict[str, Any]]: ...
+    @property
+    def icons(self) -> list[dict[str, Any]]: ...
+    @property
+    def json_ld(self) -> list[dict[str, Any]]: ...
+    @property
+    def share_links(self) -> list[dict[str, Any]]: ...
+    @property
+    def profiles(self) -> list[dict[str, Any]]: ...
+    @property
+    def comments(self) -> list[dict[str, Any]]: ...
+    @property
+    def social_login(self) -> list[dict[str, Any]]: ...
+    @property
+    def embeds(self) -> list[dict[str, Any]]: ...
+    @property
+    def reviews(self) -> list[dict[str, Any]]: ...
+    @property
+    def share_scripts(self) -> list[dict[str, Any]]: ...
+    @property
+    def parse(self) -> dict[str, Any]: ...
+    def og(self, key: str) -> str | None: ...
+    def tw(self, key: str) -> str | None: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class PageAudit:
+    @property
+    def url(self) -> str: ...
+    @property
+    def features(self) -> PageFeatures: ...
+    @property
+    def findings(self) -> list[Finding]: ...
+    @property
+    def scores(self) -> Scores: ...
+    @property
+    def fix_html(self) -> str: ...
+    @property
+    def outcomes(self) -> dict[str, _Status]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+
+def audit_page(
+    html: str | bytes,
+    url: str,
+    *,
+    disabled: Sequence[str] = ...,
+    severities: Mapping[str, str] = ...,
+    ratio_tolerance: float = 0.1,
+    allowed_hosts: Sequence[str] = ...,
+    site_name: str | None = None,
+    x_handle: str | None = None,
+) -> PageAudit: ...
+
+class _FindingRecord(TypedDict):
+    url: str
+    rule: str
+    severity: _Severity
+    category: str
+    message: str
+    path: str | None
+    line: int | None
+    column: int | None
+    byte_offset: int | None
+    fix: str | None
+    source: str
+
+@final
+class SiteReport:
+    @property
+    def pages(self) -> list[dict[str, Any]]: ...
+    @property
+    def coverage(self) -> list[dict[str, Any]]: ...
+    @property
+    def rule_hits(self) -> list[dict[str, Any]]: ...
+    @property
+    def handles(self) -> list[dict[str, Any]]: ...
+    @property
+    def inconsistencies(self) -> list[Finding]: ...
+    @property
+    def strategy_check(self) -> list[Finding]: ...
+    @property
+    def scores(self) -> Scores: ...
+    def findings_records(self) -> list[_FindingRecord]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __len__(self) -> int: ...
+
+def audit_site(
+    pages: Iterable[tuple[str, str | bytes]],
+    strategy: Strategy | None = None,
+    threads: int | None = None,
+    *,
+    disabled: Sequence[str] = ...,
+    severities: Mapping[str, str] = ...,
+    ratio_tolerance: float = 0.1,
+    allowed_hosts: Sequence[str] = ...,
+) -> SiteReport: ...
+def example_site() -> list[tuple[str, str]]: ...
