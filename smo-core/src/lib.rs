@@ -11,6 +11,7 @@
 //! | [`content`] | content types |
 //! | [`handle`] | handle validation and normalisation |
 //! | [`metric`], [`kpi`] | raw metrics and the KPI catalogue |
+//! | [`text`] | post text: counting per network, entities, limits table, X weighted count |
 //! | [`strategy`] | the strategy model, its TOML/JSON form and its validation rules |
 //! | [`finding`] | the [`Finding`] type and rule registries shared by every rule engine |
 //! | [`error`] | the one [`Error`] type |
@@ -34,6 +35,7 @@ pub mod kpi;
 pub mod metric;
 pub mod network;
 pub mod strategy;
+pub mod text;
 
 pub use content::ContentType;
 pub use error::{Error, Result};
