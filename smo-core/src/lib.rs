@@ -12,6 +12,7 @@
 //! | [`handle`] | handle validation and normalisation |
 //! | [`metric`], [`kpi`] | raw metrics and the KPI catalogue |
 //! | [`text`] | post text: counting per network, entities, limits table, X weighted count |
+//! | [`post`], [`thread`], [`share`] | post checks (rule registry), thread splitting, share links |
 //! | [`strategy`] | the strategy model, its TOML/JSON form and its validation rules |
 //! | [`finding`] | the [`Finding`] type and rule registries shared by every rule engine |
 //! | [`error`] | the one [`Error`] type |
@@ -34,8 +35,11 @@ pub mod handle;
 pub mod kpi;
 pub mod metric;
 pub mod network;
+pub mod post;
+pub mod share;
 pub mod strategy;
 pub mod text;
+pub mod thread;
 
 pub use content::ContentType;
 pub use error::{Error, Result};
@@ -51,5 +55,7 @@ pub use strategy::Strategy;
 /// assert!(ids.contains(&"listening/none"));
 /// ```
 pub fn rules() -> Vec<RuleInfo> {
-    strategy::rules::RULES.to_vec()
+    let mut all = strategy::rules::RULES.to_vec();
+    all.extend_from_slice(post::RULES);
+    all
 }

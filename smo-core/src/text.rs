@@ -313,3 +313,45 @@ pub fn count_batch(
 pub fn parse_x_batch(texts: &[String], config: &XConfig) -> Vec<XParse> {
     texts.par_iter().map(|t| parse_x(t, config)).collect()
 }
+
+/// Length of `text` in `unit` ([`Unit::Chars`] resolved by `options`; 0 for non-text units).
+///
+/// ```
+/// use smo_core::text::{CountOptions, Unit, length_in};
+/// let o = CountOptions::default();
+/// assert_eq!(length_in("👍🏽", Unit::Graphemes, &o), 1);
+/// assert_eq!(length_in("👍🏽", Unit::Utf16, &o), 4);
+/// assert_eq!(length_in("👍🏽", Unit::ThreadsChars, &o), 8);
+/// ```
+pub fn length_in(text: &str, unit: Unit, options: &CountOptions) -> u64 {
+    let unit = match unit {
+        Unit::Chars => match options.chars_unit {
+            Unit::Chars => Unit::Utf16,
+            u => u,
+        },
+        u => u,
+    };
+    count::measure(text, unit, u64::MAX, options).0
+}
+
+/// The characters LinkedIn's API ("little text format") reserves: each must be escaped with a
+/// backslash in `commentary`.
+pub const LINKEDIN_RESERVED: [char; 15] = [
+    '\\', '|', '{', '}', '@', '[', ']', '(', ')', '<', '>', '#', '*', '_', '~',
+];
+
+/// Escapes LinkedIn's reserved characters with a backslash, for the API's `commentary` field.
+///
+/// ```
+/// assert_eq!(smo_core::text::escape_linkedin("#SMO (2026)"), r"\#SMO \(2026\)");
+/// ```
+pub fn escape_linkedin(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if LINKEDIN_RESERVED.contains(&c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}

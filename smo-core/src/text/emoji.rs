@@ -53,11 +53,7 @@ fn element(s: &str, i: usize) -> Option<(usize, bool)> {
     let mut end = i + c.len_utf8();
     let mut shown = has_presentation(c);
     if let Some(&(_, n)) = it.peek() {
-        if n == VS16 {
-            end += n.len_utf8();
-            shown = true;
-            it.next();
-        } else if is_modifier(n) && is_modifier_base(c) {
+        if n == VS16 || (is_modifier(n) && is_modifier_base(c)) {
             end += n.len_utf8();
             shown = true;
             it.next();

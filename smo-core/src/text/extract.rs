@@ -245,8 +245,9 @@ struct UrlMatch {
 }
 
 fn url_preceding(c: char) -> bool {
-    !(c.is_ascii_alphanumeric() || matches!(c, '@' | '\u{FF20}' | '$' | '#' | '\u{FF03}'))
-        && !is_invalid(c)
+    !(c.is_ascii_alphanumeric()
+        || matches!(c, '@' | '\u{FF20}' | '$' | '#' | '\u{FF03}')
+        || is_invalid(c))
 }
 
 /// The end of the balanced parenthesis group starting at `i` (which holds `(`), if any: one

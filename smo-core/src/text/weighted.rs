@@ -246,7 +246,7 @@ pub fn parse_x(text: &str, config: &XConfig) -> XParse {
     XParse {
         weighted_length: weight / scale,
         valid: valid && weight > 0 && weight <= max,
-        permillage: if max == 0 { 0 } else { weight * 1000 / max },
+        permillage: (weight * 1000).checked_div(max).unwrap_or(0),
         display_range_start: 0,
         display_range_end: original_units.saturating_sub(1),
         valid_range_start: 0,
