@@ -78,10 +78,12 @@ pub enum Error {
         message: String,
     },
     /// A network id that smo does not know.
-    #[error("unknown network `{name}`: use one of {known}")]
+    #[error("unknown network `{name}`{hint}: use one of {known}")]
     UnknownNetwork {
         /// The name given.
         name: String,
+        /// A close match, if any, as ` (did you mean ...?)`.
+        hint: String,
         /// The accepted ids, comma-separated.
         known: String,
     },

@@ -230,25 +230,18 @@ fn check_name(rule: &HandleRule, name: &str, what: &str, problems: &mut Vec<Stri
             .map(|c| format!("`{c}`"))
             .collect::<Vec<_>>()
             .join(", ");
-        let allowed = match rule.charset {
-            Charset::AsciiAlnum => "ASCII letters and digits",
-            Charset::UnicodeAlnum => "letters and digits",
-            Charset::Digits => "digits",
+        let mut allowed: Vec<String> = match rule.charset {
+            Charset::AsciiAlnum => vec!["ASCII letters".into(), "digits".into()],
+            Charset::UnicodeAlnum => vec!["letters".into(), "digits".into()],
+            Charset::Digits => vec!["digits".into()],
         };
-        let extra = if rule.extra.is_empty() {
-            String::new()
-        } else {
-            format!(
-                " and {}",
-                rule.extra
-                    .chars()
-                    .map(|c| format!("`{c}`"))
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            )
+        allowed.extend(rule.extra.chars().map(|c| format!("`{c}`")));
+        let allowed = match allowed.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+            _ => allowed.join(""),
         };
         problems.push(format!(
-            "the {what} contains {listed}: only {allowed}{extra} are allowed"
+            "the {what} contains {listed}: only {allowed} are allowed"
         ));
     }
     if rule.start_letter && !name.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) {
@@ -272,9 +265,10 @@ fn check_name(rule: &HandleRule, name: &str, what: &str, problems: &mut Vec<Stri
     if let Some(max) = rule.max_specials {
         let n = name.chars().filter(|c| rule.extra.contains(*c)).count();
         if n > usize::from(max) {
+            let specials: Vec<String> = rule.extra.chars().map(|c| format!("`{c}`")).collect();
             problems.push(format!(
-                "the {what} has {n} of {}: at most {max} allowed",
-                rule.extra
+                "the {what} uses {n} of {}: at most {max} allowed",
+                specials.join(" ")
             ));
         }
     }

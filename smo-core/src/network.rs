@@ -200,7 +200,8 @@ impl FromStr for Network {
                 .map(|c| format!(" (did you mean `{c}`?)"))
                 .unwrap_or_default();
             Error::UnknownNetwork {
-                name: format!("{s}{hint}"),
+                name: s.to_owned(),
+                hint,
                 known: ids.join(", "),
             }
         })

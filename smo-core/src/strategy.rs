@@ -4,7 +4,7 @@
 //! structure (types, required fields, references between sections) and fails with an
 //! [`Error`] that names the line, column and field path. Judging the plan (is each objective
 //! SMART, is each audience served, are the handles right) is the job of the rules in
-//! [`rules`](crate::strategy::rules), which return [`Finding`](crate::Finding)s instead of
+//! [`rules`], which return [`Finding`](crate::Finding)s instead of
 //! failing, because a consultant wants every problem of a draft at once.
 
 pub mod rules;
@@ -12,7 +12,7 @@ pub mod rules;
 use std::collections::BTreeSet;
 use std::fmt;
 
-use chrono::NaiveDate;
+pub use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use url::Url;
 
@@ -443,8 +443,21 @@ impl Strategy {
     }
 }
 
+/// Parses a calendar date written `YYYY-MM-DD` (the form every smo surface uses).
+///
+/// ```
+/// assert!(smo_core::strategy::parse_date("2027-06-30").is_ok());
+/// assert!(smo_core::strategy::parse_date("30/06/2027").is_err());
+/// ```
+pub fn parse_date(text: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| Error::Argument {
+        name: "date".into(),
+        message: format!("`{text}` is not a date: write YYYY-MM-DD, e.g. 2027-06-30"),
+    })
+}
+
 /// The example brand's strategy, as TOML.
-pub const EXAMPLE_TOML: &str = include_str!("../../docs/examples/maison-lune/strategy.toml");
+pub(crate) const EXAMPLE_TOML: &str = include_str!("../../docs/examples/maison-lune/strategy.toml");
 
 fn unique_ids<'a>(ids: impl Iterator<Item = &'a str>, section: &str) -> Result<()> {
     let mut seen = BTreeSet::new();

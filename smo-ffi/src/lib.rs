@@ -1,1 +1,13 @@
-//! placeholder
+//! UniFFI bindings of smo for Kotlin and Swift apps (and a Python smoke test).
+//!
+//! Core types are restated here as `uniffi::remote` mirrors: if a core type changes, this crate
+//! stops compiling, which is the drift alarm we want. This crate converts and delegates; every
+//! rule, limit and message is smo-core's.
+
+uniffi::setup_scaffolding!("smo");
+
+mod errors;
+mod strategy;
+
+pub use errors::SmoError;
+pub use strategy::{NetworkInfo, Rule, Strategy};

@@ -1,8 +1,9 @@
 //! Validation rules for a [`Strategy`].
 //!
 //! Each rule has a row in [`RULES`] (id, title, description, default severity, source) and a
-//! check below. [`Strategy::validate`] runs them in registry order and returns the findings in
-//! that order, each rule's findings in document order, so output is stable across surfaces.
+//! check below. [`Strategy::validate`] walks the strategy section by section (objectives,
+//! audiences, channels, pillars, listening) and reports in document order within each, so the
+//! output is stable across surfaces and reads in the order of the file.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -650,4 +651,311 @@ pub fn validate(
     rules: RuleConfig,
 ) -> Result<Vec<Finding>> {
     strategy.validate(&ValidateOptions { today, rules })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::strategy::{Audience, Channel, Competitor, Listening, Objective, Pillar};
+    use crate::{ContentType, Strategy};
+
+    /// A small strategy that breaks no rule.
+    fn base() -> Strategy {
+        Strategy::from_json(
+            r#"{
+            "brand": {"name": "Clean Co", "site": "https://clean.example.com/"},
+            "audiences": [{"id": "a", "name": "A", "networks": ["instagram"]}],
+            "objectives": [{"id": "o", "statement": "Grow reach", "goal": "communication",
+                "kpi": "reach", "baseline": 100, "target": 200, "deadline": "2027-01-31",
+                "networks": ["instagram"]}],
+            "channels": [{"network": "instagram", "handle": "@cleanco", "role": "publish",
+                "cadence": 4, "content_types": ["image"], "audiences": ["a"]}],
+            "pillars": [{"name": "P", "share": 100, "content_types": ["image"]}],
+            "listening": {"keywords": ["clean co"], "competitors": [{"name": "Dirty Co"}]}
+        }"#,
+        )
+        .unwrap()
+    }
+
+    fn run(s: &Strategy) -> Vec<Finding> {
+        s.validate(&ValidateOptions {
+            today: "2026-11-21".parse().ok(),
+            ..Default::default()
+        })
+        .unwrap()
+    }
+
+    fn fired(s: &Strategy) -> Vec<String> {
+        run(s).into_iter().map(|f| f.rule).collect()
+    }
+
+    fn only(s: &Strategy, rule: &str) -> Vec<Finding> {
+        run(s).into_iter().filter(|f| f.rule == rule).collect()
+    }
+
+    #[test]
+    fn base_is_clean() {
+        assert_eq!(fired(&base()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn every_registered_rule_is_distinct_and_sourced() {
+        let mut ids: Vec<_> = RULES.iter().map(|r| r.id).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), RULES.len());
+        assert!(
+            RULES
+                .iter()
+                .all(|r| !r.source.is_empty() && r.id.contains('/'))
+        );
+    }
+
+    #[test]
+    fn not_smart_names_each_missing_part() {
+        let mut s = base();
+        s.objectives[0].kpi = None;
+        s.objectives[0].baseline = None;
+        s.objectives[0].target = None;
+        s.objectives[0].deadline = None;
+        let paths: Vec<_> = only(&s, "objective/not-smart")
+            .into_iter()
+            .filter_map(|f| f.location.path)
+            .collect();
+        assert_eq!(
+            paths,
+            [
+                "objectives[0].deadline",
+                "objectives[0].kpi",
+                "objectives[0].baseline",
+                "objectives[0].target"
+            ]
+        );
+        // A qualitative objective needs only its deadline.
+        s.objectives[0].qualitative = true;
+        s.objectives[0].deadline = "2027-01-01".parse().ok();
+        assert!(only(&s, "objective/not-smart").is_empty());
+    }
+
+    #[test]
+    fn deadline_past_is_relative_to_the_review_date() {
+        let mut s = base();
+        s.objectives[0].deadline = "2026-11-20".parse().ok();
+        assert_eq!(only(&s, "objective/deadline-past").len(), 1);
+        s.objectives[0].deadline = "2026-11-21".parse().ok();
+        assert!(only(&s, "objective/deadline-past").is_empty());
+    }
+
+    #[test]
+    fn kpi_unknown_and_not_measurable() {
+        let mut s = base();
+        s.objectives[0].kpi = Some("vibes".into());
+        assert_eq!(fired(&s), ["objective/kpi-unknown"]);
+        let mut s = base();
+        s.channels[0].network = Network::Mastodon;
+        s.channels[0].handle = "cleanco@mastodon.social".into();
+        s.channels[0].content_types = vec![ContentType::Image];
+        s.audiences[0].networks = vec![Network::Mastodon];
+        s.objectives[0].networks = vec![Network::Mastodon];
+        let f = only(&s, "objective/kpi-not-measurable");
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("Mastodon"), "{}", f[0].message);
+        // Engagement rate is measurable on X from impressions though X reports no reach.
+        let mut s = base();
+        s.channels[0].network = Network::X;
+        s.channels[0].handle = "cleanco".into();
+        s.audiences[0].networks = vec![Network::X];
+        s.objectives[0].networks = vec![Network::X];
+        s.objectives[0].kpi = Some("engagement_rate".into());
+        assert!(only(&s, "objective/kpi-not-measurable").is_empty());
+        s.objectives[0].kpi = Some("reach".into());
+        assert_eq!(only(&s, "objective/kpi-not-measurable").len(), 1);
+    }
+
+    #[test]
+    fn target_direction_follows_the_kpi() {
+        let mut s = base();
+        s.objectives[0].target = Some(100.0);
+        assert_eq!(fired(&s), ["objective/target-direction"]);
+        s.objectives[0].kpi = Some("cpc".into());
+        s.objectives[0].baseline = Some(0.5);
+        s.objectives[0].target = Some(0.4);
+        assert!(only(&s, "objective/target-direction").is_empty());
+        s.objectives[0].target = Some(0.6);
+        assert_eq!(only(&s, "objective/target-direction").len(), 1);
+    }
+
+    #[test]
+    fn objective_network_without_channel() {
+        let mut s = base();
+        s.objectives[0].networks.push(Network::TikTok);
+        assert_eq!(fired(&s), ["objective/network-without-channel"]);
+    }
+
+    #[test]
+    fn audience_unserved_and_uncovered() {
+        let mut s = base();
+        s.audiences.push(Audience {
+            id: "b".into(),
+            name: "B".into(),
+            description: String::new(),
+            age: None,
+            locations: vec![],
+            languages: vec![],
+            interests: vec![],
+            networks: vec![Network::Instagram, Network::Pinterest],
+        });
+        assert_eq!(
+            fired(&s),
+            ["audience/unserved", "audience/network-not-covered"]
+        );
+        s.channels[0].audiences.push("b".into());
+        assert_eq!(fired(&s), ["audience/network-not-covered"]);
+    }
+
+    fn channel(network: Network, handle: &str) -> Channel {
+        Channel {
+            network,
+            handle: handle.into(),
+            role: Role::Listen,
+            cadence: None,
+            content_types: vec![],
+            audiences: vec!["a".into()],
+        }
+    }
+
+    #[test]
+    fn channel_without_audience_or_objective() {
+        let mut s = base();
+        let mut c = channel(Network::Pinterest, "cleanco");
+        c.audiences.clear();
+        s.channels.push(c);
+        assert_eq!(fired(&s), ["channel/no-audience", "channel/no-objective"]);
+        s.objectives[0].networks.clear(); // an unscoped objective covers every channel
+        assert_eq!(fired(&s), ["channel/no-audience"]);
+    }
+
+    #[test]
+    fn content_type_support() {
+        let mut s = base();
+        s.channels[0].content_types.push(ContentType::Text);
+        let f = only(&s, "channel/content-type-unsupported");
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            f[0].location.path.as_deref(),
+            Some("channels[0].content_types[1]")
+        );
+    }
+
+    #[test]
+    fn handles_invalid_inconsistent_and_duplicate() {
+        let mut s = base();
+        s.channels.push(channel(Network::Pinterest, "cleanco"));
+        s.objectives[0].networks.clear();
+        s.objectives[0].kpi = Some("followers".into()); // measurable everywhere below
+        assert!(fired(&s).is_empty());
+        s.channels
+            .push(channel(Network::X, "clean_co_official_paris"));
+        assert_eq!(
+            fired(&s),
+            ["channel/handle-invalid", "channel/handle-inconsistent"]
+        );
+        s.channels.pop();
+        s.channels.push(channel(Network::Pinterest, "CleanCo"));
+        assert_eq!(fired(&s), ["channel/duplicate"]);
+    }
+
+    #[test]
+    fn cadence_rules() {
+        let mut s = base();
+        s.channels[0].cadence = None;
+        assert_eq!(fired(&s), ["channel/cadence-missing"]);
+        s.channels[0].cadence = Some(20.0);
+        assert_eq!(fired(&s), ["channel/cadence-outside-guidance"]);
+        let f = &only(&s, "channel/cadence-outside-guidance")[0];
+        assert_eq!(f.severity, Severity::Notice);
+        assert!(f.fix.as_deref().unwrap_or_default().contains("Hootsuite"));
+        // No guidance for Pinterest: nothing to say.
+        s.channels[0].cadence = Some(4.0);
+        let mut c = channel(Network::Pinterest, "cleanco");
+        c.role = Role::Publish;
+        c.cadence = Some(50.0);
+        s.channels.push(c);
+        s.objectives[0].networks.clear();
+        assert!(fired(&s).is_empty());
+        s.capacity_per_week = Some(40.0);
+        assert_eq!(fired(&s), ["strategy/capacity-exceeded"]);
+    }
+
+    #[test]
+    fn pillar_rules() {
+        let mut s = base();
+        s.pillars.push(Pillar {
+            name: "Q".into(),
+            share: 10.0,
+            content_types: vec![ContentType::Live],
+        });
+        assert_eq!(
+            fired(&s),
+            ["pillar/shares-sum", "pillar/content-type-unpublished"]
+        );
+        s.pillars[0].share = 90.0;
+        s.pillars[1].content_types = vec![ContentType::Image];
+        assert!(fired(&s).is_empty());
+    }
+
+    #[test]
+    fn listening_rules() {
+        let mut s = base();
+        s.listening = None;
+        assert_eq!(fired(&s), ["listening/none"]);
+        s.listening = Some(Listening {
+            keywords: vec![],
+            competitors: vec![],
+        });
+        assert_eq!(fired(&s), ["listening/none"]);
+        s.listening = Some(Listening {
+            keywords: vec!["x".into()],
+            competitors: vec![],
+        });
+        assert_eq!(fired(&s), ["listening/no-competitors"]);
+        s.listening = Some(Listening {
+            keywords: vec!["x".into()],
+            competitors: vec![Competitor {
+                name: "C".into(),
+                site: None,
+                handles: Default::default(),
+            }],
+        });
+        assert!(fired(&s).is_empty());
+    }
+
+    #[test]
+    fn configuration_disables_and_changes_severity() {
+        let mut s = base();
+        s.listening = None;
+        let mut rules = RuleConfig::default();
+        rules
+            .severities
+            .insert("listening/none".into(), Severity::Error);
+        let f = s
+            .validate(&ValidateOptions {
+                today: None,
+                rules: rules.clone(),
+            })
+            .unwrap();
+        assert_eq!(f[0].severity, Severity::Error);
+        rules.disabled.insert("listening/none".into());
+        assert!(
+            s.validate(&ValidateOptions { today: None, rules })
+                .unwrap()
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn unused_objective_fields_do_not_matter() {
+        let o: &Objective = &base().objectives[0];
+        assert_eq!(o.goal, crate::strategy::Goal::Communication);
+    }
 }

@@ -1,0 +1,27 @@
+"""Typical analyst code, type-checked with `mypy --strict` against the hand-written stubs."""
+
+import datetime
+
+import smo
+
+
+def review(text: str) -> dict[str, int]:
+    strategy = smo.Strategy.from_toml(text)
+    counts: dict[str, int] = {}
+    for finding in strategy.validate(today=datetime.date(2026, 11, 21), severities={"listening/none": "error"}):
+        counts[finding.severity] = counts.get(finding.severity, 0) + 1
+        record: smo.Finding = finding
+        assert record.to_dict()["rule"] == finding.rule
+    return counts
+
+
+def handles() -> list[str]:
+    return [n.id for n in smo.networks() if smo.check_handle(n.id, "maisonlune").valid]
+
+
+def parse_error_position(text: str) -> tuple[int | None, str | None]:
+    try:
+        smo.Strategy.from_json(text)
+    except smo.ParseError as e:
+        return e.line, e.path
+    return None, None
