@@ -309,6 +309,19 @@ pub fn count_batch(
         .collect()
 }
 
+/// [`count_field`] over many texts, on every core.
+pub fn count_field_batch(
+    texts: &[String],
+    network: crate::Network,
+    field: Field,
+    options: &CountOptions,
+) -> Result<Vec<TextCount>> {
+    texts
+        .par_iter()
+        .map(|t| count_field(t, network, field, options))
+        .collect()
+}
+
 /// [`parse_x`] over many texts, on every core.
 pub fn parse_x_batch(texts: &[String], config: &XConfig) -> Vec<XParse> {
     texts.par_iter().map(|t| parse_x(t, config)).collect()

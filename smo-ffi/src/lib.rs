@@ -8,6 +8,7 @@ uniffi::setup_scaffolding!("smo");
 
 mod errors;
 mod strategy;
+mod text;
 
 pub use errors::SmoError;
 pub use strategy::{NetworkInfo, Rule, Strategy};

@@ -5,6 +5,7 @@
 mod convert;
 mod errors;
 mod strategy;
+mod text;
 
 use pyo3::prelude::*;
 
@@ -19,6 +20,13 @@ mod _smo {
     #[pymodule_export]
     use crate::strategy::{
         PyFinding, PyHandleCheck, PyNetworkInfo, PyRule, PyStrategy, check_handle, networks, rules,
+    };
+
+    #[pymodule_export]
+    use crate::text::{
+        PyEntity, PyTextCount, PyThreadPart, check_post, escape_linkedin, extract_entities,
+        extract_entities_batch, parse_text, parse_text_batch, share_endpoints, share_url,
+        split_thread, text_limits,
     };
 
     use pyo3::prelude::*;

@@ -69,6 +69,46 @@ impl Unit {
     }
 }
 
+impl Unit {
+    /// Every unit.
+    pub const ALL: [Unit; 11] = [
+        Unit::XWeighted,
+        Unit::Graphemes,
+        Unit::CodePoints,
+        Unit::Utf16,
+        Unit::Bytes,
+        Unit::MastodonChars,
+        Unit::ThreadsChars,
+        Unit::YouTubeTags,
+        Unit::Chars,
+        Unit::Items,
+        Unit::Seconds,
+    ];
+}
+
+impl FromStr for Unit {
+    type Err = Error;
+
+    /// ```
+    /// use smo_core::text::Unit;
+    /// assert_eq!("graphemes".parse::<Unit>().unwrap(), Unit::Graphemes);
+    /// assert!("glyphs".parse::<Unit>().is_err());
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Error> {
+        let key = s.trim().to_ascii_lowercase();
+        Unit::ALL
+            .into_iter()
+            .find(|u| u.as_str() == key)
+            .ok_or_else(|| Error::Argument {
+                name: "unit".into(),
+                message: format!(
+                    "`{s}` is not a unit: use one of {}",
+                    Unit::ALL.map(|u| u.as_str()).join(", ")
+                ),
+            })
+    }
+}
+
 impl fmt::Display for Unit {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
