@@ -25,8 +25,8 @@ mod _smo {
     #[pymodule_export]
     use crate::text::{
         PyEntity, PyTextCount, PyThreadPart, check_post, escape_linkedin, extract_entities,
-        extract_entities_batch, parse_text, parse_text_batch, share_endpoints, share_url,
-        split_thread, text_limits,
+        extract_entities_batch, extract_reply, highlight_hits, is_valid_url, parse_text,
+        parse_text_batch, share_endpoints, share_url, split_thread, text_limits,
     };
 
     use pyo3::prelude::*;

@@ -540,3 +540,23 @@ pub fn text_limits<'py>(py: Python<'py>) -> PyResult<Vec<Bound<'py, PyAny>>> {
 pub fn escape_linkedin(text: &str) -> String {
     text::escape_linkedin(text)
 }
+
+/// Whether `url` is one valid URL (`http`/`https` required unless `require_protocol=False`).
+#[pyfunction]
+#[pyo3(signature = (url, require_protocol=true))]
+pub fn is_valid_url(url: &str, require_protocol: bool) -> bool {
+    text::is_valid_url(url, require_protocol)
+}
+
+/// The screen name a text replies to (a mention at its very start), if any.
+#[pyfunction]
+pub fn extract_reply(text: &Bound<'_, PyString>) -> PyResult<Option<String>> {
+    Ok(text::extract_reply(&text_of(text)?))
+}
+
+/// Wraps hits (`(start, end)` code-point offsets into the text without markup) in `<tag>`.
+#[pyfunction]
+#[pyo3(signature = (text, hits, tag="em"))]
+pub fn highlight_hits(text: &str, hits: Vec<(usize, usize)>, tag: &str) -> String {
+    text::highlight_hits(text, &hits, tag)
+}

@@ -31,6 +31,7 @@ fun readJson(file: File): JsonElement = JsonParser.parseString(file.readText(Cha
 val suites: List<GoldenSuite> = listOf(
     StrategyGolden,
     HandleGolden,
+    TextGolden,
 )
 
 fun main(args: Array<String>) {
