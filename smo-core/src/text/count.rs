@@ -302,10 +302,11 @@ fn mastodon_items(text: &str, url_length: u64) -> Vec<(usize, u64)> {
     let mut special: Vec<(usize, usize, u64)> = extract::urls(text)
         .into_iter()
         .filter(|r| {
-            let s = &text[r.clone()];
-            s.len() > 7
-                && (s[..7].eq_ignore_ascii_case("http://")
-                    || s[..8.min(s.len())].eq_ignore_ascii_case("https://"))
+            let b = text[r.clone()].as_bytes();
+            b.get(..7)
+                .is_some_and(|p| p.eq_ignore_ascii_case(b"http://"))
+                || b.get(..8)
+                    .is_some_and(|p| p.eq_ignore_ascii_case(b"https://"))
         })
         .map(|r| (r.start, r.end, url_length))
         .collect();
