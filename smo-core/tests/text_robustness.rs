@@ -42,14 +42,15 @@ fn everything(t: &str) {
 
 #[test]
 fn ten_megabyte_strings() {
-    // Four at the full 10 MB; the rest at 2 MB, which exercises the same paths in less time in
-    // debug builds.
+    // Three at the full 10 MB; the adversarial ones at 2 MB, which exercises the same paths in
+    // less time in debug builds (the 10 MB `a.` chain is covered by the fuzz corpus and the
+    // benchmarks in release).
     const MB2: usize = MB10 / 5;
     let inputs = [
         "a".repeat(MB10),
-        "a.".repeat(MB10 / 2),
         "é".repeat(MB10 / 2),
         "\u{301}".repeat(MB10 / 2),
+        "a.".repeat(MB2 / 2),
         format!("{}com", "a-".repeat(MB2 / 2)),
         "@a".repeat(MB2 / 2),
         "#a".repeat(MB2 / 2),
@@ -181,12 +182,12 @@ fn random_texts(n: usize, seed: u64) -> Vec<String> {
 
 #[test]
 fn randomized_invariants() {
-    for t in random_texts(3_000, 0x00C0_FFEE_1234_5678) {
+    for t in random_texts(1_000, 0x00C0_FFEE_1234_5678) {
         everything(&t);
         if t.trim().is_empty() {
             continue;
         }
-        let long = t.repeat(30);
+        let long = t.repeat(12);
         for n in THREAD_NETWORKS {
             match split_thread(&long, n, &ThreadOptions::default()) {
                 Ok(parts) => {

@@ -23,10 +23,25 @@ pub(crate) fn is_invalid(c: char) -> bool {
     matches!(c, '\u{FFFE}' | '\u{FEFF}' | '\u{FFFF}')
 }
 
-/// Characters that cannot be part of a domain label.
+const fn ascii_domain_table() -> [bool; 128] {
+    let mut t = [false; 128];
+    let mut i = 0;
+    while i < 128 {
+        let c = i as u8;
+        t[i] = c.is_ascii_alphanumeric()
+            || !(c.is_ascii_punctuation() || c == b' ' || (c >= 0x09 && c <= 0x0D));
+        i += 1;
+    }
+    t
+}
+
+static ASCII_DOMAIN: [bool; 128] = ascii_domain_table();
+
+/// Characters that can be part of a domain label.
+#[inline]
 pub(crate) fn is_domain_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric() || (!c.is_ascii_punctuation() && !is_space(c));
+    if let Some(&ok) = ASCII_DOMAIN.get(c as usize) {
+        return ok;
     }
     !(is_space(c) || is_invalid(c) || is_directional(c))
 }

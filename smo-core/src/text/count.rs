@@ -193,7 +193,7 @@ pub fn count_field(
         .or(checks.first())
         .cloned()
         .ok_or_else(|| no_limit(network, Some(field)))?;
-    let utf16 = text.encode_utf16().count() as u64;
+    let (code_points, utf16, graphemes) = raw_counts(text);
     let display_range_end = utf16.saturating_sub(1);
     let valid_range_end = match (&x, &binding.overflow) {
         (Some(p), _) => p.valid_range_end,
@@ -218,11 +218,27 @@ pub fn count_field(
         valid_range_start: 0,
         valid_range_end,
         checks,
-        graphemes: text.graphemes(true).count() as u64,
-        code_points: text.chars().count() as u64,
+        graphemes,
+        code_points,
         utf16,
         bytes: text.len() as u64,
     })
+}
+
+/// Code points, UTF-16 units and grapheme clusters, with an ASCII fast path.
+fn raw_counts(text: &str) -> (u64, u64, u64) {
+    if text.is_ascii() {
+        let n = text.len() as u64;
+        // In ASCII only CR LF joins two characters into one grapheme.
+        let crlf = text.as_bytes().windows(2).filter(|w| w == b"\r\n").count() as u64;
+        return (n, n, n - crlf);
+    }
+    let (mut cp, mut units) = (0u64, 0u64);
+    for c in text.chars() {
+        cp += 1;
+        units += c.len_utf16() as u64;
+    }
+    (cp, units, text.graphemes(true).count() as u64)
 }
 
 /// Length of `text` in `unit`, and the byte offset where it first exceeds `limit`.

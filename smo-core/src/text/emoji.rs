@@ -96,6 +96,12 @@ pub(crate) fn emoji_len(s: &str, i: usize) -> Option<usize> {
         }
         return (next == Some(KEYCAP)).then_some(n + KEYCAP.len_utf8());
     }
+    // No emoji between Latin-1 and U+203C (but © and ®), nor between U+3300 and U+1F000: most
+    // text (Latin, Arabic, Indic, CJK, Hangul) is rejected without a table look-up.
+    let cp = c as u32;
+    if (cp < 0x203C && cp != 0xA9 && cp != 0xAE) || (0x3300..0x1F000).contains(&cp) {
+        return None;
+    }
     if is_regional(c) {
         let n = c.len_utf8();
         return Some(match chars.next() {

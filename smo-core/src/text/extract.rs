@@ -223,7 +223,10 @@ impl DomainScanner {
             return None;
         }
         let end = run_end(text, start);
-        if text.as_bytes().get(end) != Some(&b'.') {
+        // The run must end at a dot followed by another label.
+        if text.as_bytes().get(end) != Some(&b'.')
+            || !char_at(text, end + 1).is_some_and(is_run_char)
+        {
             self.dead_run = start..end;
             return None;
         }
@@ -492,8 +495,34 @@ pub(crate) fn urls(text: &str) -> Vec<Range<usize>> {
         return out;
     }
     let mut domains = DomainScanner::default();
-    let mut q = 0usize;
+    let bytes = text.as_bytes();
+    // A match needs its first label to end at a dot, so only the few positions before each dot
+    // (the label run, `https://` and one preceding character) can start one: jump from dot to
+    // dot instead of trying every position. Skipped positions cannot match, so what a rejected
+    // match consumes is unchanged.
+    let mut q = 0usize; // the upstream regex's lastIndex
+    let mut window_end = 0usize;
     while q < text.len() {
+        if q >= window_end {
+            let Some(off) = bytes[q..].iter().position(|&b| b == b'.') else {
+                break;
+            };
+            let dot = q + off;
+            let mut run_start = dot;
+            while run_start > q {
+                match char_before(text, run_start) {
+                    Some(c) if is_run_char(c) => run_start -= c.len_utf8(),
+                    _ => break,
+                }
+            }
+            // `https://` (8 bytes) and one preceding character (up to 4 bytes).
+            let mut start = run_start.saturating_sub(12).max(q);
+            while !text.is_char_boundary(start) {
+                start += 1;
+            }
+            q = start;
+            window_end = dot + 1;
+        }
         let Some(c) = char_at(text, q) else { break };
         let mut found = None;
         if url_preceding(c) {
@@ -531,6 +560,25 @@ pub(crate) fn urls(text: &str) -> Vec<Range<usize>> {
         }
     }
     out
+}
+
+/// The next ASCII `sigil` or full-width `wide` sigil at or after byte `from`.
+fn find_sigil(text: &str, from: usize, sigil: u8, wide: char) -> Option<usize> {
+    let mut buf = [0u8; 4];
+    let wide = wide.encode_utf8(&mut buf).as_bytes();
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while i < bytes.len() {
+        let off = bytes[i..]
+            .iter()
+            .position(|&b| b == sigil || b == wide[0])?;
+        let k = i + off;
+        if bytes[k] == sigil || bytes[k..].starts_with(wide) {
+            return Some(k);
+        }
+        i = k + 1;
+    }
+    None
 }
 
 // ---------------------------------------------------------------- mentions and lists
@@ -573,8 +621,7 @@ fn mention_start_ok(text: &str, at: usize, last: usize) -> bool {
 pub(crate) fn mentions_or_lists(text: &str, out: &mut Vec<Raw>) {
     let mut last = 0usize;
     let mut i = 0usize;
-    while let Some(off) = text[i..].find(['@', '\u{FF20}']) {
-        let at = i + off;
+    while let Some(at) = find_sigil(text, i, b'@', '\u{FF20}') {
         let at_len = char_at(text, at).map_or(1, char::len_utf8);
         i = at + at_len;
         if at < last || !mention_start_ok(text, at, last) {
@@ -625,8 +672,7 @@ pub(crate) fn mentions_or_lists(text: &str, out: &mut Vec<Raw>) {
 pub(crate) fn hashtags(text: &str, out: &mut Vec<Raw>) {
     let mut last = 0usize;
     let mut i = 0usize;
-    while let Some(off) = text[i..].find(['#', '\u{FF03}']) {
-        let hash = i + off;
+    while let Some(hash) = find_sigil(text, i, b'#', '\u{FF03}') {
         let hash_len = char_at(text, hash).map_or(1, char::len_utf8);
         i = hash + hash_len;
         if hash < last {

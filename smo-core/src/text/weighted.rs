@@ -185,9 +185,13 @@ pub struct XParse {
 /// assert_eq!(parse_x("👨‍👩‍👧‍👦", &XConfig::V3).weighted_length, 2);
 /// ```
 pub fn parse_x(text: &str, config: &XConfig) -> XParse {
-    let normalized: Cow<'_, str> = match is_nfc_quick(text.chars()) {
-        IsNormalized::Yes => Cow::Borrowed(text),
-        _ => Cow::Owned(text.nfc().collect()),
+    let normalized: Cow<'_, str> = if surely_nfc(text) {
+        Cow::Borrowed(text)
+    } else {
+        match is_nfc_quick(text.chars()) {
+            IsNormalized::Yes => Cow::Borrowed(text),
+            _ => Cow::Owned(text.nfc().collect()),
+        }
     };
     let norm = normalized.as_ref();
     let urls = extract::urls(norm);
@@ -195,6 +199,17 @@ pub fn parse_x(text: &str, config: &XConfig) -> XParse {
     let max = config.max_weighted_tweet_length as u64 * scale;
     let url_weight = config.transformed_url_length as u64 * scale;
 
+    let emoji = config.emoji_parsing_enabled;
+    // One range covering all of ASCII (every shipped configuration) makes ASCII a constant.
+    let ascii_weight = config
+        .ranges
+        .first()
+        .filter(|r| r.start == 0 && r.end >= 0x7F)
+        .map(|r| r.weight as u64)
+        .or(config
+            .ranges
+            .is_empty()
+            .then_some(config.default_weight as u64));
     let mut weight = 0u64;
     let mut valid = true;
     let mut valid_index = 0u64;
@@ -212,26 +227,41 @@ pub fn parse_x(text: &str, config: &XConfig) -> XParse {
             weight += url_weight;
             unit += utf16_len(&norm[url.clone()]);
             item_end = url.end;
-        } else if let Some(n) = config
-            .emoji_parsing_enabled
-            .then(|| emoji_len(norm, i))
-            .flatten()
-        {
-            weight += config.default_weight as u64;
-            unit += utf16_len(&norm[i..i + n]);
-            item_end = i + n;
         } else if bytes[i] < 0x80 {
-            weight += config.weight(bytes[i] as char);
-            unit += 1;
-            item_end = i + 1;
+            let b = bytes[i];
+            let keycap = emoji && (b.is_ascii_digit() || b == b'#' || b == b'*');
+            match keycap.then(|| emoji_len(norm, i)).flatten() {
+                Some(n) => {
+                    weight += config.default_weight as u64;
+                    unit += utf16_len(&norm[i..i + n]);
+                    item_end = i + n;
+                }
+                None => {
+                    weight += ascii_weight.unwrap_or_else(|| config.weight(b as char));
+                    unit += 1;
+                    item_end = i + 1;
+                }
+            }
         } else {
             let c = norm[i..].chars().next().unwrap_or('\u{FFFD}');
-            weight += config.weight(c);
-            unit += c.len_utf16() as u64;
-            if is_invalid(c) {
-                valid = false;
+            match (emoji && may_start_emoji(c))
+                .then(|| emoji_len(norm, i))
+                .flatten()
+            {
+                Some(n) => {
+                    weight += config.default_weight as u64;
+                    unit += utf16_len(&norm[i..i + n]);
+                    item_end = i + n;
+                }
+                None => {
+                    weight += config.weight(c);
+                    unit += c.len_utf16() as u64;
+                    if is_invalid(c) {
+                        valid = false;
+                    }
+                    item_end = i + c.len_utf8();
+                }
             }
-            item_end = i + c.len_utf8();
         }
         if valid && weight <= max {
             valid_index = unit - 1;
@@ -252,6 +282,34 @@ pub fn parse_x(text: &str, config: &XConfig) -> XParse {
         valid_range_start: 0,
         valid_range_end,
     }
+}
+
+/// Whether every character is one that NFC leaves alone whatever follows it (canonical
+/// combining class 0, `NFC_Quick_Check=Yes`): Latin below the combining diacritics, Arabic
+/// letters, general punctuation, kana, CJK ideographs, Hangul syllables, full-width forms and
+/// emoji. Most posts pass, skipping the normaliser's table look-ups.
+fn surely_nfc(s: &str) -> bool {
+    s.bytes().all(|b| b < 0x80)
+        || s.chars().all(|c| {
+            let u = c as u32;
+            u < 0x300
+                || (0x0600..=0x064A).contains(&u)
+                || (0x0660..=0x06D5).contains(&u)
+                || (0x200B..=0x2027).contains(&u)
+                || (0x3000..=0x3029).contains(&u)
+                || (0x3040..=0x3098).contains(&u)
+                || (0x309B..=0x30FF).contains(&u)
+                || (0x4E00..=0x9FFF).contains(&u)
+                || (0xAC00..=0xD7A3).contains(&u)
+                || (0xFF01..=0xFFEF).contains(&u)
+                || (0x1F000..=0x1FAFF).contains(&u)
+        })
+}
+
+/// No emoji starts below U+203C (but © and ®) or between U+3300 and U+1F000.
+fn may_start_emoji(c: char) -> bool {
+    let u = c as u32;
+    !((u < 0x203C && u != 0xA9 && u != 0xAE) || (0x3300..0x1F000).contains(&u))
 }
 
 fn utf16_len(s: &str) -> u64 {
