@@ -222,6 +222,35 @@ pub fn parse_x(text: &str, config: &XConfig) -> XParse {
         while urls.peek().is_some_and(|u| u.start < i) {
             urls.next();
         }
+        if let Some(w) = ascii_weight {
+            // A run of plain ASCII (no URL start, no possible keycap) weighs `w` a character.
+            let limit = urls.peek().map_or(norm.len(), |u| u.start.max(i));
+            let run = bytes[i..limit]
+                .iter()
+                .take_while(|&&b| {
+                    b < 0x80 && !(emoji && (b.is_ascii_digit() || b == b'#' || b == b'*'))
+                })
+                .count() as u64;
+            if run > 1 {
+                let before = weight;
+                weight += w * run;
+                if valid {
+                    let fit = if w == 0 {
+                        if before <= max { run } else { 0 }
+                    } else if before + w <= max {
+                        ((max - before) / w).min(run)
+                    } else {
+                        0
+                    };
+                    if fit > 0 {
+                        valid_index = unit + fit - 1;
+                    }
+                }
+                unit += run;
+                i += run as usize;
+                continue;
+            }
+        }
         if urls.peek().is_some_and(|u| u.start == i) {
             let url = urls.next().unwrap_or(i..i + 1);
             weight += url_weight;
@@ -303,6 +332,11 @@ fn surely_nfc(s: &str) -> bool {
                 || (0xAC00..=0xD7A3).contains(&u)
                 || (0xFF01..=0xFFEF).contains(&u)
                 || (0x1F000..=0x1FAFF).contains(&u)
+                || (0x2190..=0x2199).contains(&u)
+                || (0x2600..=0x27BF).contains(&u)
+                || (0xFE00..=0xFE0F).contains(&u)
+                || (0xE0020..=0xE007F).contains(&u)
+                || u == 0x20E3
         })
 }
 
@@ -312,9 +346,10 @@ fn may_start_emoji(c: char) -> bool {
     !((u < 0x203C && u != 0xA9 && u != 0xAE) || (0x3300..0x1F000).contains(&u))
 }
 
+/// UTF-16 length from the UTF-8 bytes: one unit per character (non-continuation byte), two
+/// for a four-byte character.
 fn utf16_len(s: &str) -> u64 {
-    if s.is_ascii() {
-        return s.len() as u64;
-    }
-    s.chars().map(|c| c.len_utf16() as u64).sum()
+    s.bytes()
+        .map(|b| u64::from((b & 0xC0) != 0x80) + u64::from(b >= 0xF0))
+        .sum()
 }
