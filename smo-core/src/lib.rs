@@ -14,7 +14,10 @@
 //! | [`report`] | the SMO report: JSON, Markdown and self-contained HTML with SVG charts |
 //! | [`data`] | the normalised measurement data and its loaders (CSV, JSON) |
 //! | [`traffic`] | referrer classification, GA4-style channel grouping, UTM links, access logs |
+//! | [`text`] | post text: counting per network, entities, limits table, X weighted count |
+//! | [`post`], [`thread`], [`share`] | post checks (rule registry), thread splitting, share links |
 //! | [`strategy`] | the strategy model, its TOML/JSON form and its validation rules |
+//! | [`audit`] | the site social audit: page scan, rule catalogue, scores, fixes, site report |
 //! | [`finding`] | the [`Finding`] type and rule registries shared by every rule engine |
 //! | [`error`] | the one [`Error`] type |
 //!
@@ -29,6 +32,7 @@
 //! # Ok::<(), smo_core::Error>(())
 //! ```
 
+pub mod audit;
 pub mod content;
 pub mod data;
 pub mod error;
@@ -37,8 +41,12 @@ pub mod handle;
 pub mod kpi;
 pub mod metric;
 pub mod network;
+pub mod post;
 pub mod report;
+pub mod share;
 pub mod strategy;
+pub mod text;
+pub mod thread;
 pub mod traffic;
 
 pub use content::ContentType;
@@ -58,5 +66,8 @@ pub fn rules() -> Vec<RuleInfo> {
     let mut all = strategy::rules::RULES.to_vec();
     all.extend_from_slice(traffic::utm::RULES);
     all.extend_from_slice(report::RULES);
+    all.extend_from_slice(audit::rules::RULES);
+    all.extend_from_slice(audit::site::SITE_RULES);
+    all.extend_from_slice(post::RULES);
     all
 }

@@ -2,16 +2,22 @@
 //!
 //! This crate converts and delegates; every rule, limit and message is smo-core's.
 
+mod audit;
 mod convert;
 mod errors;
 mod measure;
 mod strategy;
+mod text;
 
 use pyo3::prelude::*;
 
 /// smo: Social Media Optimization engine (native module).
 #[pymodule(gil_used = false)]
 mod _smo {
+    #[pymodule_export]
+    use crate::audit::{
+        PyPageAudit, PyPageFeatures, PyScores, PySiteReport, audit_page, audit_site, example_site,
+    };
     #[pymodule_export]
     use crate::errors::DataRowError;
     #[pymodule_export]
@@ -33,6 +39,13 @@ mod _smo {
     #[pymodule_export]
     use crate::strategy::{
         PyFinding, PyHandleCheck, PyNetworkInfo, PyRule, PyStrategy, check_handle, networks, rules,
+    };
+
+    #[pymodule_export]
+    use crate::text::{
+        PyEntity, PyTextCount, PyThreadPart, check_post, escape_linkedin, extract_entities,
+        extract_entities_batch, extract_reply, highlight_hits, is_valid_url, parse_text,
+        parse_text_batch, share_endpoints, share_url, split_thread, text_limits,
     };
 
     use pyo3::prelude::*;

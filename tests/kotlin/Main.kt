@@ -32,6 +32,9 @@ val suites: List<GoldenSuite> = listOf(
     StrategyGolden,
     HandleGolden,
     MeasureGolden,
+    AuditGolden,
+    AuditSiteCheck,
+    TextGolden,
 )
 
 fun main(args: Array<String>) {

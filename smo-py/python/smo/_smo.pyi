@@ -1,26 +1,49 @@
 """Type stubs of the native module `smo._smo` (hand-written; checked by mypy.stubtest)."""
 
 import datetime
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Final, Literal, TypedDict, final
 
 __all__ = [
+    "Entity",
     "Finding",
     "HandleCheck",
     "InvalidArgumentError",
     "InvalidValueError",
     "NetworkInfo",
+    "PageAudit",
+    "PageFeatures",
     "ParseError",
     "Rule",
+    "Scores",
+    "SiteReport",
     "SmoError",
     "Strategy",
+    "TextCount",
+    "ThreadPart",
     "UnknownNetworkError",
     "UnknownRuleError",
     "WriteError",
     "__version__",
+    "audit_page",
+    "audit_site",
     "check_handle",
+    "check_post",
+    "escape_linkedin",
+    "example_site",
+    "extract_entities",
+    "extract_entities_batch",
+    "extract_reply",
+    "highlight_hits",
+    "is_valid_url",
     "networks",
+    "parse_text",
+    "parse_text_batch",
     "rules",
+    "share_endpoints",
+    "share_url",
+    "split_thread",
+    "text_limits",
 ]
 
 __version__: Final[str]
@@ -559,3 +582,372 @@ def report(
     disabled: Sequence[str] = ...,
     severities: Mapping[str, str] = ...,
 ) -> Report: ...
+
+# --- audit: page and site social audit ---
+
+_Status = Literal["pass", "fail", "not_applicable", "disabled"]
+
+class _ScoresDict(TypedDict):
+    previews: float | None
+    discoverability: float | None
+    sharing: float | None
+    community: float | None
+    overall: float | None
+
+@final
+class Scores:
+    @property
+    def previews(self) -> float | None: ...
+    @property
+    def discoverability(self) -> float | None: ...
+    @property
+    def sharing(self) -> float | None: ...
+    @property
+    def community(self) -> float | None: ...
+    @property
+    def overall(self) -> float | None: ...
+    def to_dict(self) -> _ScoresDict: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class PageFeatures:
+    @property
+    def url(self) -> str: ...
+    @property
+    def lang(self) -> str | None: ...
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def description(self) -> str | None: ...
+    @property
+    def canonical(self) -> str | None: ...
+    @property
+    def open_graph(self) -> dict[str, list[str]]: ...
+    @property
+    def twitter(self) -> dict[str, list[str]]: ...
+    @property
+    def meta(self) -> list[dict[str, Any]]: ...
+    @property
+    def og_images(self) -> list[dict[str, Any]]: ...
+    @property
+    def og_videos(self) -> list[dict[str, Any]]: ...
+    @property
+    def og_audios(self) -> list[dict[str, Any]]: ...
+    @property
+    def og_orphans(self) -> list[dict[str, Any]]: ...
+    @property
+    def canonicals(self) -> list[dict[str, Any]]: ...
+    @property
+    def hreflang(self) -> list[dict[str, Any]]: ...
+    @property
+    def feeds(self) -> list[dict[str, Any]]: ...
+    @property
+    def oembed(self) -> list[dict[str, Any]]: ...
+    @property
+    def icons(self) -> list[dict[str, Any]]: ...
+    @property
+    def json_ld(self) -> list[dict[str, Any]]: ...
+    @property
+    def share_links(self) -> list[dict[str, Any]]: ...
+    @property
+    def profiles(self) -> list[dict[str, Any]]: ...
+    @property
+    def comments(self) -> list[dict[str, Any]]: ...
+    @property
+    def social_login(self) -> list[dict[str, Any]]: ...
+    @property
+    def embeds(self) -> list[dict[str, Any]]: ...
+    @property
+    def reviews(self) -> list[dict[str, Any]]: ...
+    @property
+    def share_scripts(self) -> list[dict[str, Any]]: ...
+    @property
+    def parse(self) -> dict[str, Any]: ...
+    def og(self, key: str) -> str | None: ...
+    def tw(self, key: str) -> str | None: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class PageAudit:
+    @property
+    def url(self) -> str: ...
+    @property
+    def features(self) -> PageFeatures: ...
+    @property
+    def findings(self) -> list[Finding]: ...
+    @property
+    def scores(self) -> Scores: ...
+    @property
+    def fix_html(self) -> str: ...
+    @property
+    def outcomes(self) -> dict[str, _Status]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+
+def audit_page(
+    html: str | bytes,
+    url: str,
+    *,
+    disabled: Sequence[str] = ...,
+    severities: Mapping[str, str] = ...,
+    ratio_tolerance: float = 0.1,
+    allowed_hosts: Sequence[str] = ...,
+    site_name: str | None = None,
+    x_handle: str | None = None,
+) -> PageAudit: ...
+
+class _FindingRecord(TypedDict):
+    url: str
+    rule: str
+    severity: _Severity
+    category: str
+    message: str
+    path: str | None
+    line: int | None
+    column: int | None
+    byte_offset: int | None
+    fix: str | None
+    source: str
+
+@final
+class SiteReport:
+    @property
+    def pages(self) -> list[dict[str, Any]]: ...
+    @property
+    def coverage(self) -> list[dict[str, Any]]: ...
+    @property
+    def rule_hits(self) -> list[dict[str, Any]]: ...
+    @property
+    def handles(self) -> list[dict[str, Any]]: ...
+    @property
+    def inconsistencies(self) -> list[Finding]: ...
+    @property
+    def strategy_check(self) -> list[Finding]: ...
+    @property
+    def scores(self) -> Scores: ...
+    def findings_records(self) -> list[_FindingRecord]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __len__(self) -> int: ...
+
+def audit_site(
+    pages: Iterable[tuple[str, str | bytes]],
+    strategy: Strategy | None = None,
+    threads: int | None = None,
+    *,
+    disabled: Sequence[str] = ...,
+    severities: Mapping[str, str] = ...,
+    ratio_tolerance: float = 0.1,
+    allowed_hosts: Sequence[str] = ...,
+) -> SiteReport: ...
+def example_site() -> list[tuple[str, str]]: ...
+
+# --- text ---
+
+_EntityKind = Literal["url", "mention", "list", "hashtag", "cashtag"]
+
+class _EntityDict(TypedDict):
+    kind: _EntityKind
+    text: str
+    start: int
+    end: int
+    start_utf16: int
+    end_utf16: int
+    start_byte: int
+    end_byte: int
+
+@final
+class Entity:
+    @property
+    def kind(self) -> _EntityKind: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def start_utf16(self) -> int: ...
+    @property
+    def end_utf16(self) -> int: ...
+    @property
+    def start_byte(self) -> int: ...
+    @property
+    def end_byte(self) -> int: ...
+    def to_dict(self) -> _EntityDict: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+class _TextCountDict(TypedDict):
+    network: str
+    field: str
+    unit: str
+    weighted_length: int
+    length: int
+    limit: int
+    remaining: int
+    valid: bool
+    permillage: int
+    display_range_start: int
+    display_range_end: int
+    valid_range_start: int
+    valid_range_end: int
+    overflow: int | None
+    overflow_utf16: int | None
+    overflow_byte: int | None
+    graphemes: int
+    code_points: int
+    utf16: int
+    bytes: int
+
+@final
+class TextCount:
+    @property
+    def network(self) -> str: ...
+    @property
+    def field(self) -> str: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def weighted_length(self) -> int: ...
+    @property
+    def length(self) -> int: ...
+    @property
+    def limit(self) -> int: ...
+    @property
+    def remaining(self) -> int: ...
+    @property
+    def valid(self) -> bool: ...
+    @property
+    def permillage(self) -> int: ...
+    @property
+    def display_range_start(self) -> int: ...
+    @property
+    def display_range_end(self) -> int: ...
+    @property
+    def valid_range_start(self) -> int: ...
+    @property
+    def valid_range_end(self) -> int: ...
+    @property
+    def overflow(self) -> int | None: ...
+    @property
+    def overflow_utf16(self) -> int | None: ...
+    @property
+    def overflow_byte(self) -> int | None: ...
+    @property
+    def graphemes(self) -> int: ...
+    @property
+    def code_points(self) -> int: ...
+    @property
+    def utf16(self) -> int: ...
+    @property
+    def bytes(self) -> int: ...
+    def to_dict(self) -> _TextCountDict: ...
+    def __bool__(self) -> bool: ...
+
+class _ThreadPartDict(TypedDict):
+    index: int
+    total: int
+    text: str
+    post: str
+    start: int
+    end: int
+    start_utf16: int
+    end_utf16: int
+    start_byte: int
+    end_byte: int
+    length: int
+    limit: int
+
+@final
+class ThreadPart:
+    @property
+    def index(self) -> int: ...
+    @property
+    def total(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def post(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def start_utf16(self) -> int: ...
+    @property
+    def end_utf16(self) -> int: ...
+    @property
+    def start_byte(self) -> int: ...
+    @property
+    def end_byte(self) -> int: ...
+    @property
+    def length(self) -> int: ...
+    @property
+    def limit(self) -> int: ...
+    def to_dict(self) -> _ThreadPartDict: ...
+
+class _Media(TypedDict, total=False):
+    kind: Literal["image", "video", "gif"]
+    size_bytes: int
+    width: int
+    height: int
+    duration_seconds: float
+    alt_text: str
+
+def parse_text(
+    text: str,
+    network: str = "x",
+    *,
+    field: str | None = None,
+    x_version: int = 3,
+    mastodon_max_characters: int | None = None,
+    chars_unit: str | None = None,
+) -> TextCount: ...
+def parse_text_batch(
+    texts: Sequence[str],
+    network: str = "x",
+    *,
+    field: str | None = None,
+    x_version: int = 3,
+    mastodon_max_characters: int | None = None,
+    chars_unit: str | None = None,
+) -> list[TextCount]: ...
+def extract_entities(text: str) -> list[Entity]: ...
+def extract_entities_batch(texts: Sequence[str]) -> list[list[Entity]]: ...
+def check_post(
+    text: str,
+    network: str = "x",
+    *,
+    content_type: str | None = None,
+    media: Sequence[_Media] | None = None,
+    link: str | None = None,
+    field: str | None = None,
+    disabled: Sequence[str] = ...,
+    severities: Mapping[str, _Severity] = ...,
+    x_version: int = 3,
+    mastodon_max_characters: int | None = None,
+) -> list[Finding]: ...
+def split_thread(
+    text: str,
+    network: str = "x",
+    numbering: bool = True,
+    *,
+    x_version: int = 3,
+    mastodon_max_characters: int | None = None,
+) -> list[ThreadPart]: ...
+def share_url(
+    network: str,
+    *,
+    url: str | None = None,
+    text: str | None = None,
+    title: str | None = None,
+    hashtags: Sequence[str] = ...,
+    via: str | None = None,
+    media: str | None = None,
+    instance: str | None = None,
+) -> str: ...
+def share_endpoints() -> list[dict[str, Any]]: ...
+def text_limits() -> list[dict[str, Any]]: ...
+def escape_linkedin(text: str) -> str: ...
+def is_valid_url(url: str, require_protocol: bool = True) -> bool: ...
+def extract_reply(text: str) -> str | None: ...
+def highlight_hits(text: str, hits: Sequence[tuple[int, int]], tag: str = "em") -> str: ...
