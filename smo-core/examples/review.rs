@@ -1,9 +1,20 @@
-//! The demo SMO review of the example brand: load the strategy, validate it, print a report.
+//! The demo SMO review of the example brand, in the order of an engagement:
+//! 1. load the strategy, validate it and print the findings;
+//! 2. audit the brand's site (the example site, `docs/examples/maison-lune/site/`) and print the
+//!    audit report: scores, the most common problems, the cross-check with the strategy, and the
+//!    markup to fix each page;
+//! 3. measure: load the brand's metrics, track the objectives and write the SMO report, which
+//!    joins the audit's findings, to `out/maison-lune-report.{html,md,json}` (or `$SMO_OUT_DIR`).
 //!
 //! `cargo run --example review [-- path/to/strategy.toml [YYYY-MM-DD]]`
 
 use std::process::ExitCode;
 
+use std::path::PathBuf;
+
+use smo_core::audit::{SiteOptions, SiteReport, audit_site, example::example_site};
+use smo_core::data::Dataset;
+use smo_core::report::ReportOptions;
 use smo_core::strategy::rules::ValidateOptions;
 use smo_core::{Finding, Severity, Strategy};
 
@@ -38,7 +49,84 @@ fn main() -> ExitCode {
         Err(e) => return fail(&e.to_string()),
     };
     print!("{}", report(&strategy, &source, &findings));
+    let site = match audit_site(example_site(), Some(&strategy), &SiteOptions::default()) {
+        Ok(r) => r,
+        Err(e) => return fail(&e.to_string()),
+    };
+    print!("{}", site_report(&site));
+    // The SMO report joins the audit: page findings keep their page URL as location path.
+    let audit: Vec<Finding> = site
+        .findings
+        .iter()
+        .map(|pf| {
+            let mut f = pf.finding.clone();
+            f.location.path.get_or_insert_with(|| pf.url.clone());
+            f
+        })
+        .chain(site.inconsistencies.iter().cloned())
+        .chain(site.strategy_check.iter().cloned())
+        .collect();
+    match measure(&strategy, &audit) {
+        Ok(text) => print!("{text}"),
+        Err(e) => return fail(&e),
+    }
     ExitCode::SUCCESS
+}
+
+/// The measurement part: the example metrics, the SMO report, written to files.
+fn measure(strategy: &Strategy, audit: &[Finding]) -> Result<String, String> {
+    let data = Dataset::example().map_err(|e| e.to_string())?;
+    let opts = ReportOptions {
+        time_zone: chrono_tz::Tz::Europe__Paris,
+        ..Default::default()
+    };
+    let rep = smo_core::report::report(strategy, &data, Some(audit), &opts).map_err(|e| e.to_string())?;
+    let dir = std::env::var_os("SMO_OUT_DIR").map_or_else(|| PathBuf::from("out"), PathBuf::from);
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let mut written = Vec::new();
+    for (ext, text) in [
+        ("html", rep.to_html()),
+        ("md", rep.to_markdown()),
+        ("json", rep.to_json()),
+    ] {
+        let path = dir.join(format!("maison-lune-report.{ext}"));
+        std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        written.push(path.display().to_string());
+    }
+    let mut out = String::new();
+    out.push_str(&format!(
+        "\n## Measurement ({} to {})\n\n",
+        rep.start.map_or("-".into(), |d| d.to_string()),
+        rep.end.map_or("-".into(), |d| d.to_string())
+    ));
+    out.push_str(&format!(
+        "{} posts, {} rows of web analytics, {} cost lines\n\n### Objectives\n\n",
+        data.posts.len(),
+        data.web.len(),
+        data.costs.len()
+    ));
+    for o in &rep.objectives {
+        out.push_str(&format!(
+            "- {}: {} [{}] {}\n",
+            o.objective,
+            o.status.label(),
+            o.rule,
+            o.reason
+        ));
+    }
+    out.push_str(&format!(
+        "\n### Recommendations ({})\n\n",
+        rep.recommendations.len()
+    ));
+    for f in &rep.recommendations {
+        out.push_str(&format!("- [{}] {}\n", f.rule, f.message));
+    }
+    out.push_str(&format!(
+        "\nReport written to {} (hash {})\n",
+        written.join(", "),
+        rep.hash()
+    ));
+    Ok(out)
 }
 
 fn report(s: &Strategy, source: &str, findings: &[Finding]) -> String {
@@ -80,6 +168,112 @@ fn report(s: &Strategy, source: &str, findings: &[Finding]) -> String {
             if let Some(fix) = &f.fix {
                 out.push_str(&format!("  fix: {fix}\n"));
             }
+        }
+    }
+    out
+}
+
+fn score(v: Option<f64>) -> String {
+    v.map_or("n/a".to_owned(), |v| format!("{v:.0}/100"))
+}
+
+fn site_report(r: &SiteReport) -> String {
+    let mut out = String::new();
+    out.push_str("\n## Site audit\n\n");
+    out.push_str(&format!(
+        "{} pages audited (docs/examples/maison-lune/site/, facts as of {}).\n\n",
+        r.pages.len(),
+        r.facts_as_of
+    ));
+    out.push_str(&format!(
+        "Scores: overall {}, previews {}, discoverability {}, sharing {}, community {}\n\n",
+        score(r.scores.overall),
+        score(r.scores.previews),
+        score(r.scores.discoverability),
+        score(r.scores.sharing),
+        score(r.scores.community)
+    ));
+    out.push_str("| page | overall | errors | warnings | notices |\n|---|---|---|---|---|\n");
+    for p in &r.pages {
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} |\n",
+            p.url,
+            score(p.scores.overall),
+            p.errors,
+            p.warnings,
+            p.notices
+        ));
+    }
+    out.push_str("\n### Coverage\n\n");
+    for c in &r.coverage {
+        out.push_str(&format!(
+            "- {:>3.0} % of pages have {} ({}/{})\n",
+            c.share * 100.0,
+            c.label,
+            c.pages,
+            c.total
+        ));
+    }
+    out.push_str("\n### Most common problems\n\n");
+    for h in r.rule_hits.iter().take(12) {
+        out.push_str(&format!(
+            "- [{}] {} ({}): {} of {} pages\n",
+            h.rule, h.title, h.severity, h.pages, h.applicable
+        ));
+    }
+    let site_findings = |title: &str, list: &[Finding], out: &mut String| {
+        out.push_str(&format!("\n### {title} ({})\n\n", list.len()));
+        if list.is_empty() {
+            out.push_str("None.\n");
+        }
+        for f in list {
+            out.push_str(&format!("- {} [{}] {}\n", f.severity, f.rule, f.message));
+            if let Some(fix) = &f.fix {
+                out.push_str(&format!("  fix: {fix}\n"));
+            }
+        }
+    };
+    site_findings("Across pages", &r.inconsistencies, &mut out);
+    site_findings("Site against the strategy", &r.strategy_check, &mut out);
+    out.push_str("\n### Page by page\n");
+    for p in &r.pages {
+        out.push_str(&format!(
+            "\n#### {} ({})\n\n",
+            p.url,
+            score(p.scores.overall)
+        ));
+        for f in r
+            .findings
+            .iter()
+            .filter(|f| f.url == p.url)
+            .map(|f| &f.finding)
+        {
+            if f.severity == Severity::Notice {
+                continue;
+            }
+            let line = f
+                .location
+                .span
+                .map(|s| format!(" (line {})", s.line))
+                .unwrap_or_default();
+            out.push_str(&format!(
+                "- {} [{}]{line} {}\n",
+                f.severity, f.rule, f.message
+            ));
+        }
+        let notices = r
+            .findings
+            .iter()
+            .filter(|f| f.url == p.url && f.finding.severity == Severity::Notice)
+            .map(|f| f.finding.rule.as_str())
+            .collect::<Vec<_>>();
+        if !notices.is_empty() {
+            out.push_str(&format!("- notices: {}\n", notices.join(", ")));
+        }
+        if !p.fix_html.is_empty() {
+            out.push_str("\n```html\n");
+            out.push_str(&p.fix_html);
+            out.push_str("```\n");
         }
     }
     out

@@ -10,10 +10,14 @@
 //! | [`network`] | the networks, with one sourced data row each (handles, content types, metrics, cadence) |
 //! | [`content`] | content types |
 //! | [`handle`] | handle validation and normalisation |
-//! | [`metric`], [`kpi`] | raw metrics and the KPI catalogue |
+//! | [`metric`], [`kpi`] | raw metrics, the KPI catalogue, versioned formulas, grouping, objective tracking |
 //! | [`text`] | post text: counting per network, entities, limits table, X weighted count |
 //! | [`post`], [`thread`], [`share`] | post checks (rule registry), thread splitting, share links |
+//! | [`report`] | the SMO report: JSON, Markdown and self-contained HTML with SVG charts |
+//! | [`data`] | the normalised measurement data and its loaders (CSV, JSON) |
+//! | [`traffic`] | referrer classification, GA4-style channel grouping, UTM links, access logs |
 //! | [`strategy`] | the strategy model, its TOML/JSON form and its validation rules |
+//! | [`audit`] | the site social audit: page scan, rule catalogue, scores, fixes, site report |
 //! | [`finding`] | the [`Finding`] type and rule registries shared by every rule engine |
 //! | [`error`] | the one [`Error`] type |
 //!
@@ -28,7 +32,9 @@
 //! # Ok::<(), smo_core::Error>(())
 //! ```
 
+pub mod audit;
 pub mod content;
+pub mod data;
 pub mod error;
 pub mod finding;
 pub mod handle;
@@ -36,10 +42,12 @@ pub mod kpi;
 pub mod metric;
 pub mod network;
 pub mod post;
+pub mod report;
 pub mod share;
 pub mod strategy;
 pub mod text;
 pub mod thread;
+pub mod traffic;
 
 pub use content::ContentType;
 pub use error::{Error, Result};
@@ -57,5 +65,9 @@ pub use strategy::Strategy;
 pub fn rules() -> Vec<RuleInfo> {
     let mut all = strategy::rules::RULES.to_vec();
     all.extend_from_slice(post::RULES);
+    all.extend_from_slice(traffic::utm::RULES);
+    all.extend_from_slice(report::RULES);
+    all.extend_from_slice(audit::rules::RULES);
+    all.extend_from_slice(audit::site::SITE_RULES);
     all
 }

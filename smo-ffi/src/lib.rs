@@ -6,9 +6,12 @@
 
 uniffi::setup_scaffolding!("smo");
 
+mod audit;
 mod errors;
+mod measure;
 mod strategy;
 mod text;
 
 pub use errors::SmoError;
+pub use measure::{MeasureData, ReferrerInfo, ReportOutput};
 pub use strategy::{NetworkInfo, Rule, Strategy};

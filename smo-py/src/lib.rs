@@ -2,8 +2,10 @@
 //!
 //! This crate converts and delegates; every rule, limit and message is smo-core's.
 
+mod audit;
 mod convert;
 mod errors;
+mod measure;
 mod strategy;
 mod text;
 
@@ -13,9 +15,25 @@ use pyo3::prelude::*;
 #[pymodule(gil_used = false)]
 mod _smo {
     #[pymodule_export]
+    use crate::errors::DataRowError;
+    use crate::audit::{
+        PyPageAudit, PyPageFeatures, PyScores, PySiteReport, audit_page, audit_site, example_site,
+    };
+    #[pymodule_export]
     use crate::errors::{
         InvalidArgumentError, InvalidValueError, ParseError, SmoError, UnknownNetworkError,
         UnknownRuleError, WriteError,
+    };
+    #[pymodule_export]
+    use crate::measure::{
+        PyDataset, PyGrouped, PyKpiValue, PyLoadResult, PyReferrer, PyRejected, PyReport,
+        access_log_breakdown, bounce_rate, channel_group, channel_groups, classify_referrer,
+        classify_referrers, click_through_rate, conversion_rate, cost_per, cpc, cpm,
+        daily_engagement_rate, engagement_rate, engagement_rate_of, expected, follower_growth_rate,
+        group_post_columns, group_posts, kpi, kpi_canonical, kpi_formulas, lint_utm, load_accounts,
+        load_costs, load_posts, load_web, net_sentiment, parse_utm, per_follower, per_post,
+        progress, report, response_rate, response_time, roas, roi, share_of_voice,
+        track_objectives, traffic_breakdown, utm_url, virality_rate,
     };
     #[pymodule_export]
     use crate::strategy::{

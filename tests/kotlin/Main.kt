@@ -32,6 +32,9 @@ val suites: List<GoldenSuite> = listOf(
     StrategyGolden,
     HandleGolden,
     TextGolden,
+    MeasureGolden,
+    AuditGolden,
+    AuditSiteCheck,
 )
 
 fun main(args: Array<String>) {

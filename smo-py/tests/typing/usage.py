@@ -25,3 +25,12 @@ def parse_error_position(text: str) -> tuple[int | None, str | None]:
     except smo.ParseError as e:
         return e.line, e.path
     return None, None
+
+
+def audit_site_records(strategy: smo.Strategy) -> list[str]:
+    audit = smo.audit_page(b"<title>t</title>", "https://example.test/", disabled=["og/missing-all"])
+    titles: list[str] = audit.features.open_graph.get("og:title", [])
+    overall: float | None = audit.scores.overall
+    report = smo.audit_site(smo.example_site(), strategy=strategy, threads=2)
+    rules = [r["rule"] for r in report.findings_records()]
+    return titles + rules + [audit.fix_html, str(overall)]

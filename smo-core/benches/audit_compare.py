@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""Side-by-side comparison of the site audit with its peers, on the same generated pages, in one run.
+
+    bash smo-core/benches/audit_compare.sh      # sets up .tools/ and runs this script
+
+Peers: smo (Rust, via the `audit_bench` example), smo (Python), the bare lol_html scan that visits
+the same elements (the floor), Python `extruct` (Open Graph + JSON-LD) and npm `metascraper`
+where installed. Prints MB/s, pages/s and ratios; smo does the full inventory and every rule,
+the peers only extract.
+"""
+
+import json
+import os
+import pathlib
+import shutil
+import subprocess
+import sys
+import time
+from typing import Any, Callable
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+TOOLS = ROOT / ".tools"
+PAGES = TOOLS / "bench-pages"
+ROUNDS = int(os.environ.get("ROUNDS", "3"))
+
+
+def best(f: Callable[[], Any], rounds: int = ROUNDS) -> float:
+    times = []
+    for _ in range(rounds):
+        t = time.perf_counter()
+        f()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def main() -> int:
+    out = subprocess.run(
+        ["cargo", "run", "-q", "--release", "-p", "smo-core", "--example", "audit_bench", "--", str(PAGES), str(ROUNDS)],
+        cwd=ROOT, check=True, capture_output=True, text=True,
+    ).stdout
+    rust = json.loads(out)
+    seconds: dict[str, float | None] = dict(rust["seconds"])
+    pages = []
+    for line in (PAGES / "index.tsv").read_text().splitlines():
+        name, url = line.split("\t")
+        pages.append((url, (PAGES / name).read_bytes()))
+    total = sum(len(h) for _, h in pages)
+    assert total == rust["bytes"], "the Rust and Python runs must read the same pages"
+
+    import smo
+
+    seconds["smo_python"] = best(lambda: [smo.audit_page(h, u) for u, h in pages])
+    seconds["smo_python_site_1_thread"] = best(lambda: smo.audit_site(pages, threads=1))
+    seconds["smo_python_site_all_cores"] = best(lambda: smo.audit_site(pages))
+
+    try:
+        import extruct  # type: ignore[import-untyped]
+
+        texts = [(u, h.decode("utf-8")) for u, h in pages]
+        seconds["extruct"] = best(
+            lambda: [extruct.extract(t, base_url=u, syntaxes=["opengraph", "json-ld"], uniform=False) for u, t in texts]
+        )
+    except ImportError:
+        seconds["extruct"] = None
+        print("extruct: not installed (pip install extruct)", file=sys.stderr)
+
+    node_dir = TOOLS / "bench-node"
+    if shutil.which("node") and (node_dir / "node_modules" / "metascraper").is_dir():
+        script = node_dir / "run.js"
+        script.write_text(
+            """
+const fs = require('fs'); const path = require('path');
+const metascraper = require('metascraper')([
+  require('metascraper-title')(), require('metascraper-description')(), require('metascraper-image')(),
+  require('metascraper-url')(), require('metascraper-logo')(), require('metascraper-publisher')(),
+]);
+(async () => {
+  const dir = process.argv[2]; const rounds = +process.argv[3];
+  const pages = fs.readFileSync(path.join(dir, 'index.tsv'), 'utf8').trim().split('\\n')
+    .map(l => l.split('\\t')).map(([f, url]) => ({ url, html: fs.readFileSync(path.join(dir, f), 'utf8') }));
+  let best = Infinity;
+  for (let r = 0; r < rounds; r++) {
+    const t = process.hrtime.bigint();
+    for (const p of pages) await metascraper(p);
+    best = Math.min(best, Number(process.hrtime.bigint() - t) / 1e9);
+  }
+  console.log(best);
+})();
+"""
+        )
+        res = subprocess.run(["node", str(script), str(PAGES), str(ROUNDS)], cwd=node_dir, capture_output=True, text=True)
+        seconds["metascraper"] = float(res.stdout.strip()) if res.returncode == 0 else None
+        if res.returncode != 0:
+            print("metascraper failed:", res.stderr[-500:], file=sys.stderr)
+    else:
+        seconds["metascraper"] = None
+        print("metascraper: not installed (npm install metascraper ... in .tools/bench-node)", file=sys.stderr)
+
+    mb = total / 1e6
+    print(f"{len(pages)} pages, {mb:.1f} MB, {rust['cores']} cores, best of {ROUNDS} runs\n")
+    print(f"| {'peer':<34} | {'MB/s':>8} | {'pages/s':>8} |")
+    print(f"|{'-' * 36}|{'-' * 10}|{'-' * 10}|")
+    for name, s in seconds.items():
+        if s is None:
+            print(f"| {name:<34} | {'n/a':>8} | {'n/a':>8} |")
+        else:
+            print(f"| {name:<34} | {mb / s:8.1f} | {len(pages) / s:8.1f} |")
+    s = seconds
+    ratios = {
+        "smo_rust / bare_lol_html (target >= 0.5)": s["bare_lol_html"] / s["smo_rust"],
+        "smo_python / bare_lol_html": s["bare_lol_html"] / s["smo_python"],
+        "site speed-up, all cores vs 1 thread (Rust)": s["smo_rust_site_1_thread"] / s["smo_rust_site_all_cores"],
+        "site speed-up, all cores vs 1 thread (Python)": s["smo_python_site_1_thread"] / s["smo_python_site_all_cores"],
+    }
+    if s.get("extruct"):
+        ratios["smo_rust / extruct (target >= 3)"] = s["extruct"] / s["smo_rust"]
+        ratios["smo_python / extruct"] = s["extruct"] / s["smo_python"]
+    if s.get("metascraper"):
+        ratios["smo_rust / metascraper"] = s["metascraper"] / s["smo_rust"]
+    print()
+    for k, v in ratios.items():
+        print(f"- {k}: {v:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

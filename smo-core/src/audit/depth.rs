@@ -1,0 +1,142 @@
+//! A byte-level estimate of the deepest element nesting, without building a tree.
+//!
+//! Browsers cap nesting at 512 (html5ever#788, whatwg/html#3732); pages far past it break
+//! tree-building tools and some crawlers. The estimate counts start and end tags of elements
+//! that need an end tag, skipping comments, raw-text elements and the elements whose end tag
+//! is implied (`p`, `li`, ...), so it stays linear and allocation-free.
+
+/// Elements that never have content.
+const VOID: &[&[u8]] = &[
+    b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta",
+    b"source", b"track", b"wbr", b"param", b"keygen",
+];
+/// Elements whose end tag the parser may imply: not counted.
+const IMPLIED: &[&[u8]] = &[
+    b"p",
+    b"li",
+    b"dt",
+    b"dd",
+    b"option",
+    b"optgroup",
+    b"tr",
+    b"td",
+    b"th",
+    b"thead",
+    b"tbody",
+    b"tfoot",
+    b"rb",
+    b"rt",
+    b"rp",
+    b"rtc",
+    b"colgroup",
+    b"caption",
+    b"html",
+    b"head",
+    b"body",
+];
+/// Elements whose content is text up to their end tag.
+const RAW: &[&[u8]] = &[
+    b"script",
+    b"style",
+    b"textarea",
+    b"title",
+    b"xmp",
+    b"iframe",
+    b"noembed",
+    b"noframes",
+    b"noscript",
+    b"plaintext",
+];
+
+/// The deepest nesting of elements in `html`, estimated from its tags.
+///
+/// ```
+/// use smo_core::audit::depth::estimate;
+/// assert_eq!(estimate(b"<div><div><p>x</div></div>"), 2);
+/// assert_eq!(estimate(&b"<div>".repeat(1000)), 1000);
+/// ```
+pub fn estimate(html: &[u8]) -> u32 {
+    let mut depth: u32 = 0;
+    let mut max: u32 = 0;
+    let mut i = 0;
+    let n = html.len();
+    while let Some(off) = memchr::memchr(b'<', &html[i..]) {
+        i += off + 1;
+        if i >= n {
+            break;
+        }
+        if html[i..].starts_with(b"!--") {
+            match memchr::memmem::find(&html[i..], b"-->") {
+                Some(end) => i += end + 3,
+                None => break,
+            }
+            continue;
+        }
+        let closing = html[i] == b'/';
+        let start = if closing { i + 1 } else { i };
+        let name_len = html[start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
+            .count();
+        if name_len == 0 || !html[start].is_ascii_alphabetic() {
+            continue;
+        }
+        let name = &html[start..start + name_len];
+        let tag_end = memchr::memchr(b'>', &html[start..]).map(|p| start + p);
+        let self_closing = tag_end.is_some_and(|e| e > 0 && html[e - 1] == b'/');
+        i = tag_end.map_or(n, |e| e + 1);
+        let is = |list: &[&[u8]]| list.iter().any(|x| x.eq_ignore_ascii_case(name));
+        if is(VOID) || is(IMPLIED) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        if is(RAW) {
+            if name.eq_ignore_ascii_case(b"plaintext") {
+                break;
+            }
+            match find_end_tag(&html[i..], name) {
+                Some(p) => i += p,
+                None => break,
+            }
+            continue;
+        }
+        if !self_closing {
+            depth += 1;
+            max = max.max(depth);
+        }
+    }
+    max
+}
+
+/// Offset of `</name` (any case) in `hay`.
+fn find_end_tag(hay: &[u8], name: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    while let Some(p) = memchr::memmem::find(&hay[from..], b"</") {
+        let at = from + p;
+        let rest = &hay[at + 2..];
+        if rest.len() >= name.len() && rest[..name.len()].eq_ignore_ascii_case(name) {
+            return Some(at);
+        }
+        from = at + 2;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::estimate;
+
+    #[test]
+    fn skips_comments_raw_text_and_void_elements() {
+        assert_eq!(estimate(b"<!-- <div><div> --><div><br><img/></div>"), 1);
+        assert_eq!(
+            estimate(b"<script>'<div><div><div>'</script><span></span>"),
+            1
+        );
+        assert_eq!(estimate(&b"<ul><li>".repeat(100)), 100);
+        assert_eq!(estimate(b"<div/><div/>"), 0);
+    }
+}

@@ -1,0 +1,186 @@
+//! Robustness of the site audit: the historical crash inputs of other HTML parsers
+//! (site-audit.md §6), pathological pages, and a randomized no-panic run over mutations of them
+//! (the same seeds as the cargo-fuzz target in `smo-core/fuzz`, which needs nightly).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use smo_core::audit::{AuditOptions, PageAudit, ScanLimits, audit_page};
+
+const URL: &str = "https://robust.example/a/b";
+
+fn audit(html: &[u8], chunk: usize) -> PageAudit {
+    let options = AuditOptions {
+        limits: ScanLimits {
+            chunk_size: chunk,
+            ..ScanLimits::default()
+        },
+        ..AuditOptions::default()
+    };
+    let a = audit_page(html, URL, &options).unwrap();
+    assert!(
+        !a.findings.iter().any(|f| f.rule == "page/internal-error"),
+        "internal error on {:?}",
+        String::from_utf8_lossy(&html[..html.len().min(200)])
+    );
+    a
+}
+
+fn rules(a: &PageAudit) -> Vec<&str> {
+    a.findings.iter().map(|f| f.rule.as_str()).collect()
+}
+
+fn seeds() -> Vec<Vec<u8>> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/audit_page");
+    let mut out: Vec<Vec<u8>> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| std::fs::read(e.unwrap().path()).unwrap())
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn a_50_mb_attribute_stops_at_the_memory_cap_with_a_page_finding() {
+    let mut html = b"<html><head><title>t</title><meta property=\"og:title\" content=\"".to_vec();
+    html.resize(html.len() + 50 * 1024 * 1024, b'x');
+    html.extend_from_slice(b"\"><meta property=\"og:type\" content=\"website\"></head></html>");
+    let a = audit(&html, 64 * 1024);
+    assert!(
+        rules(&a).contains(&"page/parse-incomplete"),
+        "{:?}",
+        rules(&a)
+    );
+    assert!(!a.features.parse.complete);
+    assert_eq!(
+        a.features.title.as_deref(),
+        Some("t"),
+        "what came before is kept"
+    );
+}
+
+#[test]
+fn a_50_mb_attribute_in_one_chunk_is_cut_at_the_value_cap() {
+    let mut html = b"<meta property=\"og:title\" content=\"".to_vec();
+    html.resize(html.len() + 50 * 1024 * 1024, b'x');
+    html.extend_from_slice(b"\">");
+    let a = audit(&html, usize::MAX);
+    let r = rules(&a);
+    assert!(
+        r.contains(&"page/value-truncated") || r.contains(&"page/parse-incomplete"),
+        "{r:?}"
+    );
+    assert!(a.features.meta.iter().all(|m| m.raw.len() <= 64 * 1024));
+}
+
+#[test]
+fn deep_and_wide_pathological_pages_finish_with_their_inventory() {
+    let mut deep =
+        b"<html><head><meta property=\"og:title\" content=\"Deep\"></head><body>".to_vec();
+    deep.extend(b"<div>".repeat(100_000));
+    deep.extend_from_slice(b"<a href=\"https://x.com/deepbrand\">x</a>");
+    let a = audit(&deep, 64 * 1024);
+    assert!(rules(&a).contains(&"page/deep-nesting"));
+    assert_eq!(a.features.og("og:title"), Some("Deep"));
+    assert_eq!(
+        a.features.profiles[0].handle, "deepbrand",
+        "content after the nesting is read"
+    );
+
+    let mut lists = b"<ul><li>".repeat(64 * 1024);
+    lists.extend_from_slice(b"<meta property=\"og:type\" content=\"website\">");
+    let a = audit(&lists, 64 * 1024);
+    assert!(rules(&a).contains(&"page/deep-nesting"));
+    assert_eq!(a.features.og("og:type"), Some("website"));
+
+    let mut misnested = b"<a>".repeat(40_000);
+    misnested.extend(b"<i>".repeat(40_000));
+    misnested.extend(b"</a>".repeat(40_000));
+    let a = audit(&misnested, 64 * 1024);
+    assert!(a.features.parse.complete);
+}
+
+#[test]
+fn historical_crashers_do_not_panic_and_do_not_depend_on_chunking() {
+    for seed in seeds() {
+        let whole = audit(&seed, usize::MAX);
+        for chunk in [1, 3, 1024] {
+            assert_eq!(audit(&seed, chunk), whole);
+        }
+    }
+}
+
+/// xorshift64*: a reproducible generator, no dependency.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+const INSERTS: &[&[u8]] = &[
+    b"<math>",
+    b"</n\xc3\x9f>",
+    b"<W@>",
+    b"<select>",
+    b"<template>",
+    b"<frameset>",
+    b"<plaintext>",
+    b"<script>",
+    b"<![CDATA[",
+    b"\0",
+    b"\xff\xfe",
+    b"<noscript>",
+    b"<meta property=\"og:image\" content=\"//x\">",
+    b"&#x1f680;",
+    b"&amp",
+    b"<link rel=canonical href=",
+    b"<a href=\"https://x.com/intent/tweet?text=",
+    b"<script type=\"application/ld+json\">{",
+    b"-->",
+    b"<!--",
+    b"\"",
+    b"'",
+    b">",
+    b"<",
+];
+
+#[test]
+fn randomized_mutations_never_panic() {
+    // The no-panic run of the normal suite (cargo-fuzz runs the same invariant for longer).
+    let seeds = seeds();
+    let mut rng = Rng(0x05EE_D0FA_0D17);
+    for round in 0..600 {
+        let mut input = seeds[round % seeds.len()].clone();
+        for _ in 0..1 + rng.below(4) {
+            match rng.below(4) {
+                0 => {
+                    let cut = rng.below(input.len() + 1);
+                    input.truncate(cut);
+                }
+                1 => {
+                    let at = rng.below(input.len() + 1);
+                    let ins = INSERTS[rng.below(INSERTS.len())];
+                    input.splice(at..at, ins.iter().copied());
+                }
+                2 if !input.is_empty() => {
+                    let at = rng.below(input.len());
+                    input[at] ^= 1 << rng.below(8);
+                }
+                _ if !input.is_empty() => {
+                    let a = rng.below(input.len());
+                    let b = (a + rng.below(64)).min(input.len());
+                    input.drain(a..b);
+                }
+                _ => {}
+            }
+        }
+        let chunk = 1 + rng.below(97);
+        let whole = audit(&input, usize::MAX);
+        assert_eq!(audit(&input, chunk), whole, "round {round}, chunk {chunk}");
+    }
+}
