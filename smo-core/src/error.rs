@@ -103,14 +103,6 @@ pub enum Error {
         /// What is wrong and what is accepted.
         message: String,
     },
-    /// Text that is not valid in its encoding (invalid UTF-8 at a byte API).
-    #[error("invalid text at byte {offset}: {message}")]
-    Encoding {
-        /// Byte offset of the first invalid byte.
-        offset: u64,
-        /// What is wrong and what to do.
-        message: String,
-    },
     /// A data row was rejected by a loader in strict mode (see [`crate::data`]).
     #[error("{table} row at line {line}{}: {message}", field.as_deref().map(|f| format!(", field `{f}`")).unwrap_or_default())]
     Row {
@@ -121,6 +113,14 @@ pub enum Error {
         /// The schema field at fault, when one is.
         field: Option<String>,
         /// What is wrong and what is accepted.
+        message: String,
+    },
+    /// Text that is not valid in its encoding (invalid UTF-8 at a byte API).
+    #[error("invalid text at byte {offset}: {message}")]
+    Encoding {
+        /// Byte offset of the first invalid byte.
+        offset: u64,
+        /// What is wrong and what to do.
         message: String,
     },
     /// The model could not be written out (a value the format cannot hold).

@@ -11,11 +11,11 @@
 //! | [`content`] | content types |
 //! | [`handle`] | handle validation and normalisation |
 //! | [`metric`], [`kpi`] | raw metrics, the KPI catalogue, versioned formulas, grouping, objective tracking |
-//! | [`text`] | post text: counting per network, entities, limits table, X weighted count |
-//! | [`post`], [`thread`], [`share`] | post checks (rule registry), thread splitting, share links |
 //! | [`report`] | the SMO report: JSON, Markdown and self-contained HTML with SVG charts |
 //! | [`data`] | the normalised measurement data and its loaders (CSV, JSON) |
 //! | [`traffic`] | referrer classification, GA4-style channel grouping, UTM links, access logs |
+//! | [`text`] | post text: counting per network, entities, limits table, X weighted count |
+//! | [`post`], [`thread`], [`share`] | post checks (rule registry), thread splitting, share links |
 //! | [`strategy`] | the strategy model, its TOML/JSON form and its validation rules |
 //! | [`audit`] | the site social audit: page scan, rule catalogue, scores, fixes, site report |
 //! | [`finding`] | the [`Finding`] type and rule registries shared by every rule engine |
@@ -64,10 +64,10 @@ pub use strategy::Strategy;
 /// ```
 pub fn rules() -> Vec<RuleInfo> {
     let mut all = strategy::rules::RULES.to_vec();
-    all.extend_from_slice(post::RULES);
     all.extend_from_slice(traffic::utm::RULES);
     all.extend_from_slice(report::RULES);
     all.extend_from_slice(audit::rules::RULES);
     all.extend_from_slice(audit::site::SITE_RULES);
+    all.extend_from_slice(post::RULES);
     all
 }

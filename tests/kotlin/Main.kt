@@ -31,10 +31,10 @@ fun readJson(file: File): JsonElement = JsonParser.parseString(file.readText(Cha
 val suites: List<GoldenSuite> = listOf(
     StrategyGolden,
     HandleGolden,
-    TextGolden,
     MeasureGolden,
     AuditGolden,
     AuditSiteCheck,
+    TextGolden,
 )
 
 fun main(args: Array<String>) {
