@@ -15,6 +15,8 @@ apt_pkgs=()
 [ -f /usr/share/java/jna.jar ] || apt_pkgs+=(libjna-java)
 [ -f /usr/share/java/gson.jar ] || apt_pkgs+=(libgoogle-gson-java)
 command -v java >/dev/null || apt_pkgs+=(openjdk-17-jre-headless)
+# The SMO report's HTML page is checked in a real headless browser (smo-core/tests/measure_example.rs).
+[ -x /usr/bin/chromium ] || apt_pkgs+=(chromium)
 if [ ${#apt_pkgs[@]} -gt 0 ]; then
     step "apt-get install ${apt_pkgs[*]}"
     export DEBIAN_FRONTEND=noninteractive

@@ -1,14 +1,18 @@
-//! The demo SMO review of the example brand: load the strategy, validate it, print a report.
-//!
-//! Then audit the brand's site (the example site, `docs/examples/maison-lune/site/`) and print the
-//! audit report: scores, the most common problems, the cross-check with the strategy, and the
-//! markup to fix each page.
+//! The demo SMO review of the example brand: load the strategy, validate it, print a report;
+//! then audit the brand's site (the example site, `docs/examples/maison-lune/site/`) and print
+//! the audit report (scores, the most common problems, the cross-check with the strategy, the
+//! markup to fix each page); then measure: load the brand's metrics, track the objectives and
+//! write the SMO report to `out/maison-lune-report.{html,md,json}` (or `$SMO_OUT_DIR`).
 //!
 //! `cargo run --example review [-- path/to/strategy.toml [YYYY-MM-DD]]`
 
 use std::process::ExitCode;
 
+use std::path::PathBuf;
+
 use smo_core::audit::{SiteOptions, SiteReport, audit_site, example::example_site};
+use smo_core::data::Dataset;
+use smo_core::report::ReportOptions;
 use smo_core::strategy::rules::ValidateOptions;
 use smo_core::{Finding, Severity, Strategy};
 
@@ -48,7 +52,67 @@ fn main() -> ExitCode {
         Err(e) => return fail(&e.to_string()),
     };
     print!("{}", site_report(&site));
+    match measure(&strategy) {
+        Ok(text) => print!("{text}"),
+        Err(e) => return fail(&e),
+    }
     ExitCode::SUCCESS
+}
+
+/// The measurement part: the example metrics, the SMO report, written to files.
+fn measure(strategy: &Strategy) -> Result<String, String> {
+    let data = Dataset::example().map_err(|e| e.to_string())?;
+    let opts = ReportOptions {
+        time_zone: chrono_tz::Tz::Europe__Paris,
+        ..Default::default()
+    };
+    let rep = smo_core::report::report(strategy, &data, None, &opts).map_err(|e| e.to_string())?;
+    let dir = std::env::var_os("SMO_OUT_DIR").map_or_else(|| PathBuf::from("out"), PathBuf::from);
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let mut written = Vec::new();
+    for (ext, text) in [
+        ("html", rep.to_html()),
+        ("md", rep.to_markdown()),
+        ("json", rep.to_json()),
+    ] {
+        let path = dir.join(format!("maison-lune-report.{ext}"));
+        std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        written.push(path.display().to_string());
+    }
+    let mut out = String::new();
+    out.push_str(&format!(
+        "\n## Measurement ({} to {})\n\n",
+        rep.start.map_or("-".into(), |d| d.to_string()),
+        rep.end.map_or("-".into(), |d| d.to_string())
+    ));
+    out.push_str(&format!(
+        "{} posts, {} rows of web analytics, {} cost lines\n\n### Objectives\n\n",
+        data.posts.len(),
+        data.web.len(),
+        data.costs.len()
+    ));
+    for o in &rep.objectives {
+        out.push_str(&format!(
+            "- {}: {} [{}] {}\n",
+            o.objective,
+            o.status.label(),
+            o.rule,
+            o.reason
+        ));
+    }
+    out.push_str(&format!(
+        "\n### Recommendations ({})\n\n",
+        rep.recommendations.len()
+    ));
+    for f in &rep.recommendations {
+        out.push_str(&format!("- [{}] {}\n", f.rule, f.message));
+    }
+    out.push_str(&format!(
+        "\nReport written to {} (hash {})\n",
+        written.join(", "),
+        rep.hash()
+    ));
+    Ok(out)
 }
 
 fn report(s: &Strategy, source: &str, findings: &[Finding]) -> String {

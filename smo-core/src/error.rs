@@ -103,6 +103,18 @@ pub enum Error {
         /// What is wrong and what is accepted.
         message: String,
     },
+    /// A data row was rejected by a loader in strict mode (see [`crate::data`]).
+    #[error("{table} row at line {line}{}: {message}", field.as_deref().map(|f| format!(", field `{f}`")).unwrap_or_default())]
+    Row {
+        /// The table being loaded (`posts`, `accounts`, `web`, `costs`).
+        table: String,
+        /// 1-based line in the input (CSV physical line; JSON record number).
+        line: u64,
+        /// The schema field at fault, when one is.
+        field: Option<String>,
+        /// What is wrong and what is accepted.
+        message: String,
+    },
     /// The model could not be written out (a value the format cannot hold).
     #[error("cannot write {format}: {message}")]
     Write {

@@ -6,6 +6,14 @@
 //! that an engagement rate is measurable on X from impressions even though X reports no reach.
 //! Definitions follow `measurement.md` (Kaushik 2011 for applause, amplification and
 //! conversation rates; GA4 for web metrics).
+//!
+//! The computations live in the sub-modules: [`formula`] (named, versioned formulas with their
+//! parameters), [`group`] (by network, content type, pillar, campaign and period) and
+//! [`objective`] (progress, forecast and status of a strategy's objectives).
+
+pub mod formula;
+pub mod group;
+pub mod objective;
 
 use serde::Serialize;
 
@@ -274,6 +282,62 @@ pub static KPIS: &[KpiDef] = &[
         needs: &[&[M::Comments], &[M::Responses]],
         source: "measurement.md §1.5",
     },
+    KpiDef {
+        id: "applause_rate_followers",
+        name: "Applause rate (% of followers)",
+        unit: Unit::Percent,
+        direction: Direction::Increase,
+        needs: &[&[M::Likes], &[M::Followers]],
+        source: "https://hsmaiacademy.org/glossary/applause-rate/",
+    },
+    KpiDef {
+        id: "amplification_rate_followers",
+        name: "Amplification rate (% of followers)",
+        unit: Unit::Percent,
+        direction: Direction::Increase,
+        needs: &[&[M::Shares], &[M::Followers]],
+        source: "https://academy.hsmai.org/glossary/amplification-rate/",
+    },
+    KpiDef {
+        id: "conversation_rate_followers",
+        name: "Conversation rate (% of followers)",
+        unit: Unit::Percent,
+        direction: Direction::Increase,
+        needs: &[&[M::Comments], &[M::Followers]],
+        source: "https://truesocialmetrics.com/university/metric-introduction",
+    },
+    KpiDef {
+        id: "posts",
+        name: "Posts",
+        unit: Unit::Count,
+        direction: Direction::Increase,
+        needs: &[],
+        source: "smo",
+    },
+    KpiDef {
+        id: "engagements",
+        name: "Engagements",
+        unit: Unit::Count,
+        direction: Direction::Increase,
+        needs: &[INTERACTIONS],
+        source: "measurement.md §1.1",
+    },
+    KpiDef {
+        id: "sessions",
+        name: "Sessions",
+        unit: Unit::Count,
+        direction: Direction::Increase,
+        needs: &[&[M::Sessions]],
+        source: GA4,
+    },
+    KpiDef {
+        id: "roas",
+        name: "Return on ad spend",
+        unit: Unit::Ratio,
+        direction: Direction::Increase,
+        needs: &[&[M::Revenue], &[M::Cost]],
+        source: "measurement.md §1.3",
+    },
 ];
 
 /// The catalogue row of `id` (case-insensitive), if smo knows it.
@@ -319,5 +383,45 @@ impl KpiDef {
             })
             .copied()
             .collect()
+    }
+}
+
+fn group_thousands(text: &str) -> String {
+    let (sign, rest) = match text.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", text),
+    };
+    let (int, frac) = rest
+        .split_once('.')
+        .map_or((rest, None), |(i, f)| (i, Some(f)));
+    let mut out = String::from(sign);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
+}
+
+/// A value in its unit, for reports: `5.50 %`, `1,234`, `0.45`, `125 s`, `80.0`.
+///
+/// ```
+/// use smo_core::kpi::{format_value, Unit};
+/// assert_eq!(format_value(5.5, Unit::Percent), "5.50 %");
+/// assert_eq!(format_value(12345.0, Unit::Count), "12,345");
+/// assert_eq!(format_value(-38935.014, Unit::Currency), "-38,935.01");
+/// ```
+pub fn format_value(v: f64, unit: Unit) -> String {
+    match unit {
+        Unit::Percent => format!("{v:.2} %"),
+        Unit::Count => group_thousands(&format!("{:.0}", v)),
+        Unit::Currency => group_thousands(&format!("{v:.2}")),
+        Unit::Seconds => format!("{v:.0} s"),
+        Unit::Ratio => format!("{v:.2}"),
     }
 }

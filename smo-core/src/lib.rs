@@ -10,7 +10,10 @@
 //! | [`network`] | the networks, with one sourced data row each (handles, content types, metrics, cadence) |
 //! | [`content`] | content types |
 //! | [`handle`] | handle validation and normalisation |
-//! | [`metric`], [`kpi`] | raw metrics and the KPI catalogue |
+//! | [`metric`], [`kpi`] | raw metrics, the KPI catalogue, versioned formulas, grouping, objective tracking |
+//! | [`report`] | the SMO report: JSON, Markdown and self-contained HTML with SVG charts |
+//! | [`data`] | the normalised measurement data and its loaders (CSV, JSON) |
+//! | [`traffic`] | referrer classification, GA4-style channel grouping, UTM links, access logs |
 //! | [`strategy`] | the strategy model, its TOML/JSON form and its validation rules |
 //! | [`audit`] | the site social audit: page scan, rule catalogue, scores, fixes, site report |
 //! | [`finding`] | the [`Finding`] type and rule registries shared by every rule engine |
@@ -29,13 +32,16 @@
 
 pub mod audit;
 pub mod content;
+pub mod data;
 pub mod error;
 pub mod finding;
 pub mod handle;
 pub mod kpi;
 pub mod metric;
 pub mod network;
+pub mod report;
 pub mod strategy;
+pub mod traffic;
 
 pub use content::ContentType;
 pub use error::{Error, Result};
@@ -54,5 +60,7 @@ pub fn rules() -> Vec<RuleInfo> {
     let mut all = strategy::rules::RULES.to_vec();
     all.extend_from_slice(audit::rules::RULES);
     all.extend_from_slice(audit::site::SITE_RULES);
+    all.extend_from_slice(traffic::utm::RULES);
+    all.extend_from_slice(report::RULES);
     all
 }

@@ -25,6 +25,9 @@ pub enum SmoError {
     /// A model could not be written out.
     #[error("{0}")]
     Write(String),
+    /// A data row rejected by a loader in strict mode (line and field in the message).
+    #[error("{0}")]
+    Row(String),
     /// Any other error of the core.
     #[error("{0}")]
     Other(String),
@@ -40,6 +43,7 @@ impl From<Error> for SmoError {
             Error::UnknownRule { .. } => SmoError::UnknownRule(msg),
             Error::Argument { .. } => SmoError::InvalidArgument(msg),
             Error::Write { .. } => SmoError::Write(msg),
+            Error::Row { .. } => SmoError::Row(msg),
             _ => SmoError::Other(msg),
         }
     }

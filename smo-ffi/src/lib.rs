@@ -8,7 +8,9 @@ uniffi::setup_scaffolding!("smo");
 
 mod audit;
 mod errors;
+mod measure;
 mod strategy;
 
 pub use errors::SmoError;
+pub use measure::{MeasureData, ReferrerInfo, ReportOutput};
 pub use strategy::{NetworkInfo, Rule, Strategy};

@@ -50,6 +50,13 @@ create_exception!(
     "A model could not be written out."
 );
 
+create_exception!(
+    smo,
+    DataRowError,
+    SmoError,
+    "A data row was rejected by a loader in strict mode."
+);
+
 /// A core error on its way to Python (the orphan rule forbids `From<Error> for PyErr`).
 pub struct PyCoreError(pub Error);
 
@@ -89,6 +96,18 @@ impl From<PyCoreError> for PyErr {
             Error::UnknownRule { .. } => UnknownRuleError::new_err(msg),
             Error::Argument { .. } => InvalidArgumentError::new_err(msg),
             Error::Write { .. } => WriteError::new_err(msg),
+            Error::Row {
+                table, line, field, ..
+            } => {
+                let e = DataRowError::new_err(msg);
+                Python::attach(|py| {
+                    let v = e.value(py);
+                    let _ = v.setattr("table", table);
+                    let _ = v.setattr("line", line);
+                    let _ = v.setattr("field", field);
+                });
+                e
+            }
             _ => SmoError::new_err(msg),
         }
     }

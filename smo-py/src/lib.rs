@@ -5,6 +5,7 @@
 mod audit;
 mod convert;
 mod errors;
+mod measure;
 mod strategy;
 
 use pyo3::prelude::*;
@@ -17,9 +18,22 @@ mod _smo {
         PyPageAudit, PyPageFeatures, PyScores, PySiteReport, audit_page, audit_site, example_site,
     };
     #[pymodule_export]
+    use crate::errors::DataRowError;
+    #[pymodule_export]
     use crate::errors::{
         InvalidArgumentError, InvalidValueError, ParseError, SmoError, UnknownNetworkError,
         UnknownRuleError, WriteError,
+    };
+    #[pymodule_export]
+    use crate::measure::{
+        PyDataset, PyGrouped, PyKpiValue, PyLoadResult, PyReferrer, PyRejected, PyReport,
+        access_log_breakdown, bounce_rate, channel_group, channel_groups, classify_referrer,
+        classify_referrers, click_through_rate, conversion_rate, cost_per, cpc, cpm,
+        daily_engagement_rate, engagement_rate, engagement_rate_of, expected, follower_growth_rate,
+        group_post_columns, group_posts, kpi, kpi_canonical, kpi_formulas, lint_utm, load_accounts,
+        load_costs, load_posts, load_web, net_sentiment, parse_utm, per_follower, per_post,
+        progress, report, response_rate, response_time, roas, roi, share_of_voice,
+        track_objectives, traffic_breakdown, utm_url, virality_rate,
     };
     #[pymodule_export]
     use crate::strategy::{

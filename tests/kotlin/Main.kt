@@ -33,6 +33,7 @@ val suites: List<GoldenSuite> = listOf(
     HandleGolden,
     AuditGolden,
     AuditSiteCheck,
+    MeasureGolden,
 )
 
 fun main(args: Array<String>) {

@@ -10,22 +10,15 @@ __all__ = [
     "InvalidArgumentError",
     "InvalidValueError",
     "NetworkInfo",
-    "PageAudit",
-    "PageFeatures",
     "ParseError",
     "Rule",
-    "Scores",
-    "SiteReport",
     "SmoError",
     "Strategy",
     "UnknownNetworkError",
     "UnknownRuleError",
     "WriteError",
     "__version__",
-    "audit_page",
-    "audit_site",
     "check_handle",
-    "example_site",
     "networks",
     "rules",
 ]
@@ -190,7 +183,394 @@ class Strategy:
     ) -> list[Finding]: ...
     def __eq__(self, value: object, /) -> bool: ...
 
+# --- measure: data, KPIs, objectives, traffic, UTM, report ---
+
+__all__ += [
+    "DataRowError",
+    "Dataset",
+    "GroupResult",
+    "KpiValue",
+    "LoadResult",
+    "Referrer",
+    "RejectedRow",
+    "Report",
+    "access_log_breakdown",
+    "bounce_rate",
+    "channel_group",
+    "channel_groups",
+    "classify_referrer",
+    "classify_referrers",
+    "click_through_rate",
+    "conversion_rate",
+    "cost_per",
+    "cpc",
+    "cpm",
+    "daily_engagement_rate",
+    "engagement_rate",
+    "engagement_rate_of",
+    "expected",
+    "follower_growth_rate",
+    "group_post_columns",
+    "group_posts",
+    "kpi",
+    "kpi_canonical",
+    "kpi_formulas",
+    "lint_utm",
+    "load_accounts",
+    "load_costs",
+    "load_posts",
+    "load_web",
+    "net_sentiment",
+    "parse_utm",
+    "per_follower",
+    "per_post",
+    "progress",
+    "report",
+    "response_rate",
+    "response_time",
+    "roas",
+    "roi",
+    "share_of_voice",
+    "track_objectives",
+    "traffic_breakdown",
+    "utm_url",
+    "virality_rate",
+]
+
+_Records = Sequence[Mapping[str, Any]] | Any  # a list of dicts or a pandas DataFrame
+_DateLike = datetime.date | str
+
+class DataRowError(SmoError):
+    """A data row was rejected by a loader in strict mode."""
+
+    table: str
+    line: int
+    field: str | None
+
+class _RejectedDict(TypedDict):
+    line: int
+    record: int
+    field: str | None
+    reason: str
+
+@final
+class RejectedRow:
+    @property
+    def line(self) -> int: ...
+    @property
+    def record(self) -> int: ...
+    @property
+    def field(self) -> str | None: ...
+    @property
+    def reason(self) -> str: ...
+    def to_dict(self) -> _RejectedDict: ...
+
+@final
+class LoadResult:
+    @property
+    def table(self) -> Literal["posts", "accounts", "web", "costs"]: ...
+    @property
+    def rejected(self) -> list[RejectedRow]: ...
+    @property
+    def ignored_columns(self) -> list[str]: ...
+    @property
+    def columns(self) -> dict[str, str]: ...
+    @property
+    def total(self) -> int: ...
+    def to_records(self) -> list[dict[str, Any]]: ...
+    def to_columns(self) -> dict[str, list[Any]]: ...
+    def __len__(self) -> int: ...
+
+def load_posts(
+    source: str | _Records,
+    *,
+    format: Literal["csv", "json"] | None = None,
+    mapping: Mapping[str, str] | None = None,
+    time_zone: str = "UTC",
+    decimal_comma: bool = False,
+    delimiter: str | None = None,
+    datetime_format: str | None = None,
+    strict: bool = False,
+) -> LoadResult: ...
+def load_accounts(
+    source: str | _Records,
+    *,
+    format: Literal["csv", "json"] | None = None,
+    mapping: Mapping[str, str] | None = None,
+    time_zone: str = "UTC",
+    decimal_comma: bool = False,
+    delimiter: str | None = None,
+    datetime_format: str | None = None,
+    strict: bool = False,
+) -> LoadResult: ...
+def load_web(
+    source: str | _Records,
+    *,
+    format: Literal["csv", "json"] | None = None,
+    mapping: Mapping[str, str] | None = None,
+    time_zone: str = "UTC",
+    decimal_comma: bool = False,
+    delimiter: str | None = None,
+    datetime_format: str | None = None,
+    strict: bool = False,
+) -> LoadResult: ...
+def load_costs(
+    source: str | _Records,
+    *,
+    format: Literal["csv", "json"] | None = None,
+    mapping: Mapping[str, str] | None = None,
+    time_zone: str = "UTC",
+    decimal_comma: bool = False,
+    delimiter: str | None = None,
+    datetime_format: str | None = None,
+    strict: bool = False,
+) -> LoadResult: ...
+
+@final
+class Dataset:
+    def __new__(
+        cls,
+        posts: LoadResult | None = None,
+        accounts: LoadResult | None = None,
+        web: LoadResult | None = None,
+        costs: LoadResult | None = None,
+    ) -> Dataset: ...
+    @staticmethod
+    def example() -> Dataset: ...
+    @property
+    def posts(self) -> int: ...
+    @property
+    def accounts(self) -> int: ...
+    @property
+    def web(self) -> int: ...
+    @property
+    def costs(self) -> int: ...
+    def to_dict(self) -> dict[str, list[dict[str, Any]]]: ...
+
+_Data = Dataset | LoadResult | _Records
+
+class _KpiDict(TypedDict):
+    kpi: str
+    value: float | None
+    unit: str
+    used: int
+    excluded: int
+
+@final
+class KpiValue:
+    @property
+    def kpi(self) -> str: ...
+    @property
+    def value(self) -> float | None: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def used(self) -> int: ...
+    @property
+    def excluded(self) -> int: ...
+    def to_dict(self) -> _KpiDict: ...
+    def __float__(self) -> float: ...
+
+def kpi(spec: str, data: _Data) -> KpiValue: ...
+def kpi_canonical(spec: str) -> str: ...
+def kpi_formulas() -> list[dict[str, Any]]: ...
+def engagement_rate(engagements: float, denominator: float) -> float | None: ...
+def daily_engagement_rate(engagements: float, days: float, followers: float) -> float | None: ...
+def per_post(actions: float, posts: float) -> float | None: ...
+def per_follower(actions: float, followers: float) -> float | None: ...
+def virality_rate(shares: float, impressions: float) -> float | None: ...
+def follower_growth_rate(start: float, end: float) -> float | None: ...
+def click_through_rate(clicks: float, impressions: float) -> float | None: ...
+def cpm(cost: float, impressions: float) -> float | None: ...
+def cpc(cost: float, clicks: float) -> float | None: ...
+def cost_per(cost: float, units: float) -> float | None: ...
+def conversion_rate(conversions: float, sessions: float) -> float | None: ...
+def bounce_rate(bounces: float, sessions: float) -> float | None: ...
+def roi(value: float, cost: float) -> float | None: ...
+def roas(revenue: float, ad_spend: float) -> float | None: ...
+def share_of_voice(brand: float, competitors: float) -> float | None: ...
+def response_rate(answered: float, received: float) -> float | None: ...
+def progress(baseline: float, target: float, current: float) -> float | None: ...
+def net_sentiment(
+    positive: float, negative: float, neutral: float = 0.0, mode: Literal["polar", "all"] = "polar"
+) -> float | None: ...
+def response_time(
+    times: Sequence[float], method: Literal["median", "mean", "fastest_share"] = "median", share: float = 0.9
+) -> float | None: ...
+def engagement_rate_of(
+    posts: Sequence[tuple[float, float]], aggregation: Literal["mean", "ratio"] = "mean"
+) -> float | None: ...
+def expected(start: _DateLike, deadline: _DateLike, now: _DateLike) -> float | None: ...
+
+_Period = Literal["day", "week", "month", "quarter"]
+
+@final
+class GroupResult:
+    @property
+    def kpis(self) -> list[str]: ...
+    def to_records(self) -> list[dict[str, Any]]: ...
+    def to_columns(self) -> dict[str, list[Any]]: ...
+    def __len__(self) -> int: ...
+
+def group_posts(
+    data: _Data,
+    kpis: Sequence[str],
+    *,
+    by: Sequence[str] = ...,
+    period: _Period | None = None,
+    time_zone: str = "UTC",
+    mapping: Mapping[str, str] | None = None,
+) -> GroupResult: ...
+def group_post_columns(
+    columns: Mapping[str, Any],
+    kpis: Sequence[str],
+    *,
+    by: Sequence[str] = ...,
+    period: _Period | None = None,
+    time_zone: str = "UTC",
+    published_unit: Literal["s", "ms", "us", "ns"] = "s",
+) -> GroupResult: ...
+def track_objectives(
+    strategy: Strategy,
+    data: _Data,
+    *,
+    as_of: _DateLike | None = None,
+    start: _DateLike | None = None,
+    period: _Period = "month",
+    trend_period: _Period = "week",
+    time_zone: str = "UTC",
+    min_periods: int = 6,
+    tolerance: float = 0.1,
+) -> list[dict[str, Any]]: ...
+
+_Medium = Literal["social", "search", "email", "paid", "ai_assistant", "internal", "referral", "direct"]
+
+class _ReferrerDict(TypedDict):
+    medium: _Medium
+    source: str
+    network: str | None
+    term: str | None
+    host: str | None
+    channel: str
+    table_version: str
+
+@final
+class Referrer:
+    @property
+    def medium(self) -> _Medium: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def network(self) -> str | None: ...
+    @property
+    def term(self) -> str | None: ...
+    @property
+    def host(self) -> str | None: ...
+    @property
+    def channel(self) -> str: ...
+    @property
+    def table_version(self) -> str: ...
+    def to_dict(self) -> _ReferrerDict: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+def classify_referrer(
+    referrer: str,
+    page_url: str | None = None,
+    *,
+    internal_hosts: Sequence[str] = ...,
+    mastodon_instances: Sequence[str] = ...,
+) -> Referrer: ...
+def classify_referrers(
+    referrers: Sequence[str],
+    page_url: str | None = None,
+    *,
+    internal_hosts: Sequence[str] = ...,
+    mastodon_instances: Sequence[str] = ...,
+) -> dict[str, list[str | None]]: ...
+def channel_group(source: str, medium: str, campaign: str = "") -> str: ...
+def channel_groups(
+    sources: Sequence[str], media: Sequence[str], campaigns: Sequence[str] | None = None
+) -> list[str]: ...
+def traffic_breakdown(
+    referrers: Sequence[str],
+    page_url: str | None = None,
+    *,
+    internal_hosts: Sequence[str] = ...,
+    mastodon_instances: Sequence[str] = ...,
+) -> dict[str, Any]: ...
+def access_log_breakdown(
+    text: str,
+    *,
+    site: str | None = None,
+    include_assets: bool = False,
+    include_bots: bool = False,
+    include_errors: bool = False,
+    internal_hosts: Sequence[str] = ...,
+    mastodon_instances: Sequence[str] = ...,
+) -> dict[str, Any]: ...
+def utm_url(
+    url: str,
+    *,
+    source: str,
+    medium: str,
+    campaign: str = "",
+    id: str = "",
+    term: str = "",
+    content: str = "",
+    source_platform: str = "",
+    creative_format: str = "",
+    marketing_tactic: str = "",
+    existing: Literal["replace", "keep"] = "replace",
+    lowercase: bool = True,
+) -> str: ...
+def parse_utm(url: str) -> dict[str, Any]: ...
+def lint_utm(
+    links: Sequence[str],
+    *,
+    site_hosts: Sequence[str] = ...,
+    disabled: Sequence[str] = ...,
+    severities: Mapping[str, str] = ...,
+) -> list[Finding]: ...
+
+@final
+class Report:
+    def to_json(self) -> str: ...
+    def to_markdown(self) -> str: ...
+    def to_html(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    @property
+    def hash(self) -> str: ...
+    @property
+    def objectives(self) -> list[dict[str, Any]]: ...
+    @property
+    def recommendations(self) -> list[Finding]: ...
+    def write(self, stem: str) -> list[str]: ...
+
+def report(
+    strategy: Strategy,
+    data: _Data,
+    audit: Sequence[Finding | Mapping[str, Any]] | None = None,
+    *,
+    period: _Period = "month",
+    start: _DateLike | None = None,
+    end: _DateLike | None = None,
+    time_zone: str = "UTC",
+    top: int = 5,
+    disabled: Sequence[str] = ...,
+    severities: Mapping[str, str] = ...,
+) -> Report: ...
+
 # --- audit: page and site social audit ---
+
+__all__ += [
+    "PageAudit",
+    "PageFeatures",
+    "Scores",
+    "SiteReport",
+    "audit_page",
+    "audit_site",
+    "example_site",
+]
 
 _Status = Literal["pass", "fail", "not_applicable", "disabled"]
 

@@ -1,0 +1,912 @@
+//! KPIs of posts grouped by network, content type, pillar, campaign and period, with
+//! period-over-period change.
+//!
+//! Periods are calendar days, ISO weeks (Monday first, `2026-W27`), months and quarters, taken in
+//! an IANA time zone: a post published at 23:30 UTC on 30 June is a July post in Paris. Grouping
+//! runs in parallel (rayon) and merges per-thread totals, so the result does not depend on the
+//! number of threads.
+//!
+//! ```
+//! use smo_core::kpi::group::{group_posts, GroupBy, GroupOptions, Period};
+//! use smo_core::kpi::formula::Formula;
+//! # let posts: Vec<smo_core::data::PostRow> = vec![];
+//! let kpis = [Formula::parse("reach")?, Formula::parse("engagement_rate")?];
+//! let opts = GroupOptions { by: vec![GroupBy::Network], period: Some(Period::Month), ..Default::default() };
+//! let grouped = group_posts(&posts, &kpis, &opts);
+//! assert!(grouped.rows.is_empty());
+//! # Ok::<(), smo_core::Error>(())
+//! ```
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::hash::BuildHasherDefault;
+use std::str::FromStr;
+
+use chrono::{Datelike, Duration, NaiveDate};
+use chrono_tz::Tz;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::content::ContentType;
+use crate::data::PostRow;
+use crate::error::Error;
+use crate::kpi::formula::{Accumulator, Formula, PostCalc, PostField};
+use crate::network::Network;
+use crate::traffic::fnv::Fnv;
+
+/// A calendar period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Period {
+    /// A calendar day.
+    Day,
+    /// An ISO 8601 week (Monday to Sunday), labelled `2026-W27`.
+    Week,
+    /// A calendar month, `2026-07`.
+    Month,
+    /// A calendar quarter, `2026-Q3`.
+    Quarter,
+}
+
+impl Period {
+    /// The id: `day`, `week`, `month` or `quarter`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Period::Day => "day",
+            Period::Week => "week",
+            Period::Month => "month",
+            Period::Quarter => "quarter",
+        }
+    }
+
+    /// First day of the period containing `date`.
+    ///
+    /// ```
+    /// use smo_core::kpi::group::Period;
+    /// let d = chrono::NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+    /// assert_eq!(Period::Week.start(d).to_string(), "2026-12-28");
+    /// assert_eq!(Period::Week.label(d), "2026-W53");
+    /// assert_eq!(Period::Quarter.label(d), "2027-Q1");
+    /// ```
+    pub fn start(self, date: NaiveDate) -> NaiveDate {
+        match self {
+            Period::Day => date,
+            Period::Week => date - Duration::days(i64::from(date.weekday().num_days_from_monday())),
+            Period::Month => date.with_day(1).unwrap_or(date),
+            Period::Quarter => {
+                let m = (date.month0() / 3) * 3 + 1;
+                NaiveDate::from_ymd_opt(date.year(), m, 1).unwrap_or(date)
+            }
+        }
+    }
+
+    /// First day of the next period after the one containing `date`.
+    pub fn next_start(self, date: NaiveDate) -> NaiveDate {
+        let s = self.start(date);
+        match self {
+            Period::Day => s + Duration::days(1),
+            Period::Week => s + Duration::days(7),
+            Period::Month => s.checked_add_months(chrono::Months::new(1)).unwrap_or(s),
+            Period::Quarter => s.checked_add_months(chrono::Months::new(3)).unwrap_or(s),
+        }
+    }
+
+    /// A number per period, consecutive periods giving consecutive numbers.
+    fn ordinal(self, date: NaiveDate) -> i64 {
+        match self {
+            Period::Day => i64::from(date.num_days_from_ce()),
+            Period::Week => i64::from(self.start(date).num_days_from_ce()).div_euclid(7),
+            Period::Month => i64::from(date.year()) * 12 + i64::from(date.month0()),
+            Period::Quarter => i64::from(date.year()) * 4 + i64::from(date.month0() / 3),
+        }
+    }
+
+    /// The first day of the period numbered `n` by [`Period::ordinal`].
+    fn start_of_ordinal(self, n: i64) -> Option<NaiveDate> {
+        match self {
+            Period::Day => NaiveDate::from_num_days_from_ce_opt(i32::try_from(n).ok()?),
+            Period::Week => NaiveDate::from_num_days_from_ce_opt(i32::try_from(n * 7).ok()?)
+                .map(|d| self.start(d)),
+            Period::Month => NaiveDate::from_ymd_opt(
+                i32::try_from(n.div_euclid(12)).ok()?,
+                u32::try_from(n.rem_euclid(12)).ok()? + 1,
+                1,
+            ),
+            Period::Quarter => NaiveDate::from_ymd_opt(
+                i32::try_from(n.div_euclid(4)).ok()?,
+                u32::try_from(n.rem_euclid(4)).ok()? * 3 + 1,
+                1,
+            ),
+        }
+    }
+
+    /// The label of the period containing `date`.
+    pub fn label(self, date: NaiveDate) -> String {
+        match self {
+            Period::Day => date.format("%Y-%m-%d").to_string(),
+            Period::Week => {
+                let w = date.iso_week();
+                format!("{}-W{:02}", w.year(), w.week())
+            }
+            Period::Month => date.format("%Y-%m").to_string(),
+            Period::Quarter => format!("{}-Q{}", date.year(), date.month0() / 3 + 1),
+        }
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Period {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "day" | "daily" | "d" => Ok(Period::Day),
+            "week" | "weekly" | "iso_week" | "w" => Ok(Period::Week),
+            "month" | "monthly" | "m" => Ok(Period::Month),
+            "quarter" | "quarterly" | "q" => Ok(Period::Quarter),
+            _ => Err(Error::Argument {
+                name: "period".into(),
+                message: format!("`{s}` is not a period: use day, week, month or quarter"),
+            }),
+        }
+    }
+}
+
+/// A dimension posts are grouped by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GroupBy {
+    /// Network.
+    Network,
+    /// Content type.
+    ContentType,
+    /// Content pillar.
+    Pillar,
+    /// Campaign.
+    Campaign,
+}
+
+impl GroupBy {
+    /// The id, also the key's column name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GroupBy::Network => "network",
+            GroupBy::ContentType => "content_type",
+            GroupBy::Pillar => "pillar",
+            GroupBy::Campaign => "campaign",
+        }
+    }
+}
+
+impl FromStr for GroupBy {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        match s
+            .trim()
+            .to_ascii_lowercase()
+            .replace(['-', ' '], "_")
+            .as_str()
+        {
+            "network" => Ok(GroupBy::Network),
+            "content_type" | "type" => Ok(GroupBy::ContentType),
+            "pillar" => Ok(GroupBy::Pillar),
+            "campaign" => Ok(GroupBy::Campaign),
+            _ => Err(Error::Argument {
+                name: "by".into(),
+                message: format!(
+                    "`{s}` is not a grouping: use network, content_type, pillar or campaign"
+                ),
+            }),
+        }
+    }
+}
+
+/// How to group.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupOptions {
+    /// Dimensions, in column order.
+    pub by: Vec<GroupBy>,
+    /// Period, if any.
+    pub period: Option<Period>,
+    /// Zone in which dates and periods are taken. Default UTC.
+    pub time_zone: Tz,
+}
+
+impl Default for GroupOptions {
+    fn default() -> Self {
+        GroupOptions {
+            by: Vec::new(),
+            period: None,
+            time_zone: Tz::UTC,
+        }
+    }
+}
+
+/// The value written for a missing key (no pillar, no campaign).
+pub const NONE_KEY: &str = "(none)";
+
+/// One group.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupRow {
+    /// Dimension → value, in the order of [`GroupOptions::by`].
+    pub keys: Vec<(String, String)>,
+    /// Period label (`2026-07`), when grouping by period.
+    pub period: Option<String>,
+    /// First day of the period.
+    pub period_start: Option<NaiveDate>,
+    /// Posts in the group.
+    pub posts: u64,
+    /// One value per KPI, in the order given.
+    pub values: Vec<Option<f64>>,
+    /// The value of the same group in the previous period that has data.
+    pub previous: Vec<Option<f64>>,
+    /// Relative change from `previous`, in % ((v − p) / |p| × 100).
+    pub change_pct: Vec<Option<f64>>,
+    /// Posts left out per KPI (missing values, zero denominators).
+    pub excluded: Vec<u64>,
+}
+
+/// The result of a grouping.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Grouped {
+    /// Canonical specs of the KPIs, in column order.
+    pub kpis: Vec<String>,
+    /// Dimensions.
+    pub by: Vec<GroupBy>,
+    /// Period.
+    pub period: Option<Period>,
+    /// Rows, sorted by keys then period.
+    pub rows: Vec<GroupRow>,
+}
+
+impl Grouped {
+    /// The rows as columns (name → values as JSON), ready for a data frame.
+    pub fn to_columns(&self) -> BTreeMap<String, Vec<serde_json::Value>> {
+        let mut cols: BTreeMap<String, Vec<serde_json::Value>> = BTreeMap::new();
+        for row in &self.rows {
+            for (k, v) in &row.keys {
+                cols.entry(k.clone()).or_default().push(v.clone().into());
+            }
+            if self.period.is_some() {
+                cols.entry("period".into())
+                    .or_default()
+                    .push(row.period.clone().into());
+            }
+            // The group size; a `posts` KPI, when asked for, is the same number under that name.
+            if !self.kpis.iter().any(|k| k.starts_with("posts@")) {
+                cols.entry("posts".into())
+                    .or_default()
+                    .push(row.posts.into());
+            }
+            for (i, kpi) in self.kpis.iter().enumerate() {
+                let id = kpi.split(['@', '?']).next().unwrap_or(kpi).to_owned();
+                let name = if self
+                    .kpis
+                    .iter()
+                    .filter(|k| k.split(['@', '?']).next() == Some(&id))
+                    .count()
+                    > 1
+                {
+                    kpi.clone()
+                } else {
+                    id
+                };
+                cols.entry(name.clone())
+                    .or_default()
+                    .push(row.values[i].into());
+                cols.entry(format!("{name}_change_pct"))
+                    .or_default()
+                    .push(row.change_pct[i].into());
+            }
+        }
+        cols
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum KeyPart<'a> {
+    Net(Network),
+    Ct(Option<ContentType>),
+    Str(Option<&'a str>),
+}
+
+type Key<'a> = ([KeyPart<'a>; 4], Option<NaiveDate>);
+
+/// Groups `posts` and computes `kpis` for each group. KPIs that do not read posts get undefined
+/// values (use [`Formula::evaluate`] for accounts and web KPIs).
+pub fn group_posts(posts: &[PostRow], kpis: &[Formula], opts: &GroupOptions) -> Grouped {
+    let utc = opts.time_zone == Tz::UTC;
+    let key_of = |i: usize| -> Key<'_> {
+        let p = &posts[i];
+        let mut parts = [KeyPart::Str(None); 4];
+        for (k, by) in opts.by.iter().take(4).enumerate() {
+            parts[k] = match by {
+                GroupBy::Network => KeyPart::Net(p.network),
+                GroupBy::ContentType => KeyPart::Ct(p.content_type),
+                GroupBy::Pillar => KeyPart::Str(p.pillar.as_deref()),
+                GroupBy::Campaign => KeyPart::Str(p.campaign.as_deref()),
+            };
+        }
+        let period = opts.period.map(|per| {
+            let local = if utc {
+                p.published.date_naive()
+            } else {
+                p.published.with_timezone(&opts.time_zone).date_naive()
+            };
+            per.start(local)
+        });
+        (parts, period)
+    };
+    group_impl(posts.len(), key_of, |i, f| f.get(&posts[i]), kpis, opts)
+}
+
+/// Post metrics as columns, the layout of a data frame: entry `i` of every column is post `i`.
+/// Missing metric values are `NaN` (zero is a value). Keys repeat, so text keys are codes into a
+/// list of names.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PostColumns {
+    /// Publication instants, Unix seconds (UTC).
+    pub published: Vec<i64>,
+    /// Networks.
+    pub network: Vec<Network>,
+    /// Content types (empty: none given).
+    pub content_type: Vec<Option<ContentType>>,
+    /// Pillar codes into `pillar_names` (empty: none given).
+    pub pillar: Vec<Option<u32>>,
+    /// Pillar names.
+    pub pillar_names: Vec<String>,
+    /// Campaign codes into `campaign_names` (empty: none given).
+    pub campaign: Vec<Option<u32>>,
+    /// Campaign names.
+    pub campaign_names: Vec<String>,
+    /// Metric columns; a field without a column is missing for every post.
+    pub metrics: BTreeMap<PostField, Vec<f64>>,
+}
+
+impl PostColumns {
+    /// Number of posts.
+    pub fn len(&self) -> usize {
+        self.published.len()
+    }
+
+    /// Whether there is no post.
+    pub fn is_empty(&self) -> bool {
+        self.published.is_empty()
+    }
+
+    fn check(&self) -> Result<(), Error> {
+        let n = self.len();
+        let bad = |name: &str, len: usize| Error::Argument {
+            name: name.into(),
+            message: format!(
+                "column `{name}` has {len} values where `published` has {n}: columns must have equal lengths"
+            ),
+        };
+        if self.network.len() != n {
+            return Err(bad("network", self.network.len()));
+        }
+        for (name, len) in [
+            ("content_type", self.content_type.len()),
+            ("pillar", self.pillar.len()),
+            ("campaign", self.campaign.len()),
+        ] {
+            if len != 0 && len != n {
+                return Err(bad(name, len));
+            }
+        }
+        for (f, col) in &self.metrics {
+            if col.len() != n {
+                return Err(bad(f.as_str(), col.len()));
+            }
+        }
+        for (name, codes, names) in [
+            ("pillar", &self.pillar, &self.pillar_names),
+            ("campaign", &self.campaign, &self.campaign_names),
+        ] {
+            if let Some(c) = codes.iter().flatten().find(|c| **c as usize >= names.len()) {
+                return Err(Error::Argument {
+                    name: name.into(),
+                    message: format!("code {c} has no name ({} names)", names.len()),
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// [`group_posts`] over columns: the same groups and values, without building rows.
+pub fn group_columns(
+    cols: &PostColumns,
+    kpis: &[Formula],
+    opts: &GroupOptions,
+) -> Result<Grouped, Error> {
+    cols.check()?;
+    let tz = opts.time_zone;
+    let utc = tz == Tz::UTC;
+    // Period of each post, computed once per 15-minute bucket (zone offsets change on quarter
+    // hours at the finest), in parallel.
+    let starts: Vec<NaiveDate> = match opts.period {
+        None => Vec::new(),
+        Some(per) => cols
+            .published
+            .par_chunks(65_536)
+            .flat_map_iter(|chunk| {
+                let mut memo: HashMap<i64, NaiveDate, BuildHasherDefault<Fnv>> = HashMap::default();
+                chunk
+                    .iter()
+                    .map(|&secs| {
+                        let bucket = secs.div_euclid(900);
+                        *memo.entry(bucket).or_insert_with(|| {
+                            let at = chrono::DateTime::from_timestamp(bucket * 900, 0)
+                                .unwrap_or_default();
+                            let local = if utc {
+                                at.date_naive()
+                            } else {
+                                at.with_timezone(&tz).date_naive()
+                            };
+                            per.start(local)
+                        })
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect(),
+    };
+    let metric: Vec<Option<&Vec<f64>>> =
+        PostField::ALL.iter().map(|f| cols.metrics.get(f)).collect();
+    fn name<'n>(codes: &[Option<u32>], names: &'n [String], i: usize) -> Option<&'n str> {
+        codes
+            .get(i)
+            .copied()
+            .flatten()
+            .map(|c| names[c as usize].as_str())
+    }
+    let key_of = |i: usize| -> Key<'_> {
+        let mut parts = [KeyPart::Str(None); 4];
+        for (k, by) in opts.by.iter().take(4).enumerate() {
+            parts[k] = match by {
+                GroupBy::Network => KeyPart::Net(cols.network[i]),
+                GroupBy::ContentType => KeyPart::Ct(cols.content_type.get(i).copied().flatten()),
+                GroupBy::Pillar => KeyPart::Str(name(&cols.pillar, &cols.pillar_names, i)),
+                GroupBy::Campaign => KeyPart::Str(name(&cols.campaign, &cols.campaign_names, i)),
+            };
+        }
+        let period = starts.get(i).copied();
+        (parts, period)
+    };
+    let get = |i: usize, f: PostField| -> Option<f64> {
+        metric[f as usize].and_then(|c| {
+            let v = c[i];
+            (!v.is_nan()).then_some(v)
+        })
+    };
+    if let Some(g) = group_dense(cols, &starts, &get, kpis, opts) {
+        return Ok(g);
+    }
+    Ok(group_impl(cols.len(), key_of, get, kpis, opts))
+}
+
+type Map<'a> = HashMap<Key<'a>, (u64, Vec<Accumulator>), BuildHasherDefault<Fnv>>;
+
+fn group_impl<'a>(
+    n: usize,
+    key_of: impl Fn(usize) -> Key<'a> + Sync,
+    get: impl Fn(usize, PostField) -> Option<f64> + Sync,
+    kpis: &[Formula],
+    opts: &GroupOptions,
+) -> Grouped {
+    let calcs: Vec<Option<&PostCalc>> = kpis.iter().map(|k| k.post.as_ref()).collect();
+    let fold = |mut map: Map<'a>, i: usize| -> Map<'a> {
+        let entry = map
+            .entry(key_of(i))
+            .or_insert_with(|| (0, vec![Accumulator::default(); calcs.len()]));
+        entry.0 += 1;
+        for (acc, calc) in entry.1.iter_mut().zip(&calcs) {
+            if let Some(calc) = calc {
+                acc.add_parts(calc.parts_by(|f| get(i, f)));
+            }
+        }
+        map
+    };
+    let merged: Map<'a> = if n < 50_000 {
+        (0..n).fold(Map::default(), fold)
+    } else {
+        (0..n)
+            .into_par_iter()
+            .with_min_len(16_384)
+            .fold(Map::default, fold)
+            .reduce(Map::default, |mut a, b| {
+                for (k, (cnt, accs)) in b {
+                    let e = a
+                        .entry(k)
+                        .or_insert_with(|| (0, vec![Accumulator::default(); accs.len()]));
+                    e.0 += cnt;
+                    for (x, y) in e.1.iter_mut().zip(&accs) {
+                        x.merge(y);
+                    }
+                }
+                a
+            })
+    };
+    finish(merged, kpis, &calcs, opts)
+}
+
+/// Grouping without hashing when the key space is small (networks × types × pillars ×
+/// campaigns × periods ≤ 65,536 slots): each post goes straight to its slot.
+fn group_dense(
+    cols: &PostColumns,
+    starts: &[NaiveDate],
+    get: &(impl Fn(usize, PostField) -> Option<f64> + Sync),
+    kpis: &[Formula],
+    opts: &GroupOptions,
+) -> Option<Grouped> {
+    const MAX_SLOTS: usize = 65_536;
+    let n = cols.len();
+    let by: Vec<GroupBy> = opts.by.iter().take(4).copied().collect();
+    let cards: Vec<usize> = by
+        .iter()
+        .map(|b| match b {
+            GroupBy::Network => Network::ALL.len(),
+            GroupBy::ContentType => ContentType::ALL.len() + 1,
+            GroupBy::Pillar => cols.pillar_names.len() + 1,
+            GroupBy::Campaign => cols.campaign_names.len() + 1,
+        })
+        .collect();
+    let (p_min, p_card) = match opts.period {
+        None => (0, 1),
+        Some(per) => {
+            let (lo, hi) = starts
+                .par_iter()
+                .fold(
+                    || (i64::MAX, i64::MIN),
+                    |(lo, hi), d| {
+                        let o = per.ordinal(*d);
+                        (lo.min(o), hi.max(o))
+                    },
+                )
+                .reduce(|| (i64::MAX, i64::MIN), |a, b| (a.0.min(b.0), a.1.max(b.1)));
+            if n == 0 {
+                (0, 1)
+            } else {
+                (lo, usize::try_from(hi - lo + 1).ok()?)
+            }
+        }
+    };
+    let slots = cards
+        .iter()
+        .try_fold(p_card, |acc, c| acc.checked_mul(*c))?;
+    if slots > MAX_SLOTS || n < 50_000 {
+        return None;
+    }
+    let calcs: Vec<Option<&PostCalc>> = kpis.iter().map(|k| k.post.as_ref()).collect();
+    let k = calcs.len();
+    let slot_of = |i: usize| -> usize {
+        let mut idx = 0usize;
+        for (b, card) in by.iter().zip(&cards) {
+            let v = match b {
+                GroupBy::Network => cols.network[i] as usize,
+                GroupBy::ContentType => cols
+                    .content_type
+                    .get(i)
+                    .copied()
+                    .flatten()
+                    .map_or(card - 1, |c| c as usize),
+                GroupBy::Pillar => cols
+                    .pillar
+                    .get(i)
+                    .copied()
+                    .flatten()
+                    .map_or(card - 1, |c| c as usize),
+                GroupBy::Campaign => cols
+                    .campaign
+                    .get(i)
+                    .copied()
+                    .flatten()
+                    .map_or(card - 1, |c| c as usize),
+            };
+            idx = idx * card + v;
+        }
+        let p = opts
+            .period
+            .map_or(0, |per| (per.ordinal(starts[i]) - p_min) as usize);
+        idx * p_card + p
+    };
+    let empty = || (vec![0u64; slots], vec![Accumulator::default(); slots * k]);
+    let (counts, accs) = (0..n)
+        .into_par_iter()
+        .with_min_len(65_536)
+        .fold(empty, |(mut counts, mut accs), i| {
+            let s = slot_of(i);
+            counts[s] += 1;
+            for (j, calc) in calcs.iter().enumerate() {
+                if let Some(calc) = calc {
+                    accs[s * k + j].add_parts(calc.parts_by(|f| get(i, f)));
+                }
+            }
+            (counts, accs)
+        })
+        .reduce(empty, |(mut c1, mut a1), (c2, a2)| {
+            for (x, y) in c1.iter_mut().zip(&c2) {
+                *x += y;
+            }
+            for (x, y) in a1.iter_mut().zip(&a2) {
+                x.merge(y);
+            }
+            (c1, a1)
+        });
+    let mut merged = Map::default();
+    for (s, count) in counts.iter().enumerate().filter(|(_, c)| **c > 0) {
+        let mut rest = s / p_card;
+        let period = opts
+            .period
+            .and_then(|per| per.start_of_ordinal(p_min + (s % p_card) as i64));
+        let mut idx = vec![0usize; by.len()];
+        for (j, card) in cards.iter().enumerate().rev() {
+            idx[j] = rest % card;
+            rest /= card;
+        }
+        let mut parts = [KeyPart::Str(None); 4];
+        for (j, b) in by.iter().enumerate() {
+            let v = idx[j];
+            let last = cards[j] - 1;
+            parts[j] = match b {
+                GroupBy::Network => KeyPart::Net(Network::ALL[v]),
+                GroupBy::ContentType => KeyPart::Ct((v != last).then(|| ContentType::ALL[v])),
+                GroupBy::Pillar => KeyPart::Str((v != last).then(|| cols.pillar_names[v].as_str())),
+                GroupBy::Campaign => {
+                    KeyPart::Str((v != last).then(|| cols.campaign_names[v].as_str()))
+                }
+            };
+        }
+        merged.insert((parts, period), (*count, accs[s * k..(s + 1) * k].to_vec()));
+    }
+    Some(finish(merged, kpis, &calcs, opts))
+}
+
+fn finish(
+    merged: Map<'_>,
+    kpis: &[Formula],
+    calcs: &[Option<&PostCalc>],
+    opts: &GroupOptions,
+) -> Grouped {
+    let mut entries: Vec<(Key<'_>, (u64, Vec<Accumulator>))> = merged.into_iter().collect();
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut rows: Vec<GroupRow> = Vec::with_capacity(entries.len());
+    let mut prev_key: Option<[KeyPart<'_>; 4]> = None;
+    for ((parts, start), (n, accs)) in entries {
+        let values: Vec<Option<f64>> = accs
+            .iter()
+            .zip(calcs)
+            .map(|(a, c)| c.and_then(|c| a.value(c)))
+            .collect();
+        let excluded = accs.iter().map(Accumulator::excluded).collect();
+        let same_group = prev_key == Some(parts);
+        let previous: Vec<Option<f64>> = match rows.last() {
+            Some(last) if same_group => last.values.clone(),
+            _ => vec![None; values.len()],
+        };
+        let change_pct = values
+            .iter()
+            .zip(&previous)
+            .map(|(v, p)| match (v, p) {
+                (Some(v), Some(p)) if *p != 0.0 => Some((v - p) / p.abs() * 100.0),
+                _ => None,
+            })
+            .collect();
+        let keys = opts
+            .by
+            .iter()
+            .zip(parts.iter())
+            .map(|(by, part)| {
+                let v = match part {
+                    KeyPart::Net(n) => n.as_str().to_owned(),
+                    KeyPart::Ct(c) => c.map_or(NONE_KEY, |c| c.as_str()).to_owned(),
+                    KeyPart::Str(s) => s.unwrap_or(NONE_KEY).to_owned(),
+                };
+                (by.as_str().to_owned(), v)
+            })
+            .collect();
+        rows.push(GroupRow {
+            keys,
+            period: start.zip(opts.period).map(|(s, p)| p.label(s)),
+            period_start: start,
+            posts: n,
+            values,
+            previous: if opts.period.is_some() {
+                previous
+            } else {
+                vec![None; accs.len()]
+            },
+            change_pct: if opts.period.is_some() {
+                change_pct
+            } else {
+                vec![None; accs.len()]
+            },
+            excluded,
+        });
+        prev_key = Some(parts);
+    }
+    Grouped {
+        kpis: kpis.iter().map(Formula::canonical).collect(),
+        by: opts.by.clone(),
+        period: opts.period,
+        rows,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::PostRow;
+
+    fn post(at: &str, net: Network, likes: u64, reach: u64) -> PostRow {
+        PostRow {
+            published: at.parse().unwrap(),
+            network: net,
+            post_id: at.into(),
+            content_type: None,
+            pillar: None,
+            campaign: None,
+            impressions: None,
+            reach: Some(reach),
+            views: None,
+            likes: Some(likes),
+            comments: None,
+            shares: None,
+            saves: None,
+            clicks: None,
+            video_views: None,
+            follows: None,
+            followers: None,
+            cost: None,
+        }
+    }
+
+    #[test]
+    fn months_in_a_time_zone_with_change() {
+        let posts = vec![
+            // 23:30 UTC on 30 June is 01:30 on 1 July in Paris.
+            post("2026-06-30T23:30:00Z", Network::Instagram, 10, 100),
+            post("2026-06-15T10:00:00Z", Network::Instagram, 20, 100),
+            post("2026-07-15T10:00:00Z", Network::Instagram, 30, 100),
+            post("2026-07-15T10:00:00Z", Network::Facebook, 1, 100),
+        ];
+        let kpis = [
+            Formula::parse("posts").unwrap(),
+            Formula::parse("engagement_rate").unwrap(),
+        ];
+        let opts = GroupOptions {
+            by: vec![GroupBy::Network],
+            period: Some(Period::Month),
+            time_zone: "Europe/Paris".parse().unwrap(),
+        };
+        let g = group_posts(&posts, &kpis, &opts);
+        let labels: Vec<_> = g
+            .rows
+            .iter()
+            .map(|r| (r.keys[0].1.as_str(), r.period.as_deref().unwrap(), r.posts))
+            .collect();
+        assert_eq!(
+            labels,
+            vec![
+                ("facebook", "2026-07", 1),
+                ("instagram", "2026-06", 1),
+                ("instagram", "2026-07", 2)
+            ]
+        );
+        assert_eq!(g.rows[2].values[1], Some(20.0));
+        assert_eq!(g.rows[2].previous[1], Some(20.0));
+        assert_eq!(g.rows[2].change_pct[0], Some(100.0));
+        assert_eq!(g.rows[0].change_pct[0], None);
+        let utc = group_posts(
+            &posts,
+            &kpis,
+            &GroupOptions {
+                time_zone: Tz::UTC,
+                ..opts
+            },
+        );
+        assert_eq!(utc.rows[1].posts, 2);
+    }
+
+    #[test]
+    fn parallel_and_serial_agree() {
+        let posts: Vec<PostRow> = (0..120_000u64)
+            .map(|i| {
+                post(
+                    if i % 2 == 0 {
+                        "2026-07-01T00:00:00Z"
+                    } else {
+                        "2026-08-01T00:00:00Z"
+                    },
+                    Network::X,
+                    i % 7,
+                    100 + i % 13,
+                )
+            })
+            .collect();
+        let kpis = [
+            Formula::parse("engagement_rate").unwrap(),
+            Formula::parse("reach").unwrap(),
+        ];
+        let opts = GroupOptions {
+            period: Some(Period::Quarter),
+            ..Default::default()
+        };
+        let all = group_posts(&posts, &kpis, &opts);
+        let mut serial = Accumulator::default();
+        let calc = kpis[0].post.as_ref().unwrap();
+        for p in &posts {
+            serial.add(calc, p);
+        }
+        let a = all.rows[0].values[0].unwrap();
+        let b = serial.value(calc).unwrap();
+        assert!((a - b).abs() < 1e-9, "{a} {b}");
+        assert_eq!(all.rows[0].period.as_deref(), Some("2026-Q3"));
+    }
+
+    #[test]
+    fn columns_and_rows_agree() {
+        let posts: Vec<PostRow> = (0..60_000u64)
+            .map(|i| {
+                let mut p = post(
+                    if i % 3 == 0 {
+                        "2026-06-30T23:30:00Z"
+                    } else {
+                        "2026-08-01T00:00:00Z"
+                    },
+                    if i % 2 == 0 {
+                        Network::X
+                    } else {
+                        Network::Instagram
+                    },
+                    i % 7,
+                    100 + i % 13,
+                );
+                p.pillar = (i % 5 != 0).then(|| format!("p{}", i % 3));
+                p.comments = (i % 11 != 0).then_some(i % 4);
+                p
+            })
+            .collect();
+        let mut cols = PostColumns {
+            published: posts.iter().map(|p| p.published.timestamp()).collect(),
+            network: posts.iter().map(|p| p.network).collect(),
+            pillar_names: vec!["p0".into(), "p1".into(), "p2".into()],
+            ..Default::default()
+        };
+        cols.pillar = posts
+            .iter()
+            .map(|p| p.pillar.as_deref().map(|n| n[1..].parse().unwrap()))
+            .collect();
+        for f in [PostField::Likes, PostField::Reach, PostField::Comments] {
+            cols.metrics.insert(
+                f,
+                posts.iter().map(|p| f.get(p).unwrap_or(f64::NAN)).collect(),
+            );
+        }
+        let kpis = [
+            Formula::parse("engagement_rate").unwrap(),
+            Formula::parse("reach").unwrap(),
+            Formula::parse("posts").unwrap(),
+        ];
+        let opts = GroupOptions {
+            by: vec![GroupBy::Network, GroupBy::Pillar],
+            period: Some(Period::Month),
+            time_zone: "Europe/Paris".parse().unwrap(),
+        };
+        let a = group_posts(&posts, &kpis, &opts);
+        let b = group_columns(&cols, &kpis, &opts).unwrap();
+        assert_eq!(a.rows.len(), b.rows.len());
+        for (x, y) in a.rows.iter().zip(&b.rows) {
+            assert_eq!((&x.keys, &x.period, x.posts), (&y.keys, &y.period, y.posts));
+            for (u, v) in x.values.iter().zip(&y.values) {
+                assert!((u.unwrap() - v.unwrap()).abs() < 1e-9);
+            }
+        }
+        cols.network.pop();
+        assert!(group_columns(&cols, &kpis, &opts).is_err());
+    }
+}

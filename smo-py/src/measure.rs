@@ -1,0 +1,1692 @@
+//! Python surface of measurement: loaders (`load_posts`...), `Dataset`, KPI formulas and
+//! functions, grouping, objective tracking, traffic (referrers, channels, UTM, access logs) and
+//! `report`. Conversion only: every formula, rule and message is smo-core's. Batch functions
+//! release the GIL while the core works.
+
+use std::collections::{BTreeMap, HashMap};
+
+use pyo3::buffer::PyBuffer;
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use smo_core::data::{
+    self, AccountRow, CostRow, Dataset, LoadOptions, Loaded, PostRow, Table, WebRow,
+};
+use smo_core::kpi::formula::{
+    self as fm, Aggregation, Formula, PostField, ResponseTime, SentimentMode,
+};
+use smo_core::kpi::group::{
+    GroupBy, GroupOptions, Grouped, Period, PostColumns, group_columns,
+    group_posts as core_group_posts,
+};
+use smo_core::kpi::objective::{self, TrackOptions};
+use smo_core::report::ReportOptions;
+use smo_core::traffic::batch::{LogOptions, breakdown_log, breakdown_referrers};
+use smo_core::traffic::referrer::{ClassifyOptions, classify_hit, classify_with};
+use smo_core::traffic::utm::{self, Existing, LintOptions, Utm, UtmOptions};
+use smo_core::traffic::{Channel, Medium};
+use smo_core::{ContentType, Error, Finding, Location, Network, Severity};
+
+use crate::convert::{date, json_to_py, to_py};
+
+/// A word-at-a-time multiplicative hasher (FxHash's scheme) for the batch path's dedupe of
+/// referrer strings: keys are our own input, so flooding resistance buys nothing here.
+#[derive(Default)]
+struct FnvHasher(u64);
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        let mut tail = [0u8; 8];
+        let rest = chunks.remainder();
+        tail[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(tail) ^ (bytes.len() as u64)).wrapping_mul(K);
+        self.0 = h;
+    }
+}
+use crate::errors::PyResult2;
+use crate::strategy::{PyFinding, PyStrategy, findings, rule_config};
+
+fn arg(name: &str, message: impl Into<String>) -> Error {
+    Error::Argument {
+        name: name.into(),
+        message: message.into(),
+    }
+}
+
+// --- Python values to JSON records --------------------------------------------------------------
+
+/// Converts a Python value of a record (None, bool, int, float, str, date/datetime/Timestamp,
+/// dict, list) to JSON. NaN and NaT are missing values.
+fn py_to_json(v: &Bound<'_, PyAny>) -> PyResult<serde_json::Value> {
+    use serde_json::Value;
+    if v.is_none() {
+        return Ok(Value::Null);
+    }
+    if let Ok(b) = v.cast::<PyBool>() {
+        return Ok(Value::Bool(b.is_true()));
+    }
+    if let Ok(s) = v.cast::<PyString>() {
+        return Ok(Value::String(s.to_str()?.to_owned()));
+    }
+    if v.is_instance_of::<PyFloat>() {
+        let f: f64 = v.extract()?;
+        return Ok(serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number));
+    }
+    if v.is_instance_of::<PyInt>() {
+        if let Ok(i) = v.extract::<i64>() {
+            return Ok(Value::from(i));
+        }
+        let f: f64 = v.extract()?;
+        return Ok(serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number));
+    }
+    if let Ok(d) = v.cast::<PyDict>() {
+        let mut m = serde_json::Map::new();
+        for (k, item) in d.iter() {
+            m.insert(k.str()?.to_str()?.to_owned(), py_to_json(&item)?);
+        }
+        return Ok(Value::Object(m));
+    }
+    if let Ok(l) = v.cast::<PyList>() {
+        return l
+            .iter()
+            .map(|x| py_to_json(&x))
+            .collect::<PyResult<Vec<_>>>()
+            .map(Value::Array);
+    }
+    if let Ok(t) = v.cast::<PyTuple>() {
+        return t
+            .iter()
+            .map(|x| py_to_json(&x))
+            .collect::<PyResult<Vec<_>>>()
+            .map(Value::Array);
+    }
+    if v.hasattr("isoformat")? {
+        let s: String = v.call_method0("isoformat")?.extract()?;
+        return Ok(if s == "NaT" {
+            Value::Null
+        } else {
+            Value::String(s)
+        });
+    }
+    // numpy scalars: integers through __index__, floats through __float__.
+    if let Ok(i) = v.extract::<i64>() {
+        return Ok(Value::from(i));
+    }
+    if let Ok(f) = v.extract::<f64>() {
+        return Ok(serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number));
+    }
+    Ok(Value::String(v.str()?.to_str()?.to_owned()))
+}
+
+/// Records from a list of dicts or a pandas DataFrame.
+fn records(obj: &Bound<'_, PyAny>) -> PyResult<serde_json::Value> {
+    if obj.hasattr("to_dict")? && obj.hasattr("columns")? {
+        let recs = obj.call_method1("to_dict", ("records",))?;
+        return py_to_json(&recs);
+    }
+    if obj.cast::<PyList>().is_ok() || obj.hasattr("__iter__")? {
+        let list = PyList::empty(obj.py());
+        for item in obj.try_iter()? {
+            list.append(item?)?;
+        }
+        return py_to_json(list.as_any());
+    }
+    Err(PyTypeError::new_err(
+        "expected CSV or JSON text, a list of dicts or a pandas DataFrame",
+    ))
+}
+
+fn load_options(
+    mapping: Option<BTreeMap<String, String>>,
+    time_zone: &str,
+    decimal_comma: bool,
+    delimiter: Option<&str>,
+    datetime_format: Option<String>,
+    strict: bool,
+) -> PyResult2<LoadOptions> {
+    let delimiter = match delimiter {
+        None => None,
+        Some(d) if d.len() == 1 => Some(d.as_bytes()[0]),
+        Some(d) => {
+            return Err(arg("delimiter", format!("`{d}` is not one ASCII character")).into());
+        }
+    };
+    Ok(LoadOptions {
+        mapping: mapping.unwrap_or_default(),
+        time_zone: data::time_zone(time_zone)?,
+        decimal_comma,
+        delimiter,
+        datetime_format,
+        strict,
+    })
+}
+
+// --- Loading --------------------------------------------------------------------------------------
+
+/// The rows of one table, whichever it is.
+#[derive(Clone)]
+enum Rows {
+    Posts(Vec<PostRow>),
+    Accounts(Vec<AccountRow>),
+    Web(Vec<WebRow>),
+    Costs(Vec<CostRow>),
+}
+
+/// A row a loader could not read: where and why.
+#[pyclass(frozen, get_all, module = "smo._smo", name = "RejectedRow")]
+#[derive(Clone)]
+pub struct PyRejected {
+    /// 1-based line (CSV physical line; JSON: where the record starts; records: index).
+    pub line: u64,
+    /// 1-based record number.
+    pub record: u64,
+    /// Schema field at fault, if one is.
+    pub field: Option<String>,
+    /// Why.
+    pub reason: String,
+}
+
+#[pymethods]
+impl PyRejected {
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("line", self.line)?;
+        d.set_item("record", self.record)?;
+        d.set_item("field", &self.field)?;
+        d.set_item("reason", &self.reason)?;
+        Ok(d)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "RejectedRow(line={}, field={:?}, reason={:?})",
+            self.line, self.field, self.reason
+        )
+    }
+}
+
+/// The result of a load: rows read, rows rejected with their line and reason, columns ignored.
+#[pyclass(frozen, module = "smo._smo", name = "LoadResult")]
+pub struct PyLoadResult {
+    table: &'static str,
+    rows: Rows,
+    rejected: Vec<PyRejected>,
+    ignored_columns: Vec<String>,
+    columns: BTreeMap<String, String>,
+}
+
+fn wrap<T: Table>(l: Loaded<T>, rows: fn(Vec<T>) -> Rows) -> PyLoadResult {
+    PyLoadResult {
+        table: l.table,
+        rejected: l
+            .rejected
+            .into_iter()
+            .map(|r| PyRejected {
+                line: r.line,
+                record: r.record,
+                field: r.field,
+                reason: r.reason,
+            })
+            .collect(),
+        ignored_columns: l.ignored_columns,
+        columns: l.columns,
+        rows: rows(l.rows),
+    }
+}
+
+impl PyLoadResult {
+    fn json_rows(&self) -> serde_json::Value {
+        match &self.rows {
+            Rows::Posts(r) => serde_json::to_value(r),
+            Rows::Accounts(r) => serde_json::to_value(r),
+            Rows::Web(r) => serde_json::to_value(r),
+            Rows::Costs(r) => serde_json::to_value(r),
+        }
+        .unwrap_or(serde_json::Value::Null)
+    }
+
+    fn len(&self) -> usize {
+        match &self.rows {
+            Rows::Posts(r) => r.len(),
+            Rows::Accounts(r) => r.len(),
+            Rows::Web(r) => r.len(),
+            Rows::Costs(r) => r.len(),
+        }
+    }
+}
+
+#[pymethods]
+impl PyLoadResult {
+    /// `posts`, `accounts`, `web` or `costs`.
+    #[getter]
+    fn table(&self) -> &'static str {
+        self.table
+    }
+
+    /// Rows that could not be read.
+    #[getter]
+    fn rejected(&self) -> Vec<PyRejected> {
+        self.rejected.clone()
+    }
+
+    /// Input columns matched to no field.
+    #[getter]
+    fn ignored_columns(&self) -> Vec<String> {
+        self.ignored_columns.clone()
+    }
+
+    /// Schema field → input column, as resolved.
+    #[getter]
+    fn columns(&self) -> BTreeMap<String, String> {
+        self.columns.clone()
+    }
+
+    /// Rows read + rows rejected.
+    #[getter]
+    fn total(&self) -> usize {
+        self.len() + self.rejected.len()
+    }
+
+    /// Rows read, as dicts (a record list pandas takes).
+    fn to_records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_to_py(py, &self.json_rows())
+    }
+
+    /// Rows read, as column name → list of values (`pandas.DataFrame(result.to_columns())`).
+    fn to_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let fields = data::schema(self.table).unwrap_or(&[]);
+        let rows = self.json_rows();
+        let d = PyDict::new(py);
+        for f in fields {
+            let col = PyList::empty(py);
+            for r in rows.as_array().into_iter().flatten() {
+                col.append(json_to_py(py, &r[f.name])?)?;
+            }
+            d.set_item(f.name, col)?;
+        }
+        Ok(d)
+    }
+
+    fn __len__(&self) -> usize {
+        self.len()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "LoadResult(table={:?}, rows={}, rejected={})",
+            self.table,
+            self.len(),
+            self.rejected.len()
+        )
+    }
+}
+
+fn load<T: Table + Send>(
+    source: &Bound<'_, PyAny>,
+    format: Option<&str>,
+    opts: &LoadOptions,
+    rows: fn(Vec<T>) -> Rows,
+) -> PyResult<PyLoadResult> {
+    let py = source.py();
+    if let Ok(text) = source.extract::<String>() {
+        let json = match format {
+            Some("json") => true,
+            Some("csv") => false,
+            Some(other) => {
+                return Err(PyErr::from(crate::errors::PyCoreError(arg(
+                    "format",
+                    format!("`{other}`: use csv or json"),
+                ))));
+            }
+            None => text.trim_start().starts_with(['[', '{']),
+        };
+        let result = py.detach(|| {
+            if json {
+                data::load_json::<T>(&text, opts)
+            } else {
+                data::load_csv::<T>(&text, opts)
+            }
+        });
+        return Ok(wrap(result.map_err(crate::errors::PyCoreError)?, rows));
+    }
+    let value = records(source)?;
+    let result = py.detach(|| data::load_records::<T>(&value, opts));
+    Ok(wrap(result.map_err(crate::errors::PyCoreError)?, rows))
+}
+
+macro_rules! loader {
+    ($fn:ident, $t:ty, $variant:ident, $doc:literal) => {
+        #[doc = $doc]
+        #[pyfunction]
+        #[pyo3(signature = (source, *, format=None, mapping=None, time_zone="UTC", decimal_comma=false, delimiter=None, datetime_format=None, strict=false))]
+        #[allow(clippy::too_many_arguments)]
+        pub fn $fn(
+            source: &Bound<'_, PyAny>,
+            format: Option<&str>,
+            mapping: Option<BTreeMap<String, String>>,
+            time_zone: &str,
+            decimal_comma: bool,
+            delimiter: Option<&str>,
+            datetime_format: Option<String>,
+            strict: bool,
+        ) -> PyResult<PyLoadResult> {
+            let opts = load_options(mapping, time_zone, decimal_comma, delimiter, datetime_format, strict)?;
+            load::<$t>(source, format, &opts, Rows::$variant)
+        }
+    };
+}
+
+loader!(
+    load_posts,
+    PostRow,
+    Posts,
+    "Loads post metrics from CSV/JSON text, a list of dicts or a DataFrame."
+);
+loader!(
+    load_accounts,
+    AccountRow,
+    Accounts,
+    "Loads account metrics per day."
+);
+loader!(load_web, WebRow, Web, "Loads web-analytics rows.");
+loader!(load_costs, CostRow, Costs, "Loads cost lines.");
+
+/// The data a report measures: posts, account days, web analytics, costs.
+#[pyclass(frozen, module = "smo._smo", name = "Dataset")]
+pub struct PyDataset(pub Dataset);
+
+fn rows_of<'a>(r: Option<&'a Bound<'a, PyLoadResult>>, table: &str) -> PyResult2<Option<Rows>> {
+    match r {
+        None => Ok(None),
+        Some(r) => {
+            let r = r.get();
+            if r.table != table {
+                return Err(arg(
+                    table,
+                    format!("expected a {table} LoadResult, got {}", r.table),
+                )
+                .into());
+            }
+            Ok(Some(r.rows.clone()))
+        }
+    }
+}
+
+#[pymethods]
+impl PyDataset {
+    /// A dataset from load results (each optional).
+    #[new]
+    #[pyo3(signature = (posts=None, accounts=None, web=None, costs=None))]
+    fn new(
+        posts: Option<Bound<'_, PyLoadResult>>,
+        accounts: Option<Bound<'_, PyLoadResult>>,
+        web: Option<Bound<'_, PyLoadResult>>,
+        costs: Option<Bound<'_, PyLoadResult>>,
+    ) -> PyResult2<Self> {
+        let mut d = Dataset::default();
+        if let Some(Rows::Posts(r)) = rows_of(posts.as_ref(), "posts")? {
+            d.posts = r;
+        }
+        if let Some(Rows::Accounts(r)) = rows_of(accounts.as_ref(), "accounts")? {
+            d.accounts = r;
+        }
+        if let Some(Rows::Web(r)) = rows_of(web.as_ref(), "web")? {
+            d.web = r;
+        }
+        if let Some(Rows::Costs(r)) = rows_of(costs.as_ref(), "costs")? {
+            d.costs = r;
+        }
+        Ok(Self(d))
+    }
+
+    /// The example brand's generated metrics (Maison Lune, Q3 2026).
+    #[staticmethod]
+    fn example() -> PyResult2<Self> {
+        Ok(Self(Dataset::example()?))
+    }
+
+    /// Number of posts.
+    #[getter]
+    fn posts(&self) -> usize {
+        self.0.posts.len()
+    }
+
+    /// Number of account days.
+    #[getter]
+    fn accounts(&self) -> usize {
+        self.0.accounts.len()
+    }
+
+    /// Number of web rows.
+    #[getter]
+    fn web(&self) -> usize {
+        self.0.web.len()
+    }
+
+    /// Number of cost lines.
+    #[getter]
+    fn costs(&self) -> usize {
+        self.0.costs.len()
+    }
+
+    /// Every table as lists of dicts.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.0)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Dataset(posts={}, accounts={}, web={}, costs={})",
+            self.0.posts.len(),
+            self.0.accounts.len(),
+            self.0.web.len(),
+            self.0.costs.len()
+        )
+    }
+}
+
+/// A dataset from a `Dataset`, a posts `LoadResult`, or post records (list of dicts, DataFrame;
+/// loaded strictly, so a bad row is an error with its line, never dropped).
+fn dataset(obj: &Bound<'_, PyAny>) -> PyResult<Dataset> {
+    if let Ok(d) = obj.cast::<PyDataset>() {
+        return Ok(d.get().0.clone());
+    }
+    if let Ok(r) = obj.cast::<PyLoadResult>() {
+        let mut d = Dataset::default();
+        match &r.get().rows {
+            Rows::Posts(x) => d.posts = x.clone(),
+            Rows::Accounts(x) => d.accounts = x.clone(),
+            Rows::Web(x) => d.web = x.clone(),
+            Rows::Costs(x) => d.costs = x.clone(),
+        }
+        return Ok(d);
+    }
+    let value = records(obj)?;
+    let opts = LoadOptions {
+        strict: true,
+        ..Default::default()
+    };
+    let l = data::load_records::<PostRow>(&value, &opts).map_err(crate::errors::PyCoreError)?;
+    Ok(Dataset {
+        posts: l.rows,
+        ..Default::default()
+    })
+}
+
+// --- KPIs ----------------------------------------------------------------------------------------
+
+/// The value of a KPI formula over some data.
+#[pyclass(frozen, get_all, module = "smo._smo", name = "KpiValue")]
+pub struct PyKpiValue {
+    /// Canonical spec of the formula.
+    pub kpi: String,
+    /// Value, `None` when undefined.
+    pub value: Option<f64>,
+    /// Unit: `count`, `percent`, `currency`, `seconds`, `ratio`.
+    pub unit: String,
+    /// Rows that counted.
+    pub used: u64,
+    /// Rows left out (missing values, zero denominators).
+    pub excluded: u64,
+}
+
+#[pymethods]
+impl PyKpiValue {
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("kpi", &self.kpi)?;
+        d.set_item("value", self.value)?;
+        d.set_item("unit", &self.unit)?;
+        d.set_item("used", self.used)?;
+        d.set_item("excluded", self.excluded)?;
+        Ok(d)
+    }
+
+    fn __float__(&self) -> f64 {
+        self.value.unwrap_or(f64::NAN)
+    }
+
+    fn __repr__(&self) -> String {
+        format!("KpiValue(kpi={:?}, value={:?})", self.kpi, self.value)
+    }
+}
+
+fn unit_str(u: smo_core::kpi::Unit) -> String {
+    serde_json::to_value(u)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// Evaluates a KPI formula spec (`engagement_rate?basis=impressions`) over data.
+#[pyfunction]
+pub fn kpi(py: Python<'_>, spec: &str, data: &Bound<'_, PyAny>) -> PyResult<PyKpiValue> {
+    let f = Formula::parse(spec).map_err(crate::errors::PyCoreError)?;
+    let d = dataset(data)?;
+    let v = py.detach(|| f.evaluate(&d));
+    Ok(PyKpiValue {
+        kpi: v.kpi,
+        value: v.value,
+        unit: unit_str(v.unit),
+        used: v.used,
+        excluded: v.excluded,
+    })
+}
+
+/// The canonical form of a KPI spec, every default spelled out.
+#[pyfunction]
+pub fn kpi_canonical(spec: &str) -> PyResult2<String> {
+    Ok(Formula::parse(spec)?.canonical())
+}
+
+/// The formula catalogue, as dicts (id, version, formula, unit, table, params, source).
+#[pyfunction]
+pub fn kpi_formulas<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    to_py(py, &fm::FORMULAS)
+}
+
+macro_rules! scalar {
+    ($name:ident, $core:path, ($($a:ident),*), $doc:literal) => {
+        #[doc = $doc]
+        #[pyfunction]
+        pub fn $name($($a: f64),*) -> Option<f64> {
+            $core($($a),*)
+        }
+    };
+}
+
+scalar!(
+    engagement_rate,
+    fm::engagement_rate,
+    (engagements, denominator),
+    "Engagement rate in %: engagements / denominator × 100; None when the denominator is 0."
+);
+scalar!(
+    daily_engagement_rate,
+    fm::daily_engagement_rate,
+    (engagements, days, followers),
+    "Σ engagements / (days × followers) × 100."
+);
+scalar!(
+    per_post,
+    fm::per_post,
+    (actions, posts),
+    "Kaushik's per-post rate: actions / posts."
+);
+scalar!(
+    per_follower,
+    fm::per_follower,
+    (actions, followers),
+    "Per-follower rate in %: actions / followers × 100."
+);
+scalar!(
+    virality_rate,
+    fm::virality_rate,
+    (shares, impressions),
+    "Shares / impressions × 100."
+);
+scalar!(
+    follower_growth_rate,
+    fm::follower_growth_rate,
+    (start, end),
+    "(end − start) / start × 100."
+);
+scalar!(
+    click_through_rate,
+    fm::click_through_rate,
+    (clicks, impressions),
+    "Clicks / impressions × 100."
+);
+scalar!(
+    cpm,
+    fm::cpm,
+    (cost, impressions),
+    "Cost / impressions × 1000."
+);
+scalar!(cpc, fm::cpc, (cost, clicks), "Cost / clicks.");
+scalar!(
+    cost_per,
+    fm::cost_per,
+    (cost, units),
+    "Cost per unit (engagement, conversion)."
+);
+scalar!(
+    conversion_rate,
+    fm::conversion_rate,
+    (conversions, sessions),
+    "Conversions / sessions × 100."
+);
+scalar!(
+    bounce_rate,
+    fm::bounce_rate,
+    (bounces, sessions),
+    "Bounced sessions / sessions × 100."
+);
+scalar!(roi, fm::roi, (value, cost), "(value − cost) / cost × 100.");
+scalar!(roas, fm::roas, (revenue, ad_spend), "Revenue / ad spend.");
+scalar!(
+    share_of_voice,
+    fm::share_of_voice,
+    (brand, competitors),
+    "Brand / (brand + competitors) × 100."
+);
+scalar!(
+    response_rate,
+    fm::response_rate,
+    (answered, received),
+    "Answered / received × 100."
+);
+scalar!(
+    progress,
+    objective::progress,
+    (baseline, target, current),
+    "Progress from baseline to target (0..1, not clamped)."
+);
+
+/// Net sentiment in %: `polar` (P−N)/(P+N) or `all` (P−N)/(P+N+neutral).
+#[pyfunction]
+#[pyo3(signature = (positive, negative, neutral=0.0, mode="polar"))]
+pub fn net_sentiment(
+    positive: f64,
+    negative: f64,
+    neutral: f64,
+    mode: &str,
+) -> PyResult2<Option<f64>> {
+    let mode = match mode {
+        "polar" => SentimentMode::Polar,
+        "all" => SentimentMode::All,
+        other => return Err(arg("mode", format!("`{other}`: use polar or all")).into()),
+    };
+    Ok(fm::net_sentiment(positive, negative, neutral, mode))
+}
+
+/// Summarised response times: `median`, `mean` or `fastest_share` (mean of the fastest `share`).
+#[pyfunction]
+#[pyo3(signature = (times, method="median", share=0.9))]
+pub fn response_time(times: Vec<f64>, method: &str, share: f64) -> PyResult2<Option<f64>> {
+    let m = match method {
+        "median" => ResponseTime::Median,
+        "mean" => ResponseTime::Mean,
+        "fastest_share" => ResponseTime::FastestShare(share),
+        other => {
+            return Err(arg(
+                "method",
+                format!("`{other}`: use median, mean or fastest_share"),
+            )
+            .into());
+        }
+    };
+    Ok(fm::response_time(&times, m))
+}
+
+/// Engagement rate of posts given as (engagements, denominator) pairs: `mean` of post rates or
+/// `ratio` of sums.
+#[pyfunction]
+#[pyo3(signature = (posts, aggregation="mean"))]
+pub fn engagement_rate_of(posts: Vec<(f64, f64)>, aggregation: &str) -> PyResult2<Option<f64>> {
+    let a = match aggregation {
+        "mean" => Aggregation::Mean,
+        "ratio" => Aggregation::Ratio,
+        other => return Err(arg("aggregation", format!("`{other}`: use mean or ratio")).into()),
+    };
+    Ok(fm::engagement_rate_of(&posts, a))
+}
+
+/// Share of the time from `start` to `deadline` elapsed at `now` (dates or ISO strings).
+#[pyfunction]
+pub fn expected(
+    start: &Bound<'_, PyAny>,
+    deadline: &Bound<'_, PyAny>,
+    now: &Bound<'_, PyAny>,
+) -> PyResult2<Option<f64>> {
+    Ok(objective::expected(
+        date(start)?,
+        date(deadline)?,
+        date(now)?,
+    ))
+}
+
+// --- Grouping ------------------------------------------------------------------------------------
+
+/// KPIs per group: rows with keys, period, values and changes.
+#[pyclass(frozen, module = "smo._smo", name = "GroupResult")]
+pub struct PyGrouped(Grouped);
+
+#[pymethods]
+impl PyGrouped {
+    /// Canonical specs of the KPIs, in column order.
+    #[getter]
+    fn kpis(&self) -> Vec<String> {
+        self.0.kpis.clone()
+    }
+
+    /// One dict per group: the keys, `period`, `posts`, each KPI and its `<kpi>_change_pct`.
+    fn to_records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let cols = self.0.to_columns();
+        let n = self.0.rows.len();
+        let list = PyList::empty(py);
+        for i in 0..n {
+            let d = PyDict::new(py);
+            for (k, v) in &cols {
+                d.set_item(k, json_to_py(py, &v[i])?)?;
+            }
+            list.append(d)?;
+        }
+        Ok(list)
+    }
+
+    /// Column name → list of values (`pandas.DataFrame(result.to_columns())`).
+    fn to_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.0.to_columns())
+    }
+
+    fn __len__(&self) -> usize {
+        self.0.rows.len()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "GroupResult(kpis={:?}, rows={})",
+            self.0.kpis,
+            self.0.rows.len()
+        )
+    }
+}
+
+fn group_options(
+    by: Vec<String>,
+    period: Option<&str>,
+    time_zone: &str,
+) -> PyResult2<GroupOptions> {
+    Ok(GroupOptions {
+        by: by
+            .iter()
+            .map(|b| b.parse::<GroupBy>())
+            .collect::<Result<_, _>>()?,
+        period: period.map(str::parse::<Period>).transpose()?,
+        time_zone: data::time_zone(time_zone)?,
+    })
+}
+
+fn formulas(kpis: &[String]) -> PyResult2<Vec<Formula>> {
+    Ok(kpis
+        .iter()
+        .map(|k| Formula::parse(k))
+        .collect::<Result<_, _>>()?)
+}
+
+/// Groups post data and computes KPIs per group. `data` is a `Dataset`, a posts `LoadResult`,
+/// a list of dicts or a pandas DataFrame (read column by column, without building records).
+#[pyfunction]
+#[pyo3(signature = (data, kpis, *, by=vec![], period=None, time_zone="UTC", mapping=None))]
+pub fn group_posts(
+    py: Python<'_>,
+    data: &Bound<'_, PyAny>,
+    kpis: Vec<String>,
+    by: Vec<String>,
+    period: Option<&str>,
+    time_zone: &str,
+    mapping: Option<BTreeMap<String, String>>,
+) -> PyResult<PyGrouped> {
+    if data.hasattr("columns")? && data.hasattr("dtypes")? {
+        let cols = frame_columns(data, time_zone, &mapping.unwrap_or_default())?;
+        return group_post_columns(py, &cols, kpis, by, period, time_zone, "s");
+    }
+    let f = formulas(&kpis)?;
+    let opts = group_options(by, period, time_zone)?;
+    let d = dataset(data)?;
+    Ok(PyGrouped(
+        py.detach(|| core_group_posts(&d.posts, &f, &opts)),
+    ))
+}
+
+/// The post columns of a DataFrame: `published` as int64 ns (naive times are local to
+/// `time_zone`), metrics as float64 with NaN, keys as lists.
+fn frame_columns<'py>(
+    df: &Bound<'py, PyAny>,
+    time_zone: &str,
+    mapping: &BTreeMap<String, String>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let py = df.py();
+    let headers: Vec<String> = df
+        .getattr("columns")?
+        .call_method0("tolist")?
+        .try_iter()?
+        .map(|h| h.and_then(|h| Ok(h.str()?.to_str()?.to_owned())))
+        .collect::<PyResult<_>>()?;
+    let matched =
+        data::match_columns("posts", &headers, mapping).map_err(crate::errors::PyCoreError)?;
+    let pd = py.import("pandas")?;
+    let out = PyDict::new(py);
+    for (field, column) in &matched {
+        let col = df.get_item(column)?;
+        match field.as_str() {
+            "published" => {
+                let kw = PyDict::new(py);
+                kw.set_item("utc", false)?;
+                let mut ts = pd.call_method("to_datetime", (col,), Some(&kw))?;
+                let naive = ts.getattr("dt")?.getattr("tz")?.is_none();
+                if naive && time_zone != "UTC" {
+                    let kw = PyDict::new(py);
+                    kw.set_item("ambiguous", "raise")?;
+                    kw.set_item("nonexistent", "raise")?;
+                    ts = ts
+                        .getattr("dt")?
+                        .call_method("tz_localize", (time_zone,), Some(&kw))?;
+                }
+                if ts.call_method0("isna")?.call_method0("any")?.is_truthy()? {
+                    return Err(PyErr::from(crate::errors::PyCoreError(arg(
+                        "published",
+                        format!("column `{column}` has missing or unreadable date-times"),
+                    ))));
+                }
+                // To naive UTC, then whole seconds as int64 (pandas 2 stores ns, pandas 3 often
+                // µs): one conversion, viewed, not copied again.
+                if !(naive && time_zone == "UTC") {
+                    ts = ts
+                        .getattr("dt")?
+                        .call_method1("tz_convert", ("UTC",))?
+                        .getattr("dt")?
+                        .call_method1("tz_localize", (py.None(),))?;
+                }
+                let secs = ts
+                    .call_method0("to_numpy")?
+                    .call_method1("astype", ("datetime64[s]",))?
+                    .call_method1("view", ("int64",))?;
+                out.set_item("published", secs)?;
+            }
+            "network" | "content_type" | "pillar" | "campaign" => {
+                // pandas factorizes in C: codes (int64, -1 for missing) and the distinct values.
+                let kw = PyDict::new(py);
+                kw.set_item("use_na_sentinel", true)?;
+                let f = pd.call_method("factorize", (col,), Some(&kw))?;
+                let codes = f.get_item(0)?.call_method1("astype", ("int64",))?;
+                let uniques = f.get_item(1)?.call_method0("tolist")?;
+                out.set_item(field, (codes, uniques))?;
+            }
+            "post_id" => {}
+            _ => {
+                // float64 columns are passed as views; others converted, missing → NaN.
+                let kw = PyDict::new(py);
+                kw.set_item("dtype", "float64")?;
+                if col.getattr("dtype")?.str()?.to_str()? != "float64" {
+                    kw.set_item("na_value", f64::NAN)?;
+                }
+                out.set_item(field, col.call_method("to_numpy", (), Some(&kw))?)?;
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn f64_column(obj: &Bound<'_, PyAny>) -> PyResult<Vec<f64>> {
+    if let Ok(buf) = PyBuffer::<f64>::get(obj) {
+        return buf.to_vec(obj.py());
+    }
+    let mut out = Vec::new();
+    for item in obj.try_iter()? {
+        let item = item?;
+        out.push(if item.is_none() {
+            f64::NAN
+        } else {
+            item.extract::<f64>()?
+        });
+    }
+    Ok(out)
+}
+
+/// Text column → codes into names, one lookup per distinct string object. A `(codes, names)`
+/// pair (int64 codes, -1 for missing, as `pandas.factorize` gives) is taken as it is.
+fn text_column(obj: &Bound<'_, PyAny>) -> PyResult<(Vec<Option<u32>>, Vec<String>)> {
+    if let Ok(t) = obj.cast::<PyTuple>() {
+        if t.len() == 2 {
+            let names: Vec<String> = t.get_item(1)?.extract()?;
+            let codes_obj = t.get_item(0)?;
+            let raw: Vec<i64> = match PyBuffer::<i64>::get(&codes_obj) {
+                Ok(b) => b.to_vec(obj.py())?,
+                Err(_) => codes_obj.extract()?,
+            };
+            let codes = raw
+                .into_iter()
+                .map(|c| match c {
+                    c if c < 0 => Ok(None),
+                    c if (c as usize) < names.len() => Ok(Some(c as u32)),
+                    c => Err(PyTypeError::new_err(format!(
+                        "code {c} has no name ({} names)",
+                        names.len()
+                    ))),
+                })
+                .collect::<PyResult<_>>()?;
+            return Ok((codes, names));
+        }
+    }
+    let mut names: Vec<String> = Vec::new();
+    let mut by_text: HashMap<String, u32> = HashMap::new();
+    // Data frames repeat the same str objects: their address finds the code without hashing text.
+    let mut by_ptr: HashMap<usize, Option<u32>> = HashMap::new();
+    let mut codes = Vec::new();
+    // A list holds its items alive, so an address cannot be reused during the loop.
+    let stable = obj.cast::<PyList>().is_ok();
+    for item in obj.try_iter()? {
+        let item = item?;
+        let ptr = item.as_ptr() as usize;
+        if let Some(code) = by_ptr.get(&ptr).filter(|_| stable) {
+            codes.push(*code);
+            continue;
+        }
+        let code = if item.is_none() || item.extract::<f64>().is_ok_and(f64::is_nan) {
+            None
+        } else {
+            let s = item
+                .cast::<PyString>()
+                .map_err(|_| PyTypeError::new_err("text columns hold str or None"))?
+                .to_str()?;
+            Some(match by_text.get(s) {
+                Some(c) => *c,
+                None => {
+                    let c = names.len() as u32;
+                    names.push(s.to_owned());
+                    by_text.insert(s.to_owned(), c);
+                    c
+                }
+            })
+        };
+        // Only objects that stay alive (held by the column) may be remembered by address.
+        if stable && by_ptr.len() < 65_536 {
+            by_ptr.insert(ptr, code);
+        }
+        codes.push(code);
+    }
+    Ok((codes, names))
+}
+
+/// Groups post columns (the layout of a DataFrame: `published` as Unix seconds or nanoseconds
+/// (int64 buffer), `network` and other keys as sequences of str, metrics as float64 buffers with
+/// NaN for missing) and computes KPIs per group. `smo.group_posts` calls it for DataFrames.
+#[pyfunction]
+#[pyo3(signature = (columns, kpis, *, by=vec![], period=None, time_zone="UTC", published_unit="s"))]
+pub fn group_post_columns(
+    py: Python<'_>,
+    columns: &Bound<'_, PyDict>,
+    kpis: Vec<String>,
+    by: Vec<String>,
+    period: Option<&str>,
+    time_zone: &str,
+    published_unit: &str,
+) -> PyResult<PyGrouped> {
+    let f = formulas(&kpis)?;
+    let opts = group_options(by, period, time_zone)?;
+    let div: i64 = match published_unit {
+        "s" => 1,
+        "ms" => 1_000,
+        "us" => 1_000_000,
+        "ns" => 1_000_000_000,
+        other => {
+            return Err(crate::errors::PyCoreError(arg(
+                "published_unit",
+                format!("`{other}`: use s, ms, us or ns"),
+            ))
+            .into());
+        }
+    };
+    let need = |name: &str| -> PyResult<Bound<'_, PyAny>> {
+        columns.get_item(name)?.ok_or_else(|| {
+            PyErr::from(crate::errors::PyCoreError(arg(
+                "columns",
+                format!("missing column `{name}`"),
+            )))
+        })
+    };
+    let published_obj = need("published")?;
+    let published: Vec<i64> = match PyBuffer::<i64>::get(&published_obj) {
+        Ok(b) => b.to_vec(py)?,
+        Err(_) => published_obj.extract::<Vec<i64>>()?,
+    };
+    let mut cols = PostColumns {
+        published: published.into_iter().map(|v| v.div_euclid(div)).collect(),
+        ..Default::default()
+    };
+    let (net_codes, net_names) = text_column(&need("network")?)?;
+    let nets: Vec<Network> = net_names
+        .iter()
+        .map(|n| n.parse::<Network>())
+        .collect::<Result<_, _>>()
+        .map_err(crate::errors::PyCoreError)?;
+    cols.network = net_codes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            c.map(|c| nets[c as usize]).ok_or_else(|| {
+                PyErr::from(crate::errors::PyCoreError(arg(
+                    "network",
+                    format!("row {i} has no network"),
+                )))
+            })
+        })
+        .collect::<PyResult<_>>()?;
+    if let Some(obj) = columns.get_item("content_type")? {
+        let (codes, names) = text_column(&obj)?;
+        let types: Vec<ContentType> = names
+            .iter()
+            .map(|n| n.parse::<ContentType>())
+            .collect::<Result<_, _>>()
+            .map_err(crate::errors::PyCoreError)?;
+        cols.content_type = codes.iter().map(|c| c.map(|c| types[c as usize])).collect();
+    }
+    if let Some(obj) = columns.get_item("pillar")? {
+        (cols.pillar, cols.pillar_names) = text_column(&obj)?;
+    }
+    if let Some(obj) = columns.get_item("campaign")? {
+        (cols.campaign, cols.campaign_names) = text_column(&obj)?;
+    }
+    for field in PostField::ALL {
+        if let Some(obj) = columns.get_item(field.as_str())? {
+            cols.metrics.insert(field, f64_column(&obj)?);
+        }
+    }
+    let g = py
+        .detach(|| group_columns(&cols, &f, &opts))
+        .map_err(crate::errors::PyCoreError)?;
+    Ok(PyGrouped(g))
+}
+
+// --- Objectives ----------------------------------------------------------------------------------
+
+/// Tracks every objective of a strategy over data: current value, progress, forecast, status.
+/// Returns one dict per objective.
+#[pyfunction]
+#[pyo3(signature = (strategy, data, *, as_of=None, start=None, period="month", trend_period="week", time_zone="UTC", min_periods=6, tolerance=0.1))]
+#[allow(clippy::too_many_arguments)]
+pub fn track_objectives<'py>(
+    py: Python<'py>,
+    strategy: &Bound<'py, PyStrategy>,
+    data: &Bound<'py, PyAny>,
+    as_of: Option<Bound<'py, PyAny>>,
+    start: Option<Bound<'py, PyAny>>,
+    period: &str,
+    trend_period: &str,
+    time_zone: &str,
+    min_periods: usize,
+    tolerance: f64,
+) -> PyResult<Bound<'py, PyAny>> {
+    let d = dataset(data)?;
+    let opts = (|| -> Result<TrackOptions, Error> {
+        Ok(TrackOptions {
+            as_of: as_of.as_ref().map(date).transpose()?,
+            start: start.as_ref().map(date).transpose()?,
+            period: period.parse()?,
+            trend_period: trend_period.parse()?,
+            time_zone: data::time_zone(time_zone)?,
+            min_periods,
+            tolerance,
+        })
+    })()
+    .map_err(crate::errors::PyCoreError)?;
+    let s = &strategy.get().0;
+    let tracks = py
+        .detach(|| objective::track(s, &d, &opts))
+        .map_err(crate::errors::PyCoreError)?;
+    to_py(py, &tracks)
+}
+
+// --- Traffic -------------------------------------------------------------------------------------
+
+/// What smo makes of a referrer.
+#[pyclass(frozen, get_all, eq, module = "smo._smo", name = "Referrer")]
+#[derive(Clone, PartialEq)]
+pub struct PyReferrer {
+    /// `social`, `search`, `email`, `paid`, `ai_assistant`, `internal`, `referral` or `direct`.
+    pub medium: String,
+    /// Display name (`Facebook`, `Google`, `Gmail`, `ChatGPT`) or the host.
+    pub source: String,
+    /// Network id when social and known.
+    pub network: Option<String>,
+    /// Search term, when the referrer carries one.
+    pub term: Option<String>,
+    /// Referrer host.
+    pub host: Option<String>,
+    /// GA4-model channel of the visit.
+    pub channel: String,
+    /// Version of the domain table.
+    pub table_version: String,
+}
+
+impl From<smo_core::traffic::Referrer> for PyReferrer {
+    fn from(r: smo_core::traffic::Referrer) -> Self {
+        PyReferrer {
+            channel: r.channel().as_str().to_owned(),
+            medium: r.medium.as_str().to_owned(),
+            network: r.network.map(|n| n.as_str().to_owned()),
+            source: r.source,
+            term: r.term,
+            host: r.host,
+            table_version: r.table_version.to_owned(),
+        }
+    }
+}
+
+#[pymethods]
+impl PyReferrer {
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("medium", &self.medium)?;
+        d.set_item("source", &self.source)?;
+        d.set_item("network", &self.network)?;
+        d.set_item("term", &self.term)?;
+        d.set_item("host", &self.host)?;
+        d.set_item("channel", &self.channel)?;
+        d.set_item("table_version", &self.table_version)?;
+        Ok(d)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Referrer(medium={:?}, source={:?}, network={:?}, term={:?})",
+            self.medium, self.source, self.network, self.term
+        )
+    }
+}
+
+fn classify_opts(internal_hosts: Vec<String>, mastodon_instances: Vec<String>) -> ClassifyOptions {
+    ClassifyOptions {
+        internal_hosts,
+        mastodon_instances,
+    }
+}
+
+/// Classifies a referrer URL (and the landing page, for internal traffic and click ids).
+#[pyfunction]
+#[pyo3(signature = (referrer, page_url=None, *, internal_hosts=vec![], mastodon_instances=vec![]))]
+pub fn classify_referrer(
+    referrer: &str,
+    page_url: Option<&str>,
+    internal_hosts: Vec<String>,
+    mastodon_instances: Vec<String>,
+) -> PyReferrer {
+    classify_with(
+        referrer,
+        page_url,
+        &classify_opts(internal_hosts, mastodon_instances),
+    )
+    .into()
+}
+
+/// Classifies many referrers (GIL released, in parallel) and returns DataFrame-ready columns:
+/// `medium`, `source`, `network`, `term`, `channel`.
+#[pyfunction]
+#[pyo3(signature = (referrers, page_url=None, *, internal_hosts=vec![], mastodon_instances=vec![]))]
+pub fn classify_referrers<'py>(
+    py: Python<'py>,
+    referrers: &Bound<'py, PyAny>,
+    page_url: Option<String>,
+    internal_hosts: Vec<String>,
+    mastodon_instances: Vec<String>,
+) -> PyResult<Bound<'py, PyDict>> {
+    // Rows as codes into the distinct referrers. A list holds its items alive, so repeated str
+    // objects are recognised by address without reading their text; distinct objects with equal
+    // text are merged below.
+    type Fnv = std::hash::BuildHasherDefault<FnvHasher>;
+    let mut objects: Vec<Bound<'py, PyString>> = Vec::new();
+    let mut codes: Vec<u32> = Vec::new();
+    let as_str = |i: Bound<'py, PyAny>| -> PyResult<Bound<'py, PyString>> {
+        i.cast_into::<PyString>()
+            .map_err(|_| PyTypeError::new_err("referrers must be str"))
+    };
+    if let Ok(list) = referrers.cast::<PyList>() {
+        let mut by_ptr: HashMap<usize, u32, Fnv> = HashMap::default();
+        codes.reserve(list.len());
+        for item in list.iter() {
+            let ptr = item.as_ptr() as usize;
+            let code = match by_ptr.get(&ptr) {
+                Some(c) => *c,
+                None => {
+                    objects.push(as_str(item)?);
+                    let c = (objects.len() - 1) as u32;
+                    by_ptr.insert(ptr, c);
+                    c
+                }
+            };
+            codes.push(code);
+        }
+    } else {
+        for item in referrers.try_iter()? {
+            objects.push(as_str(item?)?);
+            codes.push((objects.len() - 1) as u32);
+        }
+    }
+    // Borrow the UTF-8 of each distinct object: no copy of the input.
+    let texts: Vec<&str> = objects
+        .iter()
+        .map(|s| s.to_str())
+        .collect::<PyResult<_>>()?;
+    let opts = classify_opts(internal_hosts, mastodon_instances);
+    type Res<'a> = (
+        Medium,
+        std::borrow::Cow<'a, str>,
+        Option<Network>,
+        Option<String>,
+        Channel,
+    );
+    let (distinct, codes): (Vec<Res<'_>>, Vec<u32>) = py.detach(|| {
+        use rayon::prelude::*;
+        // Equal texts in different objects share one classification.
+        let mut by_text: HashMap<&str, u32, Fnv> =
+            HashMap::with_capacity_and_hasher(texts.len(), Fnv::default());
+        let mut keys: Vec<&str> = Vec::new();
+        let remap: Vec<u32> = texts
+            .iter()
+            .map(|t| {
+                *by_text.entry(t).or_insert_with(|| {
+                    keys.push(t);
+                    (keys.len() - 1) as u32
+                })
+            })
+            .collect();
+        let distinct: Vec<Res<'_>> = keys
+            .par_iter()
+            .map(|r| {
+                let h = classify_hit(r, page_url.as_deref(), &opts);
+                let ch = h.channel();
+                (h.medium, h.source, h.network, h.term, ch)
+            })
+            .collect();
+        let codes: Vec<u32> = codes.par_iter().map(|c| remap[*c as usize]).collect();
+        (distinct, codes)
+    });
+    // Python strings made once per distinct value.
+    let media: Vec<Bound<'py, PyString>> = Medium::ALL
+        .iter()
+        .map(|m| PyString::new(py, m.as_str()))
+        .collect();
+    let channels: Vec<Bound<'py, PyString>> = Channel::ALL
+        .iter()
+        .map(|c| PyString::new(py, c.as_str()))
+        .collect();
+    let networks: Vec<Bound<'py, PyString>> = Network::ALL
+        .iter()
+        .map(|n| PyString::new(py, n.as_str()))
+        .collect();
+    let mut sources: HashMap<String, Bound<'py, PyString>> = HashMap::new();
+    type Objs<'py> = (
+        Bound<'py, PyString>,
+        Bound<'py, PyString>,
+        Option<Bound<'py, PyString>>,
+        Option<Bound<'py, PyString>>,
+        Bound<'py, PyString>,
+    );
+    let objs: Vec<Objs<'py>> = distinct
+        .iter()
+        .map(|(m, s, nw, t, ch)| {
+            let src = sources
+                .entry(s.to_string())
+                .or_insert_with(|| PyString::new(py, s))
+                .clone();
+            (
+                media[Medium::ALL.iter().position(|x| x == m).unwrap_or(0)].clone(),
+                src,
+                nw.map(|x| networks[x as usize].clone()),
+                t.as_deref().map(|t| PyString::new(py, t)),
+                channels[*ch as usize].clone(),
+            )
+        })
+        .collect();
+    let column = |pick: &dyn Fn(&Objs<'py>) -> Option<Bound<'py, PyString>>| -> PyResult<Bound<'py, PyList>> {
+        PyList::new(py, codes.iter().map(|c| pick(&objs[*c as usize])))
+    };
+    let medium = column(&|o| Some(o.0.clone()))?;
+    let source = column(&|o| Some(o.1.clone()))?;
+    let network = column(&|o| o.2.clone())?;
+    let term = column(&|o| o.3.clone())?;
+    let channel = column(&|o| Some(o.4.clone()))?;
+    let d = PyDict::new(py);
+    d.set_item("medium", medium)?;
+    d.set_item("source", source)?;
+    d.set_item("network", network)?;
+    d.set_item("term", term)?;
+    d.set_item("channel", channel)?;
+    Ok(d)
+}
+
+/// The GA4-model default channel group of (source, medium, campaign), e.g. `Organic Social`.
+#[pyfunction]
+#[pyo3(signature = (source, medium, campaign=""))]
+pub fn channel_group(source: &str, medium: &str, campaign: &str) -> &'static str {
+    smo_core::traffic::channel_group(source, medium, campaign).as_str()
+}
+
+/// Channel groups of many (source, medium[, campaign]) rows, GIL released.
+#[pyfunction]
+#[pyo3(signature = (sources, media, campaigns=None))]
+pub fn channel_groups(
+    py: Python<'_>,
+    sources: Vec<String>,
+    media: Vec<String>,
+    campaigns: Option<Vec<String>>,
+) -> PyResult2<Vec<&'static str>> {
+    if sources.len() != media.len() || campaigns.as_ref().is_some_and(|c| c.len() != sources.len())
+    {
+        return Err(arg(
+            "media",
+            "sources, media and campaigns must have the same length",
+        )
+        .into());
+    }
+    Ok(py.detach(|| {
+        use rayon::prelude::*;
+        (0..sources.len())
+            .into_par_iter()
+            .map(|i| {
+                smo_core::traffic::channel_group(
+                    &sources[i],
+                    &media[i],
+                    campaigns.as_ref().map_or("", |c| c[i].as_str()),
+                )
+                .as_str()
+            })
+            .collect()
+    }))
+}
+
+/// A traffic-source breakdown of a list of referrers (dict: total, by_medium, by_channel,
+/// sources, terms...).
+#[pyfunction]
+#[pyo3(signature = (referrers, page_url=None, *, internal_hosts=vec![], mastodon_instances=vec![]))]
+pub fn traffic_breakdown<'py>(
+    py: Python<'py>,
+    referrers: Vec<String>,
+    page_url: Option<String>,
+    internal_hosts: Vec<String>,
+    mastodon_instances: Vec<String>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let opts = classify_opts(internal_hosts, mastodon_instances);
+    let b = py.detach(|| breakdown_referrers(&referrers, page_url.as_deref(), &opts));
+    to_py(py, &b)
+}
+
+/// A traffic-source breakdown of a combined-format access log (text).
+#[pyfunction]
+#[pyo3(signature = (text, *, site=None, include_assets=false, include_bots=false, include_errors=false, internal_hosts=vec![], mastodon_instances=vec![]))]
+#[allow(clippy::too_many_arguments)]
+pub fn access_log_breakdown<'py>(
+    py: Python<'py>,
+    text: String,
+    site: Option<String>,
+    include_assets: bool,
+    include_bots: bool,
+    include_errors: bool,
+    internal_hosts: Vec<String>,
+    mastodon_instances: Vec<String>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let opts = LogOptions {
+        site,
+        classify: classify_opts(internal_hosts, mastodon_instances),
+        include_assets,
+        include_bots,
+        include_errors,
+    };
+    let b = py.detach(|| breakdown_log(&text, &opts));
+    to_py(py, &b)
+}
+
+/// Builds a UTM-tagged URL: keeps the query and fragment, encodes, never duplicates a key.
+#[pyfunction]
+#[pyo3(signature = (url, *, source, medium, campaign="", id="", term="", content="", source_platform="", creative_format="", marketing_tactic="", existing="replace", lowercase=true))]
+#[allow(clippy::too_many_arguments)]
+pub fn utm_url(
+    url: &str,
+    source: &str,
+    medium: &str,
+    campaign: &str,
+    id: &str,
+    term: &str,
+    content: &str,
+    source_platform: &str,
+    creative_format: &str,
+    marketing_tactic: &str,
+    existing: &str,
+    lowercase: bool,
+) -> PyResult2<String> {
+    let existing = match existing {
+        "replace" => Existing::Replace,
+        "keep" => Existing::Keep,
+        other => return Err(arg("existing", format!("`{other}`: use replace or keep")).into()),
+    };
+    let u = Utm {
+        source: source.into(),
+        medium: medium.into(),
+        campaign: campaign.into(),
+        id: id.into(),
+        term: term.into(),
+        content: content.into(),
+        source_platform: source_platform.into(),
+        creative_format: creative_format.into(),
+        marketing_tactic: marketing_tactic.into(),
+    };
+    Ok(utm::build_url(
+        url,
+        &u,
+        &UtmOptions {
+            existing,
+            lowercase,
+        },
+    )?)
+}
+
+/// The UTM parameters of a URL as a dict (`source`, `medium`, ... , `other`, `duplicates`).
+#[pyfunction]
+pub fn parse_utm<'py>(py: Python<'py>, url: &str) -> PyResult<Bound<'py, PyAny>> {
+    let p = utm::parse_url(url).map_err(crate::errors::PyCoreError)?;
+    let mut v = serde_json::to_value(&p.utm).unwrap_or_default();
+    if let Some(m) = v.as_object_mut() {
+        m.insert(
+            "other".into(),
+            serde_json::to_value(&p.other).unwrap_or_default(),
+        );
+        m.insert(
+            "duplicates".into(),
+            serde_json::to_value(&p.duplicates).unwrap_or_default(),
+        );
+        m.insert("host".into(), p.host.into());
+    }
+    json_to_py(py, &v)
+}
+
+/// Lints a campaign's links against the naming convention; returns findings.
+#[pyfunction]
+#[pyo3(signature = (links, *, site_hosts=vec![], disabled=vec![], severities=BTreeMap::new()))]
+pub fn lint_utm(
+    links: Vec<String>,
+    site_hosts: Vec<String>,
+    disabled: Vec<String>,
+    severities: BTreeMap<String, String>,
+) -> PyResult2<Vec<PyFinding>> {
+    let opts = LintOptions {
+        site_hosts,
+        rules: rule_config(disabled, severities)?,
+    };
+    Ok(findings(utm::lint(&links, &opts)?))
+}
+
+// --- Report --------------------------------------------------------------------------------------
+
+/// The SMO report.
+#[pyclass(frozen, module = "smo._smo", name = "Report")]
+pub struct PyReport(smo_core::report::Report);
+
+#[pymethods]
+impl PyReport {
+    /// Pretty JSON.
+    fn to_json(&self) -> String {
+        self.0.to_json()
+    }
+
+    /// Markdown.
+    fn to_markdown(&self) -> String {
+        self.0.to_markdown()
+    }
+
+    /// One self-contained HTML page with inline SVG charts.
+    fn to_html(&self) -> String {
+        self.0.to_html()
+    }
+
+    /// The report as nested dicts.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.0)
+    }
+
+    /// FNV-1a 64 of the JSON, as hex.
+    #[getter]
+    fn hash(&self) -> String {
+        self.0.hash()
+    }
+
+    /// Objective tracking, one dict per objective.
+    #[getter]
+    fn objectives<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.0.objectives)
+    }
+
+    /// Recommendations, as findings of the `report/*` rules.
+    #[getter]
+    fn recommendations(&self) -> Vec<PyFinding> {
+        findings(self.0.recommendations.clone())
+    }
+
+    /// Writes `<stem>.html`, `<stem>.md` and `<stem>.json` (stem: a path without extension);
+    /// returns the paths written.
+    fn write(&self, stem: &str) -> PyResult<Vec<String>> {
+        let mut out = Vec::new();
+        for (ext, text) in [
+            ("html", self.0.to_html()),
+            ("md", self.0.to_markdown()),
+            ("json", self.0.to_json()),
+        ] {
+            let path = format!("{stem}.{ext}");
+            std::fs::write(&path, text).map_err(|e| {
+                pyo3::exceptions::PyOSError::new_err(format!("cannot write {path}: {e}"))
+            })?;
+            out.push(path);
+        }
+        Ok(out)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Report(brand={:?}, objectives={}, recommendations={})",
+            self.0.brand,
+            self.0.objectives.len(),
+            self.0.recommendations.len()
+        )
+    }
+}
+
+fn core_finding(f: &PyFinding) -> PyResult2<Finding> {
+    Ok(Finding {
+        rule: f.rule.clone(),
+        severity: f.severity.parse::<Severity>()?,
+        message: f.message.clone(),
+        location: Location {
+            path: f.path.clone(),
+            span: match (f.line, f.column, f.start_byte, f.end_byte) {
+                (Some(line), Some(column), Some(start_byte), Some(end_byte)) => {
+                    Some(smo_core::Span {
+                        start_byte,
+                        end_byte,
+                        line,
+                        column,
+                    })
+                }
+                _ => None,
+            },
+        },
+        fix: f.fix.clone(),
+        source: f.source.clone(),
+    })
+}
+
+/// An audit finding given as a `Finding` or a dict with the same keys.
+fn audit_finding(obj: &Bound<'_, PyAny>) -> PyResult<Finding> {
+    let f: PyFinding = if let Ok(f) = obj.cast::<PyFinding>() {
+        f.get().clone()
+    } else if let Ok(d) = obj.cast::<PyDict>() {
+        let get = |k: &str| -> PyResult<Option<String>> {
+            d.get_item(k)?
+                .filter(|v| !v.is_none())
+                .map(|v| v.extract::<String>())
+                .transpose()
+        };
+        let num = |k: &str| -> PyResult<Option<u64>> {
+            d.get_item(k)?
+                .filter(|v| !v.is_none())
+                .map(|v| v.extract::<u64>())
+                .transpose()
+        };
+        PyFinding {
+            rule: get("rule")?.unwrap_or_default(),
+            severity: get("severity")?.unwrap_or_else(|| "warning".into()),
+            message: get("message")?.unwrap_or_default(),
+            path: get("path")?,
+            fix: get("fix")?,
+            source: get("source")?.unwrap_or_default(),
+            line: num("line")?,
+            column: num("column")?,
+            start_byte: num("start_byte")?,
+            end_byte: num("end_byte")?,
+        }
+    } else {
+        return Err(PyTypeError::new_err(
+            "audit items must be smo.Finding objects or dicts",
+        ));
+    };
+    Ok(core_finding(&f)?)
+}
+
+/// Builds the SMO report of a strategy over its data, optionally joined with site-audit findings.
+#[pyfunction]
+#[pyo3(signature = (strategy, data, audit=None, *, period="month", start=None, end=None, time_zone="UTC", top=5, disabled=vec![], severities=BTreeMap::new()))]
+#[allow(clippy::too_many_arguments)]
+pub fn report(
+    py: Python<'_>,
+    strategy: &Bound<'_, PyStrategy>,
+    data: &Bound<'_, PyAny>,
+    audit: Option<Vec<Bound<'_, PyAny>>>,
+    period: &str,
+    start: Option<Bound<'_, PyAny>>,
+    end: Option<Bound<'_, PyAny>>,
+    time_zone: &str,
+    top: usize,
+    disabled: Vec<String>,
+    severities: BTreeMap<String, String>,
+) -> PyResult<PyReport> {
+    let d = dataset(data)?;
+    let opts = (|| -> Result<ReportOptions, crate::errors::PyCoreError> {
+        Ok(ReportOptions {
+            period: period.parse()?,
+            start: start.as_ref().map(date).transpose()?,
+            end: end.as_ref().map(date).transpose()?,
+            time_zone: data::time_zone(time_zone)?,
+            top,
+            rules: rule_config(disabled, severities)?,
+        })
+    })()?;
+    let audit: Option<Vec<Finding>> = audit
+        .map(|a| a.iter().map(audit_finding).collect::<PyResult<_>>())
+        .transpose()?;
+    let s = &strategy.get().0;
+    let r = py
+        .detach(|| smo_core::report::report(s, &d, audit.as_deref(), &opts))
+        .map_err(crate::errors::PyCoreError)?;
+    Ok(PyReport(r))
+}
