@@ -1,8 +1,10 @@
-//! The demo SMO review of the example brand: load the strategy, validate it, print a report;
-//! then audit the brand's site (the example site, `docs/examples/maison-lune/site/`) and print
-//! the audit report (scores, the most common problems, the cross-check with the strategy, the
-//! markup to fix each page); then measure: load the brand's metrics, track the objectives and
-//! write the SMO report to `out/maison-lune-report.{html,md,json}` (or `$SMO_OUT_DIR`).
+//! The demo SMO review of the example brand, in the order of an engagement:
+//! 1. load the strategy, validate it and print the findings;
+//! 2. audit the brand's site (the example site, `docs/examples/maison-lune/site/`) and print the
+//!    audit report: scores, the most common problems, the cross-check with the strategy, and the
+//!    markup to fix each page;
+//! 3. measure: load the brand's metrics, track the objectives and write the SMO report, which
+//!    joins the audit's findings, to `out/maison-lune-report.{html,md,json}` (or `$SMO_OUT_DIR`).
 //!
 //! `cargo run --example review [-- path/to/strategy.toml [YYYY-MM-DD]]`
 
@@ -52,7 +54,19 @@ fn main() -> ExitCode {
         Err(e) => return fail(&e.to_string()),
     };
     print!("{}", site_report(&site));
-    match measure(&strategy) {
+    // The SMO report joins the audit: page findings keep their page URL as location path.
+    let audit: Vec<Finding> = site
+        .findings
+        .iter()
+        .map(|pf| {
+            let mut f = pf.finding.clone();
+            f.location.path.get_or_insert_with(|| pf.url.clone());
+            f
+        })
+        .chain(site.inconsistencies.iter().cloned())
+        .chain(site.strategy_check.iter().cloned())
+        .collect();
+    match measure(&strategy, &audit) {
         Ok(text) => print!("{text}"),
         Err(e) => return fail(&e),
     }
@@ -60,13 +74,13 @@ fn main() -> ExitCode {
 }
 
 /// The measurement part: the example metrics, the SMO report, written to files.
-fn measure(strategy: &Strategy) -> Result<String, String> {
+fn measure(strategy: &Strategy, audit: &[Finding]) -> Result<String, String> {
     let data = Dataset::example().map_err(|e| e.to_string())?;
     let opts = ReportOptions {
         time_zone: chrono_tz::Tz::Europe__Paris,
         ..Default::default()
     };
-    let rep = smo_core::report::report(strategy, &data, None, &opts).map_err(|e| e.to_string())?;
+    let rep = smo_core::report::report(strategy, &data, Some(audit), &opts).map_err(|e| e.to_string())?;
     let dir = std::env::var_os("SMO_OUT_DIR").map_or_else(|| PathBuf::from("out"), PathBuf::from);
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let mut written = Vec::new();

@@ -58,9 +58,9 @@ pub use strategy::Strategy;
 /// ```
 pub fn rules() -> Vec<RuleInfo> {
     let mut all = strategy::rules::RULES.to_vec();
-    all.extend_from_slice(audit::rules::RULES);
-    all.extend_from_slice(audit::site::SITE_RULES);
     all.extend_from_slice(traffic::utm::RULES);
     all.extend_from_slice(report::RULES);
+    all.extend_from_slice(audit::rules::RULES);
+    all.extend_from_slice(audit::site::SITE_RULES);
     all
 }

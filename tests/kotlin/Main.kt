@@ -31,9 +31,9 @@ fun readJson(file: File): JsonElement = JsonParser.parseString(file.readText(Cha
 val suites: List<GoldenSuite> = listOf(
     StrategyGolden,
     HandleGolden,
+    MeasureGolden,
     AuditGolden,
     AuditSiteCheck,
-    MeasureGolden,
 )
 
 fun main(args: Array<String>) {

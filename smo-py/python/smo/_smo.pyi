@@ -10,15 +10,22 @@ __all__ = [
     "InvalidArgumentError",
     "InvalidValueError",
     "NetworkInfo",
+    "PageAudit",
+    "PageFeatures",
     "ParseError",
     "Rule",
+    "Scores",
+    "SiteReport",
     "SmoError",
     "Strategy",
     "UnknownNetworkError",
     "UnknownRuleError",
     "WriteError",
     "__version__",
+    "audit_page",
+    "audit_site",
     "check_handle",
+    "example_site",
     "networks",
     "rules",
 ]
@@ -561,16 +568,6 @@ def report(
 ) -> Report: ...
 
 # --- audit: page and site social audit ---
-
-__all__ += [
-    "PageAudit",
-    "PageFeatures",
-    "Scores",
-    "SiteReport",
-    "audit_page",
-    "audit_site",
-    "example_site",
-]
 
 _Status = Literal["pass", "fail", "not_applicable", "disabled"]
 
