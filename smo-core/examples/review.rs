@@ -80,7 +80,8 @@ fn measure(strategy: &Strategy, audit: &[Finding]) -> Result<String, String> {
         time_zone: chrono_tz::Tz::Europe__Paris,
         ..Default::default()
     };
-    let rep = smo_core::report::report(strategy, &data, Some(audit), &opts).map_err(|e| e.to_string())?;
+    let rep =
+        smo_core::report::report(strategy, &data, Some(audit), &opts).map_err(|e| e.to_string())?;
     let dir = std::env::var_os("SMO_OUT_DIR").map_or_else(|| PathBuf::from("out"), PathBuf::from);
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let mut written = Vec::new();

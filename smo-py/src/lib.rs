@@ -14,10 +14,11 @@ use pyo3::prelude::*;
 #[pymodule(gil_used = false)]
 mod _smo {
     #[pymodule_export]
-    use crate::errors::DataRowError;
     use crate::audit::{
         PyPageAudit, PyPageFeatures, PyScores, PySiteReport, audit_page, audit_site, example_site,
     };
+    #[pymodule_export]
+    use crate::errors::DataRowError;
     #[pymodule_export]
     use crate::errors::{
         InvalidArgumentError, InvalidValueError, ParseError, SmoError, UnknownNetworkError,
