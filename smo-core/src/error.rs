@@ -115,6 +115,14 @@ pub enum Error {
         /// What is wrong and what is accepted.
         message: String,
     },
+    /// Text that is not valid in its encoding (invalid UTF-8 at a byte API).
+    #[error("invalid text at byte {offset}: {message}")]
+    Encoding {
+        /// Byte offset of the first invalid byte.
+        offset: u64,
+        /// What is wrong and what to do.
+        message: String,
+    },
     /// The model could not be written out (a value the format cannot hold).
     #[error("cannot write {format}: {message}")]
     Write {

@@ -14,6 +14,8 @@
 //! | [`report`] | the SMO report: JSON, Markdown and self-contained HTML with SVG charts |
 //! | [`data`] | the normalised measurement data and its loaders (CSV, JSON) |
 //! | [`traffic`] | referrer classification, GA4-style channel grouping, UTM links, access logs |
+//! | [`text`] | post text: counting per network, entities, limits table, X weighted count |
+//! | [`post`], [`thread`], [`share`] | post checks (rule registry), thread splitting, share links |
 //! | [`strategy`] | the strategy model, its TOML/JSON form and its validation rules |
 //! | [`audit`] | the site social audit: page scan, rule catalogue, scores, fixes, site report |
 //! | [`finding`] | the [`Finding`] type and rule registries shared by every rule engine |
@@ -39,8 +41,12 @@ pub mod handle;
 pub mod kpi;
 pub mod metric;
 pub mod network;
+pub mod post;
 pub mod report;
+pub mod share;
 pub mod strategy;
+pub mod text;
+pub mod thread;
 pub mod traffic;
 
 pub use content::ContentType;
@@ -62,5 +68,6 @@ pub fn rules() -> Vec<RuleInfo> {
     all.extend_from_slice(report::RULES);
     all.extend_from_slice(audit::rules::RULES);
     all.extend_from_slice(audit::site::SITE_RULES);
+    all.extend_from_slice(post::RULES);
     all
 }

@@ -10,6 +10,7 @@ mod audit;
 mod errors;
 mod measure;
 mod strategy;
+mod text;
 
 pub use errors::SmoError;
 pub use measure::{MeasureData, ReferrerInfo, ReportOutput};

@@ -7,6 +7,7 @@ mod convert;
 mod errors;
 mod measure;
 mod strategy;
+mod text;
 
 use pyo3::prelude::*;
 
@@ -38,6 +39,13 @@ mod _smo {
     #[pymodule_export]
     use crate::strategy::{
         PyFinding, PyHandleCheck, PyNetworkInfo, PyRule, PyStrategy, check_handle, networks, rules,
+    };
+
+    #[pymodule_export]
+    use crate::text::{
+        PyEntity, PyTextCount, PyThreadPart, check_post, escape_linkedin, extract_entities,
+        extract_entities_batch, extract_reply, highlight_hits, is_valid_url, parse_text,
+        parse_text_batch, share_endpoints, share_url, split_thread, text_limits,
     };
 
     use pyo3::prelude::*;

@@ -34,6 +34,7 @@ val suites: List<GoldenSuite> = listOf(
     MeasureGolden,
     AuditGolden,
     AuditSiteCheck,
+    TextGolden,
 )
 
 fun main(args: Array<String>) {

@@ -5,6 +5,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Final, Literal, TypedDict, final
 
 __all__ = [
+    "Entity",
     "Finding",
     "HandleCheck",
     "InvalidArgumentError",
@@ -18,6 +19,8 @@ __all__ = [
     "SiteReport",
     "SmoError",
     "Strategy",
+    "TextCount",
+    "ThreadPart",
     "UnknownNetworkError",
     "UnknownRuleError",
     "WriteError",
@@ -25,9 +28,22 @@ __all__ = [
     "audit_page",
     "audit_site",
     "check_handle",
+    "check_post",
+    "escape_linkedin",
     "example_site",
+    "extract_entities",
+    "extract_entities_batch",
+    "extract_reply",
+    "highlight_hits",
+    "is_valid_url",
     "networks",
+    "parse_text",
+    "parse_text_batch",
     "rules",
+    "share_endpoints",
+    "share_url",
+    "split_thread",
+    "text_limits",
 ]
 
 __version__: Final[str]
@@ -724,3 +740,214 @@ def audit_site(
     allowed_hosts: Sequence[str] = ...,
 ) -> SiteReport: ...
 def example_site() -> list[tuple[str, str]]: ...
+
+# --- text ---
+
+_EntityKind = Literal["url", "mention", "list", "hashtag", "cashtag"]
+
+class _EntityDict(TypedDict):
+    kind: _EntityKind
+    text: str
+    start: int
+    end: int
+    start_utf16: int
+    end_utf16: int
+    start_byte: int
+    end_byte: int
+
+@final
+class Entity:
+    @property
+    def kind(self) -> _EntityKind: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def start_utf16(self) -> int: ...
+    @property
+    def end_utf16(self) -> int: ...
+    @property
+    def start_byte(self) -> int: ...
+    @property
+    def end_byte(self) -> int: ...
+    def to_dict(self) -> _EntityDict: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+class _TextCountDict(TypedDict):
+    network: str
+    field: str
+    unit: str
+    weighted_length: int
+    length: int
+    limit: int
+    remaining: int
+    valid: bool
+    permillage: int
+    display_range_start: int
+    display_range_end: int
+    valid_range_start: int
+    valid_range_end: int
+    overflow: int | None
+    overflow_utf16: int | None
+    overflow_byte: int | None
+    graphemes: int
+    code_points: int
+    utf16: int
+    bytes: int
+
+@final
+class TextCount:
+    @property
+    def network(self) -> str: ...
+    @property
+    def field(self) -> str: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def weighted_length(self) -> int: ...
+    @property
+    def length(self) -> int: ...
+    @property
+    def limit(self) -> int: ...
+    @property
+    def remaining(self) -> int: ...
+    @property
+    def valid(self) -> bool: ...
+    @property
+    def permillage(self) -> int: ...
+    @property
+    def display_range_start(self) -> int: ...
+    @property
+    def display_range_end(self) -> int: ...
+    @property
+    def valid_range_start(self) -> int: ...
+    @property
+    def valid_range_end(self) -> int: ...
+    @property
+    def overflow(self) -> int | None: ...
+    @property
+    def overflow_utf16(self) -> int | None: ...
+    @property
+    def overflow_byte(self) -> int | None: ...
+    @property
+    def graphemes(self) -> int: ...
+    @property
+    def code_points(self) -> int: ...
+    @property
+    def utf16(self) -> int: ...
+    @property
+    def bytes(self) -> int: ...
+    def to_dict(self) -> _TextCountDict: ...
+    def __bool__(self) -> bool: ...
+
+class _ThreadPartDict(TypedDict):
+    index: int
+    total: int
+    text: str
+    post: str
+    start: int
+    end: int
+    start_utf16: int
+    end_utf16: int
+    start_byte: int
+    end_byte: int
+    length: int
+    limit: int
+
+@final
+class ThreadPart:
+    @property
+    def index(self) -> int: ...
+    @property
+    def total(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def post(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def start_utf16(self) -> int: ...
+    @property
+    def end_utf16(self) -> int: ...
+    @property
+    def start_byte(self) -> int: ...
+    @property
+    def end_byte(self) -> int: ...
+    @property
+    def length(self) -> int: ...
+    @property
+    def limit(self) -> int: ...
+    def to_dict(self) -> _ThreadPartDict: ...
+
+class _Media(TypedDict, total=False):
+    kind: Literal["image", "video", "gif"]
+    size_bytes: int
+    width: int
+    height: int
+    duration_seconds: float
+    alt_text: str
+
+def parse_text(
+    text: str,
+    network: str = "x",
+    *,
+    field: str | None = None,
+    x_version: int = 3,
+    mastodon_max_characters: int | None = None,
+    chars_unit: str | None = None,
+) -> TextCount: ...
+def parse_text_batch(
+    texts: Sequence[str],
+    network: str = "x",
+    *,
+    field: str | None = None,
+    x_version: int = 3,
+    mastodon_max_characters: int | None = None,
+    chars_unit: str | None = None,
+) -> list[TextCount]: ...
+def extract_entities(text: str) -> list[Entity]: ...
+def extract_entities_batch(texts: Sequence[str]) -> list[list[Entity]]: ...
+def check_post(
+    text: str,
+    network: str = "x",
+    *,
+    content_type: str | None = None,
+    media: Sequence[_Media] | None = None,
+    link: str | None = None,
+    field: str | None = None,
+    disabled: Sequence[str] = ...,
+    severities: Mapping[str, _Severity] = ...,
+    x_version: int = 3,
+    mastodon_max_characters: int | None = None,
+) -> list[Finding]: ...
+def split_thread(
+    text: str,
+    network: str = "x",
+    numbering: bool = True,
+    *,
+    x_version: int = 3,
+    mastodon_max_characters: int | None = None,
+) -> list[ThreadPart]: ...
+def share_url(
+    network: str,
+    *,
+    url: str | None = None,
+    text: str | None = None,
+    title: str | None = None,
+    hashtags: Sequence[str] = ...,
+    via: str | None = None,
+    media: str | None = None,
+    instance: str | None = None,
+) -> str: ...
+def share_endpoints() -> list[dict[str, Any]]: ...
+def text_limits() -> list[dict[str, Any]]: ...
+def escape_linkedin(text: str) -> str: ...
+def is_valid_url(url: str, require_protocol: bool = True) -> bool: ...
+def extract_reply(text: str) -> str | None: ...
+def highlight_hits(text: str, hits: Sequence[tuple[int, int]], tag: str = "em") -> str: ...
