@@ -25,7 +25,7 @@ use crate::finding::{Finding, Findings, Location, RuleConfig, RuleInfo, Severity
 use crate::traffic::channel::{Channel, channel_group};
 use crate::traffic::domains::SHORTENERS;
 
-/// The nine UTM parameters (https://support.google.com/analytics/answer/10917952).
+/// The nine UTM parameters (<https://support.google.com/analytics/answer/10917952>).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Utm {
     /// `utm_source`: the referrer (`instagram`, `newsletter`). Required to build.
