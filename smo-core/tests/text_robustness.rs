@@ -208,3 +208,19 @@ fn randomized_invariants() {
         );
     }
 }
+
+#[test]
+fn grapheme_fast_path_agrees_with_segmentation() {
+    use unicode_segmentation::UnicodeSegmentation;
+    for t in random_texts(2_000, 0x0BAD_5EED_0000_0001)
+        .into_iter()
+        .chain([
+            "Ω ΑΒΓ абв عربی 日本語 한국어 ｶﾀｶﾅ ﾞ".to_owned(),
+            "e\u{301}".to_owned(),
+            "\r\n".to_owned(),
+        ])
+    {
+        let c = text::count(&t, Network::Bluesky).unwrap();
+        assert_eq!(c.graphemes, t.graphemes(true).count() as u64, "{t:?}");
+    }
+}

@@ -64,7 +64,7 @@ run_py() { if [ $have_py = 1 ]; then "$python" target/bench/smo_batch.py "$corpu
 # The machine may be shared: alternate the three, three times, and keep each one's best run.
 best() { python3 -c 'import json,sys; rs=[json.loads(l) for l in sys.stdin if l.strip()]; rs=[r for r in rs if r]; print(json.dumps(max(rs, key=lambda r: r["posts_per_second"]) if rs else {}))'; }
 rust_all=""; node_all=""; py_all=""
-for _ in 1 2 3; do
+for _ in $(seq "${BENCH_REPEATS:-3}"); do
     rust_all+="$(run_rust)"$'\n'
     node_all+="$(run_node)"$'\n'
     py_all+="$(run_py)"$'\n'
@@ -73,11 +73,11 @@ rust=$(printf '%s' "$rust_all" | best)
 node_out=$(printf '%s' "$node_all" | best)
 py_out=$(printf '%s' "$py_all" | best)
 
-python3 - "$rust" "$node_out" "$py_out" "$n" "$rounds" "$(nproc)" <<'PY'
+python3 - "$rust" "$node_out" "$py_out" "$n" "$rounds" "$(nproc)" "${BENCH_REPEATS:-3}" <<'PY'
 import json, sys
 rust, node, py = (json.loads(a) for a in sys.argv[1:4])
-n, rounds, cores = sys.argv[4:7]
-print(f"corpus: {n} posts x {rounds} rounds, {cores} cores, best of 3 alternated runs; work per post: X weighted count + entities")
+n, rounds, cores, repeats = sys.argv[4:8]
+print(f"corpus: {n} posts x {rounds} rounds, {cores} cores, best of {repeats} alternated runs; work per post: X weighted count + entities")
 print(f"npm twitter-text 3.1.0 : {node['posts_per_second']:>12,.0f} posts/s")
 print(f"smo Rust (1 thread)    : {rust['posts_per_second']:>12,.0f} posts/s  ratio {rust['posts_per_second']/node['posts_per_second']:.1f}x")
 if py:

@@ -233,12 +233,53 @@ fn raw_counts(text: &str) -> (u64, u64, u64) {
         let crlf = text.as_bytes().windows(2).filter(|w| w == b"\r\n").count() as u64;
         return (n, n, n - crlf);
     }
-    let (mut cp, mut units) = (0u64, 0u64);
-    for c in text.chars() {
+    let (mut cp, mut units, mut graphemes) = (0u64, 0u64, 0u64);
+    // UAX #29 always breaks between two characters that stand alone, so only the stretches
+    // between such breaks that hold other characters (marks, joiners, emoji) need segmenting.
+    let mut segment = 0usize;
+    let mut prev_alone = false;
+    for (i, c) in text.char_indices() {
         cp += 1;
         units += c.len_utf16() as u64;
+        let alone = stands_alone(c);
+        if i > 0 && prev_alone && alone {
+            graphemes += segment_graphemes(&text[segment..i]);
+            segment = i;
+        }
+        prev_alone = alone;
     }
-    (cp, units, text.graphemes(true).count() as u64)
+    graphemes += segment_graphemes(&text[segment..]);
+    (cp, units, graphemes)
+}
+
+fn segment_graphemes(s: &str) -> u64 {
+    let mut chars = s.chars();
+    match (chars.next(), chars.next()) {
+        (None, _) => 0,
+        (Some(_), None) => 1,
+        _ => s.graphemes(true).count() as u64,
+    }
+}
+
+/// Characters whose grapheme cluster break property is `Other` (or `Control` for the ASCII
+/// controls but CR) and that nothing in those ranges extends: letters of Latin, Greek,
+/// Cyrillic, Arabic, kana, CJK ideographs, Hangul syllables and common punctuation.
+fn stands_alone(c: char) -> bool {
+    let u = c as u32;
+    (u < 0x80 && u != 0x0D)
+        || ((0xA0..=0x2FF).contains(&u) && u != 0xAD)
+        || (0x370..=0x482).contains(&u)
+        || (0x620..=0x64A).contains(&u)
+        || (0x660..=0x66F).contains(&u)
+        || (0x671..=0x6D5).contains(&u)
+        || (0x2010..=0x2027).contains(&u)
+        || (0x2030..=0x205E).contains(&u)
+        || (0x3000..=0x3029).contains(&u)
+        || (0x3041..=0x3096).contains(&u)
+        || (0x309B..=0x30FF).contains(&u)
+        || (0x4E00..=0x9FFF).contains(&u)
+        || (0xAC00..=0xD7A3).contains(&u)
+        || (0xFF01..=0xFF9D).contains(&u)
 }
 
 /// Length of `text` in `unit`, and the byte offset where it first exceeds `limit`.

@@ -508,6 +508,13 @@ pub(crate) fn urls(text: &str) -> Vec<Range<usize>> {
                 break;
             };
             let dot = q + off;
+            // A domain needs a label after the dot: a sentence's full stop starts nothing, and
+            // every start whose label ends at an earlier dot was tried in that dot's window.
+            if !char_at(text, dot + 1).is_some_and(is_run_char) {
+                q = dot + 1;
+                window_end = q;
+                continue;
+            }
             let mut run_start = dot;
             while run_start > q {
                 match char_before(text, run_start) {
