@@ -28,7 +28,7 @@ if [ ! -x "$tools/node_modules/kotlin-compiler/bin/kotlinc" ]; then
     npm install --prefix "$tools" --no-audit --no-fund --silent kotlin-compiler@2.4.20
 fi
 if [ ! -x "$tools/venv/bin/maturin" ] || ! "$tools/venv/bin/python" -c 'import pytest, mypy, pandas, yaml' 2>/dev/null; then
-    step "python venv (maturin, pytest, mypy, pandas)"
+    step "python venv (maturin, pytest, mypy, pandas, pyyaml)"
     python3 -m venv "$tools/venv"
     "$tools/venv/bin/pip" install -q --disable-pip-version-check maturin==1.16.0 pytest mypy pandas pyyaml
 fi
