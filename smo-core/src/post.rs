@@ -190,6 +190,20 @@ pub static RULES: &[RuleInfo] = &[
         source: "shared/reference/networks-and-text.md §4",
     },
     RuleInfo {
+        id: "post/media-dimensions",
+        title: "Media dimensions out of range",
+        description: "An image is narrower, wider, shorter or taller (in pixels) than the network takes.",
+        default_severity: Severity::Error,
+        source: "shared/reference/networks-and-text.md §4",
+    },
+    RuleInfo {
+        id: "post/media-aspect-ratio",
+        title: "Media aspect ratio out of range",
+        description: "An image or video is narrower or wider (width ÷ height) than the network takes.",
+        default_severity: Severity::Error,
+        source: "shared/reference/networks-and-text.md §4",
+    },
+    RuleInfo {
         id: "post/missing-alt-text",
         title: "Missing alt text",
         description: "An image has no alternative text: screen-reader users miss it, and some networks rank it lower.",
@@ -476,6 +490,7 @@ pub fn check_post_with(
                 );
             }
         }
+        check_dimensions(&mut f, network, &path, kind, m);
     }
     for (i, m) in &images {
         let path = format!("media[{i}].alt_text");
@@ -541,6 +556,110 @@ pub fn check_post_with(
         }
     }
     Ok(f.into_vec())
+}
+
+/// Reports an image's width and height, and any media's aspect ratio, against the table's rows.
+/// Media whose width or height is unknown (or zero) are not checked.
+fn check_dimensions(f: &mut Findings, network: Network, path: &str, kind: MediaKind, m: &Media) {
+    let name = network.info().name;
+    let what = kind.as_str();
+    let video = kind == MediaKind::Video;
+    if !video {
+        let sides = [
+            ("width", m.width, Field::ImageMinWidth, Field::ImageMaxWidth),
+            (
+                "height",
+                m.height,
+                Field::ImageMinHeight,
+                Field::ImageMaxHeight,
+            ),
+        ];
+        for (side, value, min_field, max_field) in sides {
+            let Some(v) = value.map(u64::from).filter(|v| *v > 0) else {
+                continue;
+            };
+            for limit in limits(network, min_field) {
+                if v < limit.value {
+                    f.report(
+                        "post/media-dimensions",
+                        Location::path(format!("{path}.{side}")),
+                        format!(
+                            "{what} {side} of {v} px: {name} takes at least {} px",
+                            limit.value
+                        ),
+                        Some(format!(
+                            "use an image at least {} px in {side}",
+                            limit.value
+                        )),
+                    );
+                }
+            }
+            for limit in limits(network, max_field) {
+                if v > limit.value {
+                    f.report(
+                        "post/media-dimensions",
+                        Location::path(format!("{path}.{side}")),
+                        format!(
+                            "{what} {side} of {v} px: {name} takes at most {} px",
+                            limit.value
+                        ),
+                        Some(format!(
+                            "resize the image to at most {} px in {side}",
+                            limit.value
+                        )),
+                    );
+                }
+            }
+        }
+    }
+    let (Some(w), Some(h)) = (
+        m.width.map(u64::from).filter(|v| *v > 0),
+        m.height.map(u64::from).filter(|v| *v > 0),
+    ) else {
+        return;
+    };
+    let (min_field, max_field) = if video {
+        (Field::VideoMinAspect, Field::VideoMaxAspect)
+    } else {
+        (Field::ImageMinAspect, Field::ImageMaxAspect)
+    };
+    // Compared in integers (w × 1000 against ratio × h) so that 4:5 is exactly 800.
+    let ratio = w as f64 / h as f64;
+    for limit in limits(network, min_field) {
+        if w * 1000 < limit.value * h {
+            f.report(
+                "post/media-aspect-ratio",
+                Location::path(path),
+                format!(
+                    "{what} of {w}×{h} (aspect {ratio:.3}): {name} takes {what}s no narrower than {}",
+                    aspect(limit.value)
+                ),
+                Some(format!("crop to an aspect ratio of at least {}", aspect(limit.value))),
+            );
+        }
+    }
+    for limit in limits(network, max_field) {
+        if w * 1000 > limit.value * h {
+            f.report(
+                "post/media-aspect-ratio",
+                Location::path(path),
+                format!(
+                    "{what} of {w}×{h} (aspect {ratio:.3}): {name} takes {what}s no wider than {}",
+                    aspect(limit.value)
+                ),
+                Some(format!(
+                    "crop to an aspect ratio of at most {}",
+                    aspect(limit.value)
+                )),
+            );
+        }
+    }
+}
+
+/// An aspect ratio in thousandths, written as a decimal width ÷ height (`0.8`, `1.91`).
+fn aspect(milli: u64) -> String {
+    let s = format!("{:.3}", milli as f64 / 1000.0);
+    s.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
 #[cfg(test)]
@@ -634,5 +753,83 @@ mod tests {
             ["post/hashtag-camel-case"]
         );
         assert!(rules(&Post::text("#SlowFashionParis"), Network::X).is_empty());
+    }
+
+    fn media_post(kind: MediaKind, width: Option<u32>, height: Option<u32>) -> Post {
+        Post {
+            text: "Voir".into(),
+            content_type: None,
+            media: vec![Media {
+                kind: Some(kind),
+                width,
+                height,
+                alt_text: Some("Une tasse".into()),
+                ..Default::default()
+            }],
+            link: None,
+        }
+    }
+
+    #[test]
+    fn media_dimensions_and_aspect_ratio() {
+        use MediaKind::{Image, Video};
+        let dims = |n, k, w, h| {
+            rules(&media_post(k, w, h), n)
+                .into_iter()
+                .filter(|r| r.starts_with("post/media-"))
+                .collect::<Vec<_>>()
+        };
+        // Instagram: 4:5 to 1.91:1, width 320 to 1440; the bounds themselves pass.
+        assert!(dims(Network::Instagram, Image, Some(1080), Some(1350)).is_empty());
+        assert!(dims(Network::Instagram, Image, Some(1910), Some(1000)).len() == 1);
+        assert!(dims(Network::Instagram, Image, Some(1146), Some(600)).is_empty());
+        assert_eq!(
+            dims(Network::Instagram, Image, Some(1080), Some(1920)),
+            ["post/media-aspect-ratio"]
+        );
+        assert_eq!(
+            dims(Network::Instagram, Image, Some(200), Some(200)),
+            ["post/media-dimensions"]
+        );
+        // X: images up to 8192 px a side, video 1:3 to 3:1.
+        assert_eq!(
+            dims(Network::X, Image, Some(9000), Some(4000)),
+            ["post/media-dimensions"]
+        );
+        assert!(dims(Network::X, Video, Some(1080), Some(1920)).is_empty());
+        assert_eq!(
+            dims(Network::X, Video, Some(4000), Some(1000)),
+            ["post/media-aspect-ratio"]
+        );
+        // LinkedIn video 1:2.4 to 2.4:1; Threads images up to 10:1.
+        assert_eq!(
+            dims(Network::LinkedIn, Video, Some(400), Some(1000)),
+            ["post/media-aspect-ratio"]
+        );
+        assert_eq!(
+            dims(Network::Threads, Image, Some(11000), Some(1000)),
+            ["post/media-aspect-ratio"]
+        );
+        // Pinterest: at least 600×900.
+        assert_eq!(
+            dims(Network::Pinterest, Image, Some(500), Some(800)),
+            ["post/media-dimensions", "post/media-dimensions"]
+        );
+        // Missing or zero dimensions: nothing to check.
+        assert!(dims(Network::Instagram, Image, None, Some(5000)).is_empty());
+        assert!(dims(Network::Instagram, Image, Some(1080), None).is_empty());
+        assert!(dims(Network::X, Video, Some(0), Some(0)).is_empty());
+        assert!(dims(Network::Bluesky, Image, Some(20000), Some(100)).is_empty());
+        let found = check_post(
+            &media_post(Image, Some(1080), Some(1920)),
+            Network::Instagram,
+        )
+        .unwrap();
+        assert_eq!(found[0].location.path.as_deref(), Some("media[0]"));
+        assert!(
+            found[0].message.contains("no narrower than 0.8"),
+            "{}",
+            found[0].message
+        );
     }
 }

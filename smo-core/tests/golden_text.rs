@@ -80,6 +80,8 @@ fn post_of(case: &Value) -> Post {
                             _ => MediaKind::Image,
                         }),
                         size_bytes: m["size_bytes"].as_u64(),
+                        width: m["width"].as_u64().map(|w| w as u32),
+                        height: m["height"].as_u64().map(|h| h as u32),
                         alt_text: m["alt_text"].as_str().map(str::to_owned),
                         ..Default::default()
                     })

@@ -87,7 +87,7 @@ object TextGolden : GoldenSuite {
             Media(
                 kind = when (str(m, "kind")) { "video" -> MediaKind.VIDEO; "gif" -> MediaKind.GIF; null -> null; else -> MediaKind.IMAGE },
                 sizeBytes = m.get("size_bytes")?.asLong?.toULong(),
-                width = null, height = null, durationSeconds = null,
+                width = m.get("width")?.asLong?.toUInt(), height = m.get("height")?.asLong?.toUInt(), durationSeconds = null,
                 altText = str(m, "alt_text"),
             )
         } ?: listOf()

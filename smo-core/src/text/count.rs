@@ -348,7 +348,7 @@ pub(crate) fn measure(
             let p = parse_x(text, &options.x_config);
             return (p.weighted_length, None);
         }
-        Unit::Items | Unit::Seconds => {}
+        Unit::Items | Unit::Seconds | Unit::Pixels | Unit::AspectMilli => {}
     }
     (total, overflow)
 }

@@ -43,6 +43,10 @@ pub enum Unit {
     Items,
     /// Seconds of video.
     Seconds,
+    /// Pixels (an image's or video's width or height).
+    Pixels,
+    /// An aspect ratio, width ÷ height, in thousandths (4:5 is 800, 1.91:1 is 1910).
+    AspectMilli,
 }
 
 impl Unit {
@@ -60,18 +64,23 @@ impl Unit {
             Unit::Chars => "chars",
             Unit::Items => "items",
             Unit::Seconds => "seconds",
+            Unit::Pixels => "pixels",
+            Unit::AspectMilli => "aspect_milli",
         }
     }
 
     /// Whether the unit measures text.
     pub fn is_text(self) -> bool {
-        !matches!(self, Unit::Items | Unit::Seconds)
+        !matches!(
+            self,
+            Unit::Items | Unit::Seconds | Unit::Pixels | Unit::AspectMilli
+        )
     }
 }
 
 impl Unit {
     /// Every unit.
-    pub const ALL: [Unit; 11] = [
+    pub const ALL: [Unit; 13] = [
         Unit::XWeighted,
         Unit::Graphemes,
         Unit::CodePoints,
@@ -83,6 +92,8 @@ impl Unit {
         Unit::Chars,
         Unit::Items,
         Unit::Seconds,
+        Unit::Pixels,
+        Unit::AspectMilli,
     ];
 }
 
@@ -178,6 +189,22 @@ fields! {
     VideoSize = "video_size";
     /// Duration of one video.
     VideoDuration = "video_duration";
+    /// Largest width of an image, in pixels.
+    ImageMaxWidth = "image_max_width";
+    /// Smallest width of an image, in pixels.
+    ImageMinWidth = "image_min_width";
+    /// Largest height of an image, in pixels.
+    ImageMaxHeight = "image_max_height";
+    /// Smallest height of an image, in pixels.
+    ImageMinHeight = "image_min_height";
+    /// Narrowest aspect ratio (width ÷ height) of an image, in thousandths.
+    ImageMinAspect = "image_min_aspect";
+    /// Widest aspect ratio (width ÷ height) of an image, in thousandths.
+    ImageMaxAspect = "image_max_aspect";
+    /// Narrowest aspect ratio (width ÷ height) of a video, in thousandths.
+    VideoMinAspect = "video_min_aspect";
+    /// Widest aspect ratio (width ÷ height) of a video, in thousandths.
+    VideoMaxAspect = "video_max_aspect";
 }
 
 impl fmt::Display for Field {
@@ -232,7 +259,7 @@ pub struct Limit {
     pub network: Network,
     /// The field limited.
     pub field: Field,
-    /// The most allowed (or advised, for third-party guidance).
+    /// The most allowed (or advised, for third-party guidance); the least for a `*_min_*` field.
     pub value: u64,
     /// What `value` counts.
     pub unit: Unit,
@@ -301,6 +328,10 @@ pub static LIMITS: &[Limit] = &[
     row(N::X, F::ImageSize, 5_000_000, U::Bytes, T, AYR),
     row(N::X, F::VideoSize, 512_000_000, U::Bytes, T, AYR),
     row(N::X, F::VideoDuration, 140, U::Seconds, T, AYR),
+    row(N::X, F::ImageMaxWidth, 8_192, U::Pixels, T, AYR),
+    row(N::X, F::ImageMaxHeight, 8_192, U::Pixels, T, AYR),
+    row(N::X, F::VideoMinAspect, 333, U::AspectMilli, T, AYR),
+    row(N::X, F::VideoMaxAspect, 3_000, U::AspectMilli, T, AYR),
     // Threads
     row(N::Threads, F::Post, 500, U::ThreadsChars, P, TH_POSTS),
     row(N::Threads, F::TextAttachment, 10_000, U::Chars, P, TH_TEXT),
@@ -311,6 +342,14 @@ pub static LIMITS: &[Limit] = &[
     row(N::Threads, F::ImageSize, 8_000_000, U::Bytes, T, AYR),
     row(N::Threads, F::VideoSize, 1_000_000_000, U::Bytes, T, AYR),
     row(N::Threads, F::VideoDuration, 300, U::Seconds, T, AYR),
+    row(
+        N::Threads,
+        F::ImageMaxAspect,
+        10_000,
+        U::AspectMilli,
+        T,
+        AYR,
+    ),
     // Bluesky
     row(N::Bluesky, F::Post, 300, U::Graphemes, P, BSKY_LEX),
     row(N::Bluesky, F::Post, 3_000, U::Bytes, P, BSKY_LEX),
@@ -349,6 +388,15 @@ pub static LIMITS: &[Limit] = &[
     row(N::LinkedIn, F::Comment, 1_250, U::Chars, T, BUF),
     row(N::LinkedIn, F::ImageSize, 5_000_000, U::Bytes, T, AYR),
     row(N::LinkedIn, F::VideoDuration, 1_800, U::Seconds, T, AYR),
+    row(N::LinkedIn, F::VideoMinAspect, 416, U::AspectMilli, T, AYR),
+    row(
+        N::LinkedIn,
+        F::VideoMaxAspect,
+        2_400,
+        U::AspectMilli,
+        T,
+        AYR,
+    ),
     // Facebook
     row(N::Facebook, F::Post, 63_206, U::Chars, T, AYR),
     row(N::Facebook, F::Title, 255, U::Chars, T, AYR),
@@ -362,6 +410,17 @@ pub static LIMITS: &[Limit] = &[
     row(N::Instagram, F::Images, 10, U::Items, T, AYR),
     row(N::Instagram, F::ImageSize, 8_000_000, U::Bytes, T, AYR),
     row(N::Instagram, F::VideoDuration, 900, U::Seconds, T, AYR),
+    row(N::Instagram, F::ImageMinWidth, 320, U::Pixels, T, AYR),
+    row(N::Instagram, F::ImageMaxWidth, 1_440, U::Pixels, T, AYR),
+    row(N::Instagram, F::ImageMinAspect, 800, U::AspectMilli, T, AYR),
+    row(
+        N::Instagram,
+        F::ImageMaxAspect,
+        1_910,
+        U::AspectMilli,
+        T,
+        AYR,
+    ),
     // TikTok
     row(N::TikTok, F::Caption, 2_200, U::Utf16, P, TK_API),
     row(N::TikTok, F::Title, 90, U::Chars, T, BUF),
@@ -385,6 +444,19 @@ pub static LIMITS: &[Limit] = &[
     row(N::Pinterest, F::Images, 5, U::Items, T, AYR),
     row(N::Pinterest, F::ImageSize, 20_000_000, U::Bytes, T, AYR),
     row(N::Pinterest, F::VideoDuration, 900, U::Seconds, T, AYR),
+    row(N::Pinterest, F::ImageMinWidth, 600, U::Pixels, T, AYR),
+    row(N::Pinterest, F::ImageMinHeight, 900, U::Pixels, T, AYR),
+    row(N::Pinterest, F::ImageMaxWidth, 2_000, U::Pixels, T, AYR),
+    row(N::Pinterest, F::ImageMaxHeight, 3_000, U::Pixels, T, AYR),
+    row(N::Pinterest, F::VideoMinAspect, 500, U::AspectMilli, T, AYR),
+    row(
+        N::Pinterest,
+        F::VideoMaxAspect,
+        1_910,
+        U::AspectMilli,
+        T,
+        AYR,
+    ),
     // Telegram
     row(N::Telegram, F::Message, 4_096, U::Utf16, P, TG_BOT),
     row(N::Telegram, F::MediaCaption, 1_024, U::Utf16, P, TG_BOT),
