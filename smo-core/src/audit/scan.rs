@@ -81,6 +81,53 @@ struct State {
     json_buf: Option<(String, Origin, bool)>,
     noscript_buf: Option<(String, usize, bool)>,
     limits: ScanLimits,
+    // Where the outer scan first saw body content (`in_body` turned true), and the resume
+    // points of the widget windows (see `Windows`).
+    body_from: Option<usize>,
+    windows: Option<Windows>,
+}
+
+/// The resume points of the widget windows, filled during the outer scan.
+///
+/// The id/class widget selectors (`#disqus_thread`, `.fb-comments`, ...) name no element, so
+/// registering them makes lol_html lex the attributes of every element of the page instead of
+/// skipping tags by name: that halves the scan's speed. lol_html compares ids and classes with
+/// the raw attribute bytes, case-sensitively, so such a selector can only match an element
+/// whose bytes contain its literal. The scan therefore looks for the literals first (`hits`)
+/// and runs those selectors only over short windows of the page, each from the end of the
+/// last start tag the outer scan visited before a hit: a point where the tokenizer is in its
+/// data state with nothing but HTML elements open, exactly the state a fresh rewriter starts
+/// in, so the window sees the same tokens as a whole-page scan would.
+#[derive(Default)]
+struct Windows {
+    /// Byte offsets of the literals, ascending.
+    hits: Vec<usize>,
+    /// For each hit, where its window starts.
+    resume: Vec<usize>,
+    /// End of the last usable start tag.
+    last: usize,
+    /// Set once an SVG/MathML HTML integration point (`foreignObject`, `desc`, `title`, `mi`,
+    /// ...) opened: HTML elements after it may sit inside foreign content, so their ends are
+    /// not used as resume points any more.
+    foreign: bool,
+}
+
+impl Windows {
+    /// A start tag of an HTML element, not raw text, spanning `range`, was visited.
+    fn visited(&mut self, range: std::ops::Range<usize>) {
+        if self.foreign {
+            return;
+        }
+        while self.resume.len() < self.hits.len()
+            && self
+                .hits
+                .get(self.resume.len())
+                .is_some_and(|h| *h < range.end)
+        {
+            self.resume.push(self.last);
+        }
+        self.last = range.end;
+    }
 }
 
 impl State {
@@ -94,6 +141,33 @@ impl State {
             },
             in_head: !self.in_body,
             in_noscript: self.in_noscript,
+        }
+    }
+
+    /// The outer scan saw body content at `at`.
+    fn body(&mut self, at: usize) {
+        if !self.in_body && !self.in_noscript && self.body_from.is_none() {
+            self.body_from = Some(at);
+        }
+        self.in_body = true;
+    }
+
+    /// An SVG or MathML HTML integration point opened (see `Windows::foreign`).
+    fn foreign(&mut self) {
+        if let Some(w) = self.windows.as_mut() {
+            w.foreign = true;
+        }
+    }
+
+    /// An HTML element's start tag the outer scan visited (a resume point for the windows).
+    fn visited(&mut self, el: &Element<'_, '_>) {
+        if self.in_noscript {
+            return;
+        }
+        if let Some(w) = self.windows.as_mut() {
+            if el.namespace_uri() == HTML_NS {
+                w.visited(el.source_location().bytes());
+            }
         }
     }
 
@@ -133,6 +207,15 @@ impl State {
         LinkRef { href, url, origin }
     }
 
+    fn list(&mut self, kind: WidgetKind) -> &mut Vec<Widget> {
+        match kind {
+            WidgetKind::Comments => &mut self.f.comments,
+            WidgetKind::SocialLogin => &mut self.f.social_login,
+            WidgetKind::Reviews => &mut self.f.reviews,
+            WidgetKind::Embed => &mut self.f.embeds,
+        }
+    }
+
     fn widget(&mut self, kind: WidgetKind, provider: &str, evidence: String, origin: Origin) {
         if !self.room() {
             return;
@@ -143,12 +226,7 @@ impl State {
             evidence,
             origin,
         };
-        let list = match kind {
-            WidgetKind::Comments => &mut self.f.comments,
-            WidgetKind::SocialLogin => &mut self.f.social_login,
-            WidgetKind::Reviews => &mut self.f.reviews,
-            WidgetKind::Embed => &mut self.f.embeds,
-        };
+        let list = self.list(kind);
         // One widget is often revealed twice (markup and script): keep one per provider
         // and evidence.
         if !list
@@ -205,27 +283,88 @@ fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+const HTML_NS: &str = "http://www.w3.org/1999/xhtml";
+
+/// The selectors the scan registers, parsed once per process.
 struct Compiled {
-    markup: Vec<(Selector, usize)>,
+    /// Fixed selectors by their text.
+    fixed: Vec<(&'static str, Selector)>,
+    /// The widget selectors in table order, with their row. Those that name an element
+    /// (`blockquote.twitter-tweet`, `a[data-pin-do]`) are matched by tag name first and are
+    /// registered on every page; the id/class-only ones come with the literal their element
+    /// must contain and run over windows around its occurrences (see `Windows`).
+    markup: Vec<(Selector, usize, Option<memchr::memmem::Finder<'static>>)>,
+}
+
+/// Selectors the scan registers besides the widget signatures.
+const FIXED: &[&str] = &[
+    "meta",
+    "link",
+    "a[href]",
+    "iframe[src]",
+    "script",
+    "script[type]",
+    "base[href]",
+    "html",
+    "body",
+    "title",
+    "noscript",
+    // HTML integration points of SVG and MathML (see `Windows::foreign`); `title` above too.
+    "foreignObject",
+    "desc",
+    "mi",
+    "mo",
+    "mn",
+    "ms",
+    "mtext",
+    "annotation-xml",
+    "*",
+];
+
+/// The literal an id/class-only selector (`#id`, `.class`) needs in the element's raw bytes;
+/// `None` for any other form.
+fn windowed_literal(selector: &str) -> Option<&str> {
+    let rest = selector
+        .strip_prefix('#')
+        .or_else(|| selector.strip_prefix('.'))?;
+    (!rest.is_empty()
+        && rest
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
+    .then_some(rest)
 }
 
 fn compiled() -> &'static Compiled {
     static C: OnceLock<Compiled> = OnceLock::new();
-    C.get_or_init(|| Compiled {
+    C.get_or_init(|| {
         // Selectors are tested to parse (facts::tests::selectors_parse); a row that does not
         // is skipped rather than taking the scan down.
-        markup: facts::MARKUP_SIGNATURES
+        let markup = facts::MARKUP_SIGNATURES
             .iter()
             .enumerate()
-            .filter_map(|(i, s)| s.selector.parse::<Selector>().ok().map(|sel| (sel, i)))
-            .collect(),
+            .filter_map(|(i, s)| {
+                let sel = s.selector.parse::<Selector>().ok()?;
+                let literal = windowed_literal(s.selector)
+                    .map(|lit| memchr::memmem::Finder::new(lit.as_bytes()));
+                Some((sel, i, literal))
+            })
+            .collect();
+        Compiled {
+            fixed: FIXED
+                .iter()
+                .filter_map(|s| s.parse::<Selector>().ok().map(|sel| (*s, sel)))
+                .collect(),
+            markup,
+        }
     })
 }
 
 type Handlers<'h> = Vec<(Cow<'static, Selector>, ElementContentHandlers<'h>)>;
 
 fn push<'h>(handlers: &mut Handlers<'h>, selector: &'static str, h: ElementContentHandlers<'h>) {
-    if let Ok(sel) = selector.parse::<Selector>() {
+    if let Some((_, sel)) = compiled().fixed.iter().find(|(s, _)| *s == selector) {
+        handlers.push((Cow::Borrowed(sel), h));
+    } else if let Ok(sel) = selector.parse::<Selector>() {
         handlers.push((Cow::Owned(sel), h));
     }
 }
@@ -277,25 +416,62 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 
 /// Scans `input` (the page at `url`) into an inventory.
 pub fn scan(input: &[u8], url: &str, limits: &ScanLimits) -> PageFeatures {
+    scan_with(input, url, limits, true)
+}
+
+/// [`scan`], with the id/class widget selectors run over windows (`windowed`, the fast path)
+/// or on every element (the reference the fast path is tested against). The fast path falls
+/// back to the reference when its preconditions fail (see `run_windows`).
+fn scan_with(input: &[u8], url: &str, limits: &ScanLimits, windowed: bool) -> PageFeatures {
     let (bytes, encoding, enc_name) = sniff(input);
-    let st = RefCell::new(State {
-        base: Url::parse(url).ok(),
-        limits: *limits,
-        ..State::default()
-    });
-    {
-        let mut s = st.borrow_mut();
+    let fresh = || {
+        let mut s = State {
+            base: Url::parse(url).ok(),
+            limits: *limits,
+            ..State::default()
+        };
         s.f.url = url.to_owned();
         s.f.parse.bytes = input.len() as u64;
         s.f.parse.encoding = enc_name.to_owned();
-        if enc_name == "UTF-8" {
-            if let Err(e) = std::str::from_utf8(&bytes) {
-                s.f.parse.invalid_utf8_at = Some(e.valid_up_to() as u64);
-            }
+        RefCell::new(s)
+    };
+    let mut st = fresh();
+    let mut error = None;
+    let mut done = false;
+    if windowed {
+        st.borrow_mut().windows = Some(Windows {
+            hits: widget_hits(&bytes),
+            ..Windows::default()
+        });
+        error = run(
+            &bytes,
+            encoding,
+            &st,
+            Pass::Outer { windowed: true },
+            limits,
+        );
+        done = run_windows(&bytes, encoding, &st, error.is_some(), limits);
+        #[cfg(test)]
+        if !done {
+            tests::FALLBACKS.with(|n| n.set(n.get() + 1));
         }
     }
-    let error = run(&bytes, encoding, &st, false, limits);
+    if !done {
+        st = fresh();
+        error = run(
+            &bytes,
+            encoding,
+            &st,
+            Pass::Outer { windowed: false },
+            limits,
+        );
+    }
     let mut s = st.into_inner();
+    if enc_name == "UTF-8" {
+        if let Err(e) = std::str::from_utf8(&bytes) {
+            s.f.parse.invalid_utf8_at = Some(e.valid_up_to() as u64);
+        }
+    }
     s.f.parse.complete = error.is_none() && !s.capped;
     s.f.parse.error = error.or_else(|| {
         s.capped.then(|| {
@@ -312,19 +488,198 @@ pub fn scan(input: &[u8], url: &str, limits: &ScanLimits) -> PageFeatures {
     f
 }
 
-/// Runs one rewriter over `bytes`; `nested` is the re-scan of a `<noscript>`'s text.
+/// Offsets of the literals of the id/class widget selectors in the page, ascending.
+fn widget_hits(bytes: &[u8]) -> Vec<usize> {
+    let mut hits: Vec<usize> = compiled()
+        .markup
+        .iter()
+        .filter_map(|(_, _, literal)| literal.as_ref())
+        .flat_map(|finder| finder.find_iter(bytes))
+        .collect();
+    hits.sort_unstable();
+    hits.dedup();
+    hits
+}
+
+/// Runs the id/class widget selectors over the windows around their literals and adds what
+/// they match to the inventory, as a whole-page scan would have. Returns false, leaving the
+/// inventory to be rebuilt by the reference scan, when the result could differ from it: the
+/// outer scan stopped early or hit the item cap, a widget came before the first body content
+/// (it would have moved later elements out of `<head>`), or a window failed.
+fn run_windows(
+    bytes: &[u8],
+    encoding: AsciiCompatibleEncoding,
+    st: &RefCell<State>,
+    failed: bool,
+    limits: &ScanLimits,
+) -> bool {
+    let Some(mut w) = st.borrow_mut().windows.take() else {
+        return false;
+    };
+    if w.hits.is_empty() {
+        // No id/class widget can match: the outer scan is the whole-page scan.
+        return true;
+    }
+    if failed || st.borrow().capped {
+        return false;
+    }
+    // Hits after the last resume point resume there.
+    w.resume.resize(w.hits.len(), w.last);
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    let mut k = 0;
+    // Windows are fed a few KiB at a time (the tokens do not depend on the chunking) so a
+    // window stops soon after its last hit.
+    let step = limits.chunk_size.clamp(1, 4096);
+    while k < w.hits.len() {
+        let from = w.resume[k];
+        let past = std::cell::Cell::new(0usize);
+        let matched: RefCell<Vec<(usize, usize, usize)>> = RefCell::new(Vec::new());
+        let mut handlers: Handlers<'_> = Vec::new();
+        for (sel, i, _) in compiled().markup.iter().filter(|m| m.2.is_some()) {
+            let (i, matched) = (*i, &matched);
+            handlers.push((
+                Cow::Borrowed(sel),
+                ElementContentHandlers::default().element(move |el: &mut Element<'_, '_>| {
+                    let r = el.source_location().bytes();
+                    matched.borrow_mut().push((from + r.start, from + r.end, i));
+                    Ok(())
+                }),
+            ));
+        }
+        push(
+            &mut handlers,
+            "*",
+            ElementContentHandlers::default().element(|el: &mut Element<'_, '_>| {
+                past.set(from + el.source_location().bytes().start);
+                Ok(())
+            }),
+        );
+        let mut rewriter = Some(HtmlRewriter::new(
+            settings(handlers, encoding, limits),
+            |_: &[u8]| {},
+        ));
+        let mut pos = from;
+        loop {
+            // A hit is settled once a start tag after it was seen: the tag holding it, if any,
+            // was complete before.
+            while w.hits.get(k).is_some_and(|h| past.get() > *h) {
+                k += 1;
+            }
+            match (w.hits.get(k), w.resume.get(k)) {
+                (Some(_), Some(r)) if *r <= pos => {}
+                // The next hit resumes past this window (or there is none): next window.
+                _ => break,
+            }
+            let Some(r) = rewriter.as_mut() else {
+                break;
+            };
+            if pos >= bytes.len() {
+                if rewriter.take().is_some_and(|r| r.end().is_err()) {
+                    return false;
+                }
+                k = w.hits.len();
+                break;
+            }
+            let end = bytes.len().min(pos.saturating_add(step));
+            if r.write(bytes.get(pos..end).unwrap_or_default()).is_err() {
+                return false;
+            }
+            pos = end;
+        }
+        drop(rewriter);
+        found.extend(matched.into_inner());
+    }
+    found.sort_unstable();
+    let mut s = st.borrow_mut();
+    let body_from = s.body_from;
+    if s.items + found.len() > s.limits.max_items
+        || found
+            .iter()
+            .any(|(start, _, _)| body_from.is_none_or(|b| b > *start))
+    {
+        return false;
+    }
+    for (start, end, i) in found {
+        let Some(sig) = facts::MARKUP_SIGNATURES.get(i) else {
+            continue;
+        };
+        let origin = s.origin(start..end);
+        s.items += 1;
+        let list = s.list(sig.kind);
+        if list
+            .iter()
+            .any(|x| x.provider == sig.provider && x.evidence == sig.selector)
+        {
+            continue;
+        }
+        // Document order; on one element, the handlers' order: the outer scan's handlers
+        // first, widget signatures in table order.
+        let index = |x: &Widget| {
+            facts::MARKUP_SIGNATURES
+                .iter()
+                .position(|m| m.provider == x.provider && m.selector == x.evidence)
+        };
+        let at = list
+            .iter()
+            .position(|x| {
+                let b = x.origin.span.start_byte as usize;
+                b > start || (b == start && index(x).is_some_and(|j| j > i))
+            })
+            .unwrap_or(list.len());
+        list.insert(
+            at,
+            Widget {
+                kind: sig.kind,
+                provider: sig.provider.to_owned(),
+                evidence: sig.selector.to_owned(),
+                origin,
+            },
+        );
+    }
+    true
+}
+
+/// Which pass `run` makes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Pass {
+    /// The page; `windowed`: the id/class widget selectors are left to `run_windows`.
+    Outer { windowed: bool },
+    /// The re-scan of a `<noscript>`'s text.
+    Noscript,
+}
+
+fn settings<'h>(
+    handlers: Handlers<'h>,
+    encoding: AsciiCompatibleEncoding,
+    limits: &ScanLimits,
+) -> Settings<'h, 'static> {
+    let mut settings = Settings::new()
+        .with_strict(false)
+        .with_encoding(encoding)
+        .with_memory_settings(
+            MemorySettings::new().with_max_allowed_memory_usage(limits.max_parser_memory),
+        );
+    for h in handlers {
+        settings = settings.append_element_content_handler(h);
+    }
+    settings
+}
+
+/// Runs one rewriter over `bytes`.
 fn run(
     bytes: &[u8],
     encoding: AsciiCompatibleEncoding,
     st: &RefCell<State>,
-    nested: bool,
+    pass: Pass,
     limits: &ScanLimits,
 ) -> Option<String> {
+    let nested = pass == Pass::Noscript;
     let mut handlers: Handlers<'_> = Vec::new();
     push(
         &mut handlers,
         "meta",
         ElementContentHandlers::default().element(|el: &mut Element<'_, '_>| {
+            st.borrow_mut().visited(el);
             on_meta(el, st);
             Ok(())
         }),
@@ -333,6 +688,7 @@ fn run(
         &mut handlers,
         "link",
         ElementContentHandlers::default().element(|el: &mut Element<'_, '_>| {
+            st.borrow_mut().visited(el);
             on_link(el, st);
             Ok(())
         }),
@@ -341,7 +697,11 @@ fn run(
         &mut handlers,
         "a[href]",
         ElementContentHandlers::default().element(|el: &mut Element<'_, '_>| {
-            st.borrow_mut().in_body = true;
+            {
+                let mut s = st.borrow_mut();
+                s.visited(el);
+                s.body(el.source_location().bytes().start);
+            }
             on_anchor(el, st);
             Ok(())
         }),
@@ -350,7 +710,7 @@ fn run(
         &mut handlers,
         "iframe[src]",
         ElementContentHandlers::default().element(|el: &mut Element<'_, '_>| {
-            st.borrow_mut().in_body = true;
+            st.borrow_mut().body(el.source_location().bytes().start);
             on_iframe(el, st);
             Ok(())
         }),
@@ -358,20 +718,26 @@ fn run(
     push(
         &mut handlers,
         "script",
-        ElementContentHandlers::default()
-            .element(|el: &mut Element<'_, '_>| {
-                on_script(el, st);
-                Ok(())
-            })
-            .text(|t: &mut TextChunk<'_>| {
-                on_script_text(t, st);
-                Ok(())
-            }),
+        ElementContentHandlers::default().element(|el: &mut Element<'_, '_>| {
+            on_script(el, st);
+            Ok(())
+        }),
+    );
+    // Only a script with a `type` can be JSON-LD: the text of the others (most of a page's
+    // script bytes) is not handed over.
+    push(
+        &mut handlers,
+        "script[type]",
+        ElementContentHandlers::default().text(|t: &mut TextChunk<'_>| {
+            on_script_text(t, st);
+            Ok(())
+        }),
     );
     push(
         &mut handlers,
         "base[href]",
         ElementContentHandlers::default().element(|el: &mut Element<'_, '_>| {
+            st.borrow_mut().visited(el);
             let href = attr(el, "href", st);
             let mut s = st.borrow_mut();
             if !s.base_set {
@@ -391,6 +757,7 @@ fn run(
             &mut handlers,
             "html",
             ElementContentHandlers::default().element(|el: &mut Element<'_, '_>| {
+                st.borrow_mut().visited(el);
                 let lang = attr(el, "lang", st);
                 let mut s = st.borrow_mut();
                 if s.f.lang.is_none() {
@@ -402,19 +769,43 @@ fn run(
         push(
             &mut handlers,
             "body",
-            ElementContentHandlers::default().element(|_: &mut Element<'_, '_>| {
-                st.borrow_mut().in_body = true;
+            ElementContentHandlers::default().element(|el: &mut Element<'_, '_>| {
+                let mut s = st.borrow_mut();
+                s.visited(el);
+                s.body(el.source_location().bytes().start);
                 Ok(())
             }),
         );
+        for tag in [
+            "foreignObject",
+            "desc",
+            "mi",
+            "mo",
+            "mn",
+            "ms",
+            "mtext",
+            "annotation-xml",
+        ] {
+            push(
+                &mut handlers,
+                tag,
+                ElementContentHandlers::default().element(|_: &mut Element<'_, '_>| {
+                    st.borrow_mut().foreign();
+                    Ok(())
+                }),
+            );
+        }
         push(
             &mut handlers,
             "title",
             ElementContentHandlers::default()
                 .element(|el: &mut Element<'_, '_>| {
                     let mut s = st.borrow_mut();
-                    // An SVG <title> is not the page title.
-                    if !s.title_done && el.namespace_uri() == "http://www.w3.org/1999/xhtml" {
+                    // An SVG <title> is not the page title (and opens an HTML integration
+                    // point).
+                    if el.namespace_uri() != HTML_NS {
+                        s.foreign();
+                    } else if !s.title_done {
                         s.title_buf = Some(String::new());
                     }
                     Ok(())
@@ -471,7 +862,10 @@ fn run(
                     Ok(())
                 }),
         );
-        for (selector, i) in &compiled().markup {
+        for (selector, i, literal) in &compiled().markup {
+            if literal.is_some() && pass == (Pass::Outer { windowed: true }) {
+                continue;
+            }
             let i = *i;
             handlers.push((
                 Cow::Borrowed(selector),
@@ -480,7 +874,7 @@ fn run(
                         return Ok(());
                     };
                     let mut s = st.borrow_mut();
-                    s.in_body = true;
+                    s.body(el.source_location().bytes().start);
                     let origin = s.origin(el.source_location().bytes());
                     s.widget(sig.kind, sig.provider, sig.selector.to_owned(), origin);
                     Ok(())
@@ -488,16 +882,7 @@ fn run(
             ));
         }
     }
-    let mut settings = Settings::new()
-        .with_strict(false)
-        .with_encoding(encoding)
-        .with_memory_settings(
-            MemorySettings::new().with_max_allowed_memory_usage(limits.max_parser_memory),
-        );
-    for h in handlers {
-        settings = settings.append_element_content_handler(h);
-    }
-    let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
+    let mut rewriter = HtmlRewriter::new(settings(handlers, encoding, limits), |_: &[u8]| {});
     for chunk in bytes.chunks(limits.chunk_size.max(1)) {
         if let Err(e) = rewriter.write(chunk) {
             return Some(e.to_string());
@@ -529,7 +914,7 @@ fn rescan_noscript(
         text.as_bytes(),
         AsciiCompatibleEncoding::utf_8(),
         st,
-        true,
+        Pass::Noscript,
         limits,
     );
     let mut s = st.borrow_mut();
@@ -1079,5 +1464,162 @@ fn locate(f: &mut PageFeatures, input: &[u8]) {
         counted = target.max(counted);
         span.line = line;
         span.column = chars + 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::Cell;
+
+    thread_local! {
+        /// Windowed scans that fell back to the reference scan on this thread.
+        pub(super) static FALLBACKS: Cell<usize> = const { Cell::new(0) };
+    }
+
+    fn fallbacks() -> usize {
+        FALLBACKS.with(Cell::get)
+    }
+
+    /// The windowed scan gives the reference scan's inventory, whatever the chunking.
+    fn same(html: &[u8], what: &str) {
+        let whole = ScanLimits {
+            chunk_size: usize::MAX,
+            ..ScanLimits::default()
+        };
+        let reference = scan_with(html, "https://shop.example/p", &whole, false);
+        for chunk in [usize::MAX, 64 * 1024, 1024, 7, 1] {
+            if chunk < 7 && html.len() > 64 * 1024 {
+                continue;
+            }
+            let limits = ScanLimits {
+                chunk_size: chunk,
+                ..ScanLimits::default()
+            };
+            let fast = scan_with(html, "https://shop.example/p", &limits, true);
+            assert_eq!(fast, reference, "{what}, fed {chunk} bytes at a time");
+        }
+    }
+
+    const HEAD: &str = "<!doctype html><html><head><title>T</title>\
+        <meta property=\"og:title\" content=\"T\"></head><body>";
+
+    #[test]
+    fn windowed_widgets_match_the_reference_scan_in_every_context() {
+        let bodies = [
+            // Plain widgets, several per page, in table order and against it.
+            r#"<p><a href="/x">x</a></p><div id="disqus_thread"></div><div class="fb-comments" data-href="/"></div>"#,
+            r#"<div class="x fb-post fb-video" id="g_id_onload"></div><a class="fb-post" data-pin-do="buttonPin" href="https://www.pinterest.com/pin/create/button/">p</a>"#,
+            r#"<blockquote class="fb-post twitter-tweet"><p>t</p></blockquote><div class="g_id_signin"></div><div class="g_id_signin"></div>"#,
+            r#"<div id="appleid-signin" class="fb-login-button trustpilot-widget"></div>"#,
+            // Literals that are not widgets: text, other attributes, scripts, comments, case.
+            r#"<p>the disqus_thread div and .fb-comments</p><div data-x="fb-comments"></div><div class="fb-commentsx"></div><div ID="DISQUS_THREAD"></div>"#,
+            r#"<script>document.getElementById("disqus_thread"); var s = '<div class="fb-post">';</script><div class="fb-video"></div>"#,
+            r#"<!-- <div id="disqus_thread"></div> --><style>.fb-comments{}</style><textarea><div class="fb-post"></textarea><title>x</title><div id="disqus_thread"></div>"#,
+            r#"<noscript><div class="fb-comments"></div><a href="https://x.com/shop">x</a></noscript><div class=fb-post></div>"#,
+            // Entity-encoded values: lol_html compares raw bytes, so neither scan matches them.
+            r#"<div id="disqus&#95;thread"></div><div class="fb&#45;post"></div>"#,
+            // A literal inside an attribute of a later element, and in a long attribute.
+            r#"<img alt='<div id="disqus_thread">' src="/a.png"><a href="/b" title='x > y'><div class="trustpilot-widget" data-t=">"></div></a>"#,
+            // Foreign content: SVG and MathML integration points before and around widgets.
+            r#"<svg><title>logo</title><path/></svg><a href="/a">a</a><div id="disqus_thread"></div>"#,
+            r#"<svg><foreignObject><a href="/in">in</a></foreignObject><desc><a href="/d">d</a></desc></svg><div class="fb-comments"></div>"#,
+            r#"<math><mi><a href="/m">m</a></mi><annotation-xml encoding="text/html"><div id="g_id_onload"></div></annotation-xml></math><div class="fb-post"></div>"#,
+            r#"<svg><foreignObject><a href="/in">in</a></foreignObject><title><div id="disqus_thread"></div></title></svg>"#,
+            r#"<svg><![CDATA[<div id="disqus_thread">]]></svg><a href="/z">z</a><div class="fb-video"></div>"#,
+            // Raw-text elements right before a widget; a plaintext tail.
+            r#"<iframe src="https://www.youtube.com/embed/abc"><div class="fb-post"></iframe><xmp><div id="appleid-signin"></xmp><div class="fb-post"></div><plaintext><div id="disqus_thread">"#,
+            // A tag cut at the end of the page.
+            r#"<a href="/q">q</a><div id="disqus_thread" class="fb-comments"#,
+        ];
+        for (n, body) in bodies.iter().enumerate() {
+            same(
+                format!("{HEAD}{body}</body></html>").as_bytes(),
+                &format!("body {n}"),
+            );
+        }
+        // Widgets before any body content move what follows out of <head>: reference scan.
+        let before = fallbacks();
+        same(
+            br#"<head><div class="fb-comments"></div><meta property="og:title" content="x"><noscript><meta name="description" content="d"></noscript></head><body></body>"#,
+            "widget in head",
+        );
+        assert!(fallbacks() > before, "a widget in <head> falls back");
+        // A plain page takes the windowed path.
+        let before = fallbacks();
+        same(
+            format!("{HEAD}{}</body></html>", bodies[0]).as_bytes(),
+            "plain",
+        );
+        assert_eq!(fallbacks(), before, "a plain page does not fall back");
+    }
+
+    #[test]
+    fn windowed_widgets_match_the_reference_on_the_golden_pages_and_mutations() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/golden/audit");
+        let mut pages: Vec<Vec<u8>> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "html"))
+            .map(|p| std::fs::read(p).unwrap())
+            .collect();
+        pages.sort();
+        for (_, html) in super::super::example::example_site() {
+            pages.push(html.as_bytes().to_vec());
+        }
+        for (n, page) in pages.iter().enumerate() {
+            same(page, &format!("page {n}"));
+        }
+        // Mutations that splice widgets, foreign content and broken markup anywhere.
+        const INSERTS: &[&str] = &[
+            r#"<div id="disqus_thread">"#,
+            r#"<p class="fb-post fb-comments">"#,
+            "disqus_thread",
+            " class=g_id_signin ",
+            "<svg><foreignObject>",
+            "</foreignObject>",
+            "<title>",
+            "<math><mi>",
+            "<script>",
+            "</script>",
+            "<!--",
+            "-->",
+            "<noscript>",
+            "<a href=\"/x\">",
+            "<body>",
+            "\"",
+            "<",
+            ">",
+        ];
+        let mut x: u64 = 0x5EED_0F_AD_1D0;
+        let mut next = |n: usize| {
+            x ^= x >> 12;
+            x ^= x << 25;
+            x ^= x >> 27;
+            (x.wrapping_mul(0x2545_F491_4F6C_DD1D) % n.max(1) as u64) as usize
+        };
+        for round in 0..200 {
+            let mut page = pages[round % pages.len()].clone();
+            for _ in 0..1 + next(6) {
+                let at = next(page.len() + 1);
+                let ins = INSERTS[next(INSERTS.len())].as_bytes();
+                page.splice(at..at, ins.iter().copied());
+            }
+            same(&page, &format!("mutation {round}"));
+        }
+    }
+
+    #[test]
+    fn selector_forms() {
+        assert_eq!(windowed_literal("#disqus_thread"), Some("disqus_thread"));
+        assert_eq!(windowed_literal(".fb-comments"), Some("fb-comments"));
+        assert_eq!(windowed_literal("blockquote.twitter-tweet"), None);
+        assert_eq!(windowed_literal("a[data-pin-do]"), None);
+        assert_eq!(windowed_literal(".a.b"), None);
+        assert_eq!(windowed_literal("#a b"), None);
+        assert!(
+            compiled().fixed.len() == FIXED.len(),
+            "fixed selectors parse"
+        );
     }
 }
