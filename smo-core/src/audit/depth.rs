@@ -5,49 +5,6 @@
 //! that need an end tag, skipping comments, raw-text elements and the elements whose end tag
 //! is implied (`p`, `li`, ...), so it stays linear and allocation-free.
 
-/// Elements that never have content.
-const VOID: &[&[u8]] = &[
-    b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta",
-    b"source", b"track", b"wbr", b"param", b"keygen",
-];
-/// Elements whose end tag the parser may imply: not counted.
-const IMPLIED: &[&[u8]] = &[
-    b"p",
-    b"li",
-    b"dt",
-    b"dd",
-    b"option",
-    b"optgroup",
-    b"tr",
-    b"td",
-    b"th",
-    b"thead",
-    b"tbody",
-    b"tfoot",
-    b"rb",
-    b"rt",
-    b"rp",
-    b"rtc",
-    b"colgroup",
-    b"caption",
-    b"html",
-    b"head",
-    b"body",
-];
-/// Elements whose content is text up to their end tag.
-const RAW: &[&[u8]] = &[
-    b"script",
-    b"style",
-    b"textarea",
-    b"title",
-    b"xmp",
-    b"iframe",
-    b"noembed",
-    b"noframes",
-    b"noscript",
-    b"plaintext",
-];
-
 /// The deepest nesting of elements in `html`, estimated from its tags.
 ///
 /// ```
@@ -60,7 +17,7 @@ pub fn estimate(html: &[u8]) -> u32 {
     let mut max: u32 = 0;
     let mut i = 0;
     let n = html.len();
-    while let Some(off) = memchr::memchr(b'<', &html[i..]) {
+    while let Some(off) = find_byte(b'<', &html[i..]) {
         i += off + 1;
         if i >= n {
             break;
@@ -82,18 +39,18 @@ pub fn estimate(html: &[u8]) -> u32 {
             continue;
         }
         let name = &html[start..start + name_len];
-        let tag_end = memchr::memchr(b'>', &html[start..]).map(|p| start + p);
+        let tag_end = find_byte(b'>', &html[start + name_len..]).map(|p| start + name_len + p);
         let self_closing = tag_end.is_some_and(|e| e > 0 && html[e - 1] == b'/');
         i = tag_end.map_or(n, |e| e + 1);
-        let is = |list: &[&[u8]]| list.iter().any(|x| x.eq_ignore_ascii_case(name));
-        if is(VOID) || is(IMPLIED) {
+        let kind = classify(name);
+        if kind == Kind::Uncounted {
             continue;
         }
         if closing {
             depth = depth.saturating_sub(1);
             continue;
         }
-        if is(RAW) {
+        if kind == Kind::Raw {
             if name.eq_ignore_ascii_case(b"plaintext") {
                 break;
             }
@@ -109,6 +66,52 @@ pub fn estimate(html: &[u8]) -> u32 {
         }
     }
     max
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Void or with an implied end tag: not counted.
+    Uncounted,
+    /// Text up to its end tag.
+    Raw,
+    /// Counted.
+    Other,
+}
+
+/// The kind of a tag name, any case. One lookup per tag: every name in the lists is at most
+/// 9 bytes, so a longer name is `Other` without comparing.
+fn classify(name: &[u8]) -> Kind {
+    let mut buf = [0u8; 9];
+    let Some(lower) = buf.get_mut(..name.len()) else {
+        return Kind::Other;
+    };
+    for (d, s) in lower.iter_mut().zip(name) {
+        *d = s.to_ascii_lowercase();
+    }
+    match &*lower {
+        // Elements that never have content.
+        b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"link"
+        | b"meta" | b"source" | b"track" | b"wbr" | b"param" | b"keygen" => Kind::Uncounted,
+        // Elements whose end tag the parser may imply.
+        b"p" | b"li" | b"dt" | b"dd" | b"option" | b"optgroup" | b"tr" | b"td" | b"th"
+        | b"thead" | b"tbody" | b"tfoot" | b"rb" | b"rt" | b"rp" | b"rtc" | b"colgroup"
+        | b"caption" | b"html" | b"head" | b"body" => Kind::Uncounted,
+        // Elements whose content is text up to their end tag.
+        b"script" | b"style" | b"textarea" | b"title" | b"xmp" | b"iframe" | b"noembed"
+        | b"noframes" | b"noscript" | b"plaintext" => Kind::Raw,
+        _ => Kind::Other,
+    }
+}
+
+/// Offset of the first `byte` in `hay`. Tags are a few dozen bytes apart: a plain loop over
+/// the first bytes is cheaper than setting up a vector search, which takes over beyond.
+fn find_byte(byte: u8, hay: &[u8]) -> Option<usize> {
+    const NEAR: usize = 32;
+    match hay.iter().take(NEAR).position(|b| *b == byte) {
+        Some(p) => Some(p),
+        None if hay.len() > NEAR => memchr::memchr(byte, &hay[NEAR..]).map(|p| p + NEAR),
+        None => None,
+    }
 }
 
 /// Offset of `</name` (any case) in `hay`.
@@ -138,5 +141,8 @@ mod tests {
         );
         assert_eq!(estimate(&b"<ul><li>".repeat(100)), 100);
         assert_eq!(estimate(b"<div/><div/>"), 0);
+        assert_eq!(estimate(b"<DIV><Li><BR><Div><TITLE><div></TITLE>"), 2);
+        assert_eq!(estimate(b"<plaintextx><div>"), 2);
+        assert_eq!(estimate(b"<a-very-long-custom-element><div>"), 2);
     }
 }

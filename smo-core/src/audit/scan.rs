@@ -241,6 +241,10 @@ impl State {
 /// Reads an attribute, entity-decoded (HTML attribute rules), cut at the value cap.
 fn attr(el: &Element<'_, '_>, name: &str, st: &RefCell<State>) -> Option<String> {
     let raw = el.get_attribute(name)?;
+    if raw.len() <= st.borrow().limits.max_value_bytes && !raw.contains('&') {
+        // Nothing to decode or cut: keep lol_html's string.
+        return Some(raw);
+    }
     Some(decode_attr(&raw, st))
 }
 
@@ -294,6 +298,8 @@ struct Compiled {
     /// registered on every page; the id/class-only ones come with the literal their element
     /// must contain and run over windows around its occurrences (see `Windows`).
     markup: Vec<(Selector, usize, Option<memchr::memmem::Finder<'static>>)>,
+    /// The distinct prefixes (up to 3 bytes) of those literals.
+    prefixes: Vec<memchr::memmem::Finder<'static>>,
 }
 
 /// Selectors the scan registers besides the widget signatures.
@@ -349,7 +355,28 @@ fn compiled() -> &'static Compiled {
                 Some((sel, i, literal))
             })
             .collect();
+        let mut prefixes: Vec<&'static [u8]> = facts::MARKUP_SIGNATURES
+            .iter()
+            .filter_map(|s| windowed_literal(s.selector))
+            .map(|lit| lit.as_bytes().get(..3).unwrap_or(lit.as_bytes()))
+            .collect();
+        prefixes.sort_unstable();
+        prefixes.dedup();
+        // A prefix that starts with a shorter one is covered by it.
+        let covered: Vec<&[u8]> = prefixes
+            .iter()
+            .copied()
+            .filter(|p| {
+                !prefixes
+                    .iter()
+                    .any(|q| q.len() < p.len() && p.starts_with(q))
+            })
+            .collect();
         Compiled {
+            prefixes: covered
+                .into_iter()
+                .map(memchr::memmem::Finder::new)
+                .collect(),
             fixed: FIXED
                 .iter()
                 .filter_map(|s| s.parse::<Selector>().ok().map(|sel| (*s, sel)))
@@ -439,15 +466,24 @@ fn scan_with(input: &[u8], url: &str, limits: &ScanLimits, windowed: bool) -> Pa
     let mut error = None;
     let mut done = false;
     if windowed {
-        st.borrow_mut().windows = Some(Windows {
-            hits: widget_hits(&bytes),
-            ..Windows::default()
-        });
+        let hits = widget_hits(&bytes);
+        // Resume points are only needed around hits; integration points only matter on pages
+        // with SVG or MathML.
+        let foreign = !hits.is_empty() && has_foreign_tag(&bytes);
+        if !hits.is_empty() {
+            st.borrow_mut().windows = Some(Windows {
+                hits,
+                ..Windows::default()
+            });
+        }
         error = run(
             &bytes,
             encoding,
             &st,
-            Pass::Outer { windowed: true },
+            Pass::Outer {
+                windowed: true,
+                foreign,
+            },
             limits,
         );
         done = run_windows(&bytes, encoding, &st, error.is_some(), limits);
@@ -462,7 +498,10 @@ fn scan_with(input: &[u8], url: &str, limits: &ScanLimits, windowed: bool) -> Pa
             &bytes,
             encoding,
             &st,
-            Pass::Outer { windowed: false },
+            Pass::Outer {
+                windowed: false,
+                foreign: false,
+            },
             limits,
         );
     }
@@ -488,16 +527,37 @@ fn scan_with(input: &[u8], url: &str, limits: &ScanLimits, windowed: bool) -> Pa
     f
 }
 
+/// Whether the page may contain an `<svg` or `<math` start tag (any case, any context: a
+/// superset of what the tokenizer sees).
+fn has_foreign_tag(bytes: &[u8]) -> bool {
+    memchr::memchr_iter(b'<', bytes).any(|i| {
+        let tag = |name: &[u8]| {
+            bytes
+                .get(i + 1..i + 1 + name.len())
+                .is_some_and(|b| b.eq_ignore_ascii_case(name))
+        };
+        tag(b"svg") || tag(b"math")
+    })
+}
+
 /// Offsets of the literals of the id/class widget selectors in the page, ascending.
 fn widget_hits(bytes: &[u8]) -> Vec<usize> {
-    let mut hits: Vec<usize> = compiled()
-        .markup
-        .iter()
-        .filter_map(|(_, _, literal)| literal.as_ref())
-        .flat_map(|finder| finder.find_iter(bytes))
-        .collect();
+    let c = compiled();
+    let mut hits: Vec<usize> = Vec::new();
+    // One pass per distinct prefix (`fb-` starts four literals), then the whole literal.
+    for prefix in &c.prefixes {
+        for at in prefix.find_iter(bytes) {
+            let rest = bytes.get(at..).unwrap_or_default();
+            if c.markup
+                .iter()
+                .filter_map(|(_, _, literal)| literal.as_ref())
+                .any(|lit| rest.starts_with(lit.needle()))
+            {
+                hits.push(at);
+            }
+        }
+    }
     hits.sort_unstable();
-    hits.dedup();
     hits
 }
 
@@ -514,12 +574,9 @@ fn run_windows(
     limits: &ScanLimits,
 ) -> bool {
     let Some(mut w) = st.borrow_mut().windows.take() else {
-        return false;
-    };
-    if w.hits.is_empty() {
-        // No id/class widget can match: the outer scan is the whole-page scan.
+        // No id/class widget literal: the outer scan is the whole-page scan.
         return true;
-    }
+    };
     if failed || st.borrow().capped {
         return false;
     }
@@ -642,8 +699,9 @@ fn run_windows(
 /// Which pass `run` makes.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Pass {
-    /// The page; `windowed`: the id/class widget selectors are left to `run_windows`.
-    Outer { windowed: bool },
+    /// The page; `windowed`: the id/class widget selectors are left to `run_windows`;
+    /// `foreign`: watch for SVG/MathML integration points (see `Windows::foreign`).
+    Outer { windowed: bool, foreign: bool },
     /// The re-scan of a `<noscript>`'s text.
     Noscript,
 }
@@ -776,16 +834,21 @@ fn run(
                 Ok(())
             }),
         );
-        for tag in [
-            "foreignObject",
-            "desc",
-            "mi",
-            "mo",
-            "mn",
-            "ms",
-            "mtext",
-            "annotation-xml",
-        ] {
+        let foreign_tags: &[&str] = if matches!(pass, Pass::Outer { foreign: true, .. }) {
+            &[
+                "foreignObject",
+                "desc",
+                "mi",
+                "mo",
+                "mn",
+                "ms",
+                "mtext",
+                "annotation-xml",
+            ]
+        } else {
+            &[]
+        };
+        for tag in foreign_tags {
             push(
                 &mut handlers,
                 tag,
@@ -863,7 +926,7 @@ fn run(
                 }),
         );
         for (selector, i, literal) in &compiled().markup {
-            if literal.is_some() && pass == (Pass::Outer { windowed: true }) {
+            if literal.is_some() && matches!(pass, Pass::Outer { windowed: true, .. }) {
                 continue;
             }
             let i = *i;
@@ -1408,6 +1471,24 @@ fn finish(f: &mut PageFeatures) {
     f.og_audios = audios.into_iter().map(|(m, _)| m).collect();
 }
 
+/// Characters in UTF-8 `bytes`: bytes that are not continuation bytes (`10xxxxxx`), counted
+/// eight at a time.
+fn count_chars(bytes: &[u8]) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let chunks = bytes.chunks_exact(8);
+    let tail = chunks.remainder();
+    let mut continuation = 0u64;
+    for c in chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let w = u64::from_le_bytes(w);
+        // Bit 7 set and bit 6 clear.
+        continuation += u64::from((w & HIGH & !(w << 1)).count_ones());
+    }
+    continuation += tail.iter().filter(|b| **b & 0xC0 == 0x80).count() as u64;
+    bytes.len() as u64 - continuation
+}
+
 /// Fills line and column of every origin, in one pass over the input.
 fn locate(f: &mut PageFeatures, input: &[u8]) {
     let mut spans: Vec<&mut Span> = Vec::new();
@@ -1457,10 +1538,7 @@ fn locate(f: &mut PageFeatures, input: &[u8]) {
             chars = 0;
         }
         // Columns count characters, not bytes: skip UTF-8 continuation bytes.
-        chars += input[counted..target.max(counted)]
-            .iter()
-            .filter(|b| **b & 0xC0 != 0x80)
-            .count() as u64;
+        chars += count_chars(&input[counted..target.max(counted)]);
         counted = target.max(counted);
         span.line = line;
         span.column = chars + 1;
@@ -1591,7 +1669,7 @@ mod tests {
             "<",
             ">",
         ];
-        let mut x: u64 = 0x5EED_0F_AD_1D0;
+        let mut x: u64 = 0x05EE_D0FA_D1D0;
         let mut next = |n: usize| {
             x ^= x >> 12;
             x ^= x << 25;
@@ -1607,6 +1685,34 @@ mod tests {
             }
             same(&page, &format!("mutation {round}"));
         }
+    }
+
+    #[test]
+    fn characters_are_counted_eight_bytes_at_a_time() {
+        for text in ["", "a", "été à Noël, 🚀 x", &"ü€a🚀".repeat(37)] {
+            for cut in 0..text.len().min(20) {
+                let t = text.get(cut..).unwrap_or_default();
+                assert_eq!(count_chars(t.as_bytes()), t.chars().count() as u64, "{t}");
+            }
+        }
+        assert_eq!(count_chars(b"\xff\x80\x80abc"), 4);
+    }
+
+    #[test]
+    fn literal_prefixes_cover_every_literal() {
+        let c = compiled();
+        for (_, _, lit) in &c.markup {
+            let Some(lit) = lit else { continue };
+            assert!(
+                c.prefixes
+                    .iter()
+                    .any(|p| lit.needle().starts_with(p.needle())),
+                "{:?}",
+                lit.needle()
+            );
+        }
+        let page = b"<div class='fb-post'></div> disqus_thread fb- g_id_onload";
+        assert_eq!(widget_hits(page), vec![12, 28, 46]);
     }
 
     #[test]
