@@ -946,12 +946,18 @@ fn run(
         }
     }
     let mut rewriter = HtmlRewriter::new(settings(handlers, encoding, limits), |_: &[u8]| {});
+    let mut error = None;
     for chunk in bytes.chunks(limits.chunk_size.max(1)) {
         if let Err(e) = rewriter.write(chunk) {
-            return Some(e.to_string());
+            error = Some(e.to_string());
+            break;
         }
     }
-    rewriter.end().err().map(|e| e.to_string())
+    if error.is_none() {
+        error = rewriter.end().err().map(|e| e.to_string());
+    }
+    flush_json_ld(&mut st.borrow_mut());
+    error
 }
 
 fn rescan_noscript(
@@ -1205,6 +1211,7 @@ fn on_script(el: &Element<'_, '_>, st: &RefCell<State>) {
     let kind = attr(el, "type", st).map(|t| t.trim().to_ascii_lowercase());
     let src = attr(el, "src", st);
     let mut s = st.borrow_mut();
+    flush_json_ld(&mut s);
     let origin = s.origin(el.source_location().bytes());
     if kind.as_deref() == Some("application/ld+json") {
         s.json_buf = Some((String::new(), origin, false));
@@ -1254,14 +1261,21 @@ fn on_script_text(t: &TextChunk<'_>, st: &RefCell<State>) {
         }
     }
     if t.last_in_text_node() {
-        if let Some((text, origin, truncated)) = s.json_buf.take() {
-            if s.room() {
-                let block = super::jsonld::parse(&text, truncated, origin);
-                for e in &block.1 {
-                    s.widget(WidgetKind::Reviews, "schema.org", e.clone(), origin);
-                }
-                s.f.json_ld.push(block.0);
+        flush_json_ld(&mut s);
+    }
+}
+
+/// Parses the JSON-LD block being read into the inventory. An empty `<script>` has no text
+/// chunk: its (empty) block is flushed by the next script or the end of the scan, so that
+/// script's text is never read as JSON-LD.
+fn flush_json_ld(s: &mut State) {
+    if let Some((text, origin, truncated)) = s.json_buf.take() {
+        if s.room() {
+            let block = super::jsonld::parse(&text, truncated, origin);
+            for e in &block.1 {
+                s.widget(WidgetKind::Reviews, "schema.org", e.clone(), origin);
             }
+            s.f.json_ld.push(block.0);
         }
     }
 }
@@ -1713,6 +1727,32 @@ mod tests {
         }
         let page = b"<div class='fb-post'></div> disqus_thread fb- g_id_onload";
         assert_eq!(widget_hits(page), vec![12, 28, 46]);
+    }
+
+    #[test]
+    fn an_empty_json_ld_script_does_not_capture_the_next_script() {
+        let html = br#"<script type="application/ld+json"></script><script>{"@type":"Organization","name":"X"}</script><script type="application/ld+json">{"@type":"Person","name":"Y"}</script>"#;
+        let f = scan(html, "https://shop.example/", &ScanLimits::default());
+        let blocks: Vec<_> = f
+            .json_ld
+            .iter()
+            .map(|b| {
+                (
+                    b.types.clone(),
+                    b.bytes,
+                    b.error.is_some(),
+                    b.origin.span.start_byte,
+                )
+            })
+            .collect();
+        assert_eq!(
+            blocks,
+            vec![
+                (vec![], 0, true, 0),
+                (vec!["Person".to_owned()], 29, false, 96)
+            ],
+            "the empty block is reported empty, the plain script is not JSON-LD"
+        );
     }
 
     #[test]
