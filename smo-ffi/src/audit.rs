@@ -798,3 +798,37 @@ pub fn example_site() -> Vec<SitePage> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_report_converts_both_ways_without_loss() {
+        let strategy = smo_core::Strategy::example().unwrap();
+        let core = audit::audit_site(
+            audit::example::example_site()
+                .into_iter()
+                .map(|(url, html)| (url.to_owned(), html.as_bytes().to_vec())),
+            Some(&strategy),
+            &SiteOptions::default(),
+        )
+        .unwrap();
+        let ffi = SiteReport::from(core.clone());
+        assert_eq!(ffi.findings_records(), core.findings_records());
+        assert!(!ffi.handles.is_empty() && !ffi.strategy_check.is_empty());
+        assert_eq!(audit::SiteReport::from(ffi), core);
+    }
+
+    #[test]
+    fn page_audit_keeps_the_core_inventory_and_its_json() {
+        let (url, html) = audit::example::example_site()[1];
+        let core = audit::audit_page(html.as_bytes(), url, &AuditOptions::default()).unwrap();
+        let ffi = audit_page(html.as_bytes().to_vec(), url.to_owned(), None).unwrap();
+        assert_eq!(ffi.features, core.features);
+        assert_eq!(ffi.features_json, core.features.to_json().unwrap());
+        assert_eq!(ffi.outcomes, core.outcomes);
+        let bad = audit_page(Vec::new(), "/relative".to_owned(), None);
+        assert!(matches!(bad, Err(SmoError::InvalidArgument(m)) if m.contains("absolute URL")));
+    }
+}
