@@ -303,9 +303,8 @@ pub fn check_post_with(
     // Length, in the network's unit, with the content warning where the network counts one.
     let warning = post.content_warning.as_deref().filter(|w| !w.is_empty());
     let field = options.field.or(main_field(network));
-    let counts_warning = field.is_some_and(|field| {
-        limits(network, field).any(|l| l.unit == Unit::MastodonChars)
-    });
+    let counts_warning =
+        field.is_some_and(|field| limits(network, field).any(|l| l.unit == Unit::MastodonChars));
     let mut count_options = options.count.clone();
     count_options.content_warning = warning.filter(|_| counts_warning).map(str::to_owned);
     if let Some(w) = warning.filter(|_| !counts_warning) {
@@ -313,7 +312,9 @@ pub fn check_post_with(
             "post/content-warning-unsupported",
             Location::path("content_warning"),
             format!("{name} has no content warning field: the warning would be dropped"),
-            Some(format!("start the text with the warning (\"CW: {w}\"), or drop it")),
+            Some(format!(
+                "start the text with the warning (\"CW: {w}\"), or drop it"
+            )),
         );
     }
     if let Some(field) = field {

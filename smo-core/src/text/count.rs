@@ -264,10 +264,11 @@ pub fn count_field(
 /// extending the warning's last grapheme shares that grapheme.
 fn warning_length(warning: &str, text: &str) -> u64 {
     let n = warning.graphemes(true).count() as u64;
-    match (warning.graphemes(true).next_back(), text.graphemes(true).next()) {
-        (Some(last), Some(first)) if format!("{last}{first}").graphemes(true).count() == 1 => {
-            n - 1
-        }
+    match (
+        warning.graphemes(true).next_back(),
+        text.graphemes(true).next(),
+    ) {
+        (Some(last), Some(first)) if format!("{last}{first}").graphemes(true).count() == 1 => n - 1,
         _ => n,
     }
 }
