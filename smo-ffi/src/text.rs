@@ -292,9 +292,19 @@ pub struct ShareEndpoint {
     pub network: Option<Network>,
     /// URL without query.
     pub url_prefix: String,
+    /// Other hosts serving the same endpoint.
+    pub aliases: Vec<String>,
+    /// Whether only this very path matches.
+    pub exact_path: bool,
     /// Parameters it reads.
     pub params: Vec<String>,
-    /// `current` or `deprecated`.
+    /// The parameter carrying the shared URL.
+    pub url_param: Option<String>,
+    /// The parameter carrying the text.
+    pub text_param: Option<String>,
+    /// A parameter without which a link is not a share link.
+    pub required: Option<String>,
+    /// `current`, `legacy` or `deprecated`.
     pub status: String,
     /// `platform`, `code` or `third_party`.
     pub confidence: String,
@@ -315,7 +325,12 @@ pub fn share_endpoints() -> Vec<ShareEndpoint> {
             target: e.target.into(),
             network: e.network,
             url_prefix: e.url_prefix(),
+            aliases: e.aliases.iter().map(|a| (*a).to_owned()).collect(),
+            exact_path: e.exact_path,
             params: e.params.iter().map(|p| (*p).to_owned()).collect(),
+            url_param: e.url_param.map(str::to_owned),
+            text_param: e.text_param.map(str::to_owned),
+            required: e.required.map(str::to_owned),
             status: e.status.as_str().into(),
             confidence: e.confidence.as_str().into(),
             note: e.note.into(),
