@@ -304,8 +304,8 @@ pub struct ShareEndpoint {
     pub text_param: Option<String>,
     /// A parameter without which a link is not a share link.
     pub required: Option<String>,
-    /// `current`, `legacy` or `deprecated`.
-    pub status: String,
+    /// Current, legacy or deprecated.
+    pub status: smo_core::share::EndpointStatus,
     /// `platform`, `code` or `third_party`.
     pub confidence: String,
     /// Caveats, replacement.
@@ -331,7 +331,7 @@ pub fn share_endpoints() -> Vec<ShareEndpoint> {
             url_param: e.url_param.map(str::to_owned),
             text_param: e.text_param.map(str::to_owned),
             required: e.required.map(str::to_owned),
-            status: e.status.as_str().into(),
+            status: e.status,
             confidence: e.confidence.as_str().into(),
             note: e.note.into(),
             source: e.source.into(),

@@ -122,6 +122,11 @@ object TextGolden : GoldenSuite {
         try {
             val link = shareUrl(c.get("target").asString, req)
             t.equal(at, "link", link, str(c, "expected"))
+            // Built from a row of the share table that is not deprecated (Mastodon's host is the reader's).
+            if (!c.get("target").asString.equals("mastodon", ignoreCase = true)) {
+                val row = shareEndpoints().firstOrNull { link.startsWith(it.urlPrefix + "?") }
+                t.check(at, row != null && row.status != EndpointStatus.DEPRECATED) { "no current row for $link: $row" }
+            }
         } catch (e: SmoException) {
             t.equal(at, "error kind", kind(e), str(c, "error"))
         }
