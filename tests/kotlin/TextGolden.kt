@@ -39,6 +39,7 @@ object TextGolden : GoldenSuite {
             str(c, "field"),
             c.get("x_version")?.asInt?.toUInt(),
             c.get("mastodon_max_characters")?.asLong?.toULong(),
+            str(c, "content_warning"),
         )
         val got = mapOf(
             "length" to r.length.toLong(), "limit" to r.limit.toLong(), "valid" to r.valid,
@@ -96,6 +97,7 @@ object TextGolden : GoldenSuite {
             contentType = str(c, "content_type")?.let { contentTypeFromId(it) },
             media = media,
             link = str(c, "link"),
+            contentWarning = str(c, "content_warning"),
         )
         val severities = c.getAsJsonObject("severities")?.entrySet()
             ?.associate { (k, v) -> k to severityFromId(v.asString) } ?: mapOf()
@@ -120,6 +122,11 @@ object TextGolden : GoldenSuite {
         try {
             val link = shareUrl(c.get("target").asString, req)
             t.equal(at, "link", link, str(c, "expected"))
+            // Built from a row of the share table that is not deprecated (Mastodon's host is the reader's).
+            if (!c.get("target").asString.equals("mastodon", ignoreCase = true)) {
+                val row = shareEndpoints().firstOrNull { link.startsWith(it.urlPrefix + "?") }
+                t.check(at, row != null && row.status != EndpointStatus.DEPRECATED) { "no current row for $link: $row" }
+            }
         } catch (e: SmoException) {
             t.equal(at, "error kind", kind(e), str(c, "error"))
         }
@@ -130,6 +137,7 @@ object TextGolden : GoldenSuite {
         val parts = splitThread(
             text, networkFromId(c.get("network").asString),
             c.get("numbering")?.asBoolean ?: true, c.get("mastodon_max_characters")?.asLong?.toULong(),
+            str(c, "content_warning"),
         )
         t.equal(at, "joined", parts.joinToString("") { it.text }, text)
         t.check(at, parts.all { it.length <= it.limit }) { "a part is over the limit" }
