@@ -59,15 +59,18 @@ impl<'py, T: Element + Copy + Default> Buf<'py, T> {
 
     /// Copies rows `lo..hi` into `out` (resized to fit).
     fn copy(&self, py: Python<'py>, lo: usize, hi: usize, out: &mut Vec<T>) -> PyResult<()> {
-        out.clear();
         match self {
             Buf::Py { obj, .. } => {
                 let part = obj.get_item(PySlice::new(py, lo as isize, hi as isize, 1))?;
                 let b = PyBuffer::<T>::get(&part)?;
+                // Same length as the last chunk: no fill, the copy overwrites.
                 out.resize(b.item_count(), T::default());
                 b.copy_to_slice(py, out)?;
             }
-            Buf::Owned(v) => out.extend_from_slice(v.get(lo..hi).unwrap_or_default()),
+            Buf::Owned(v) => {
+                out.clear();
+                out.extend_from_slice(v.get(lo..hi).unwrap_or_default());
+            }
         }
         if out.len() != hi - lo {
             return Err(PyTypeError::new_err("column changed while being read"));
@@ -413,12 +416,23 @@ pub struct PostSources<'py> {
     metrics: Vec<(PostField, Numbers<'py>)>,
 }
 
-/// Owned buffers of one chunk.
+/// Owned buffers of one chunk. The reading thread fills them as read; [`Chunk::prepare`], on a
+/// grouping thread, converts times to seconds and key codes to networks and content types.
 #[derive(Default)]
 struct Chunk {
     offset: usize,
+    /// Times in the source's unit, then (prepared) Unix seconds.
     published: Vec<i64>,
+    per_second: i64,
+    /// For a DataFrame: the column name (NaT is an error).
+    nat_column: Option<String>,
+    network_codes: Vec<Option<u32>>,
+    /// Network of each code so far.
+    networks: Vec<Network>,
     network: Vec<Network>,
+    has_content_type: bool,
+    content_codes: Vec<Option<u32>>,
+    content_types: Vec<ContentType>,
     content_type: Vec<Option<ContentType>>,
     pillar: Vec<Option<u32>>,
     campaign: Vec<Option<u32>>,
@@ -426,6 +440,59 @@ struct Chunk {
 }
 
 impl Chunk {
+    fn prepare(&mut self) -> Result<(), Error> {
+        let bad = |name: &str, message: String| Error::Argument {
+            name: name.into(),
+            message,
+        };
+        if let Some(column) = &self.nat_column {
+            // NaT is the int64 minimum.
+            if let Some(i) = self.published.iter().position(|v| *v == i64::MIN) {
+                return Err(bad(
+                    "published",
+                    format!(
+                        "column `{column}` has missing or unreadable date-times (row {})",
+                        self.offset + i
+                    ),
+                ));
+            }
+        }
+        /// A division by a constant compiles to a multiplication.
+        fn to_seconds<const D: i64>(v: &mut [i64]) {
+            for x in v {
+                *x = x.div_euclid(D);
+            }
+        }
+        match self.per_second {
+            1 => {}
+            1_000 => to_seconds::<1_000>(&mut self.published),
+            1_000_000 => to_seconds::<1_000_000>(&mut self.published),
+            _ => to_seconds::<1_000_000_000>(&mut self.published),
+        }
+        self.network.clear();
+        for (i, c) in self.network_codes.iter().enumerate() {
+            match c.and_then(|c| self.networks.get(c as usize)) {
+                Some(n) => self.network.push(*n),
+                None => {
+                    return Err(bad(
+                        "network",
+                        format!("row {} has no network", self.offset + i),
+                    ));
+                }
+            }
+        }
+        self.content_type.clear();
+        if self.has_content_type {
+            let types = &self.content_types;
+            self.content_type.extend(
+                self.content_codes
+                    .iter()
+                    .map(|c| c.and_then(|c| types.get(c as usize).copied())),
+            );
+        }
+        Ok(())
+    }
+
     fn view(&self) -> PostChunk<'_> {
         let mut metrics: [Option<&[f64]>; PostField::ALL.len()] = Default::default();
         for (f, v) in &self.metrics {
@@ -448,7 +515,6 @@ impl Chunk {
 struct Reader {
     networks: Vec<Network>,
     content_types: Vec<ContentType>,
-    codes: Vec<Option<u32>>,
     scratch: Vec<i64>,
 }
 
@@ -606,56 +672,38 @@ impl<'py> PostSources<'py> {
         chunk: &mut Chunk,
     ) -> PyResult<()> {
         chunk.offset = lo;
+        chunk.per_second = self.per_second;
+        chunk.nat_column.clone_from(&self.nat_column);
         self.published.copy(py, lo, hi, &mut chunk.published)?;
-        if let Some(column) = &self.nat_column {
-            // NaT is the int64 minimum.
-            if let Some(i) = chunk.published.iter().position(|v| *v == i64::MIN) {
-                return Err(arg(
-                    "published",
-                    format!(
-                        "column `{column}` has missing or unreadable date-times (row {})",
-                        lo + i
-                    ),
-                ));
-            }
-        }
-        /// A division by a constant compiles to a multiplication.
-        fn to_seconds<const D: i64>(v: &mut [i64]) {
-            for x in v {
-                *x = x.div_euclid(D);
-            }
-        }
-        match self.per_second {
-            1 => {}
-            1_000 => to_seconds::<1_000>(&mut chunk.published),
-            1_000_000 => to_seconds::<1_000_000>(&mut chunk.published),
-            _ => to_seconds::<1_000_000_000>(&mut chunk.published),
-        }
-        r.codes.clear();
-        self.network
-            .read(py, "network", lo, hi, &mut r.scratch, &mut r.codes)?;
-        let names = self.network.names();
-        for name in &names[r.networks.len()..] {
+        chunk.network_codes.clear();
+        self.network.read(
+            py,
+            "network",
+            lo,
+            hi,
+            &mut r.scratch,
+            &mut chunk.network_codes,
+        )?;
+        for name in &self.network.names()[r.networks.len()..] {
             r.networks.push(name.parse().map_err(PyCoreError)?);
         }
-        chunk.network.clear();
-        for (i, c) in r.codes.iter().enumerate() {
-            match c {
-                Some(c) => chunk.network.push(r.networks[*c as usize]),
-                None => return Err(arg("network", format!("row {} has no network", lo + i))),
-            }
-        }
-        chunk.content_type.clear();
+        chunk.networks.clone_from(&r.networks);
+        chunk.content_codes.clear();
+        chunk.has_content_type = false;
         if let Some(t) = &mut self.content_type {
-            r.codes.clear();
-            t.read(py, "content_type", lo, hi, &mut r.scratch, &mut r.codes)?;
+            chunk.has_content_type = true;
+            t.read(
+                py,
+                "content_type",
+                lo,
+                hi,
+                &mut r.scratch,
+                &mut chunk.content_codes,
+            )?;
             for name in &t.names()[r.content_types.len()..] {
                 r.content_types.push(name.parse().map_err(PyCoreError)?);
             }
-            let types = &r.content_types;
-            chunk
-                .content_type
-                .extend(r.codes.iter().map(|c| c.map(|c| types[c as usize])));
+            chunk.content_types.clone_from(&r.content_types);
         }
         for (name, t, out) in [
             ("pillar", &mut self.pillar, &mut chunk.pillar),
@@ -690,6 +738,7 @@ impl<'py> PostSources<'py> {
             let mut chunk = Chunk::default();
             let mut g = ColumnGrouper::new(kpis, opts);
             self.fill(py, &mut reader, 0, n, &mut chunk)?;
+            chunk.prepare().map_err(core)?;
             g.add(&chunk.view()).map_err(core)?;
             return self.finish(g);
         }
@@ -721,9 +770,13 @@ impl<'py> PostSources<'py> {
                 };
                 let (groupers, failed) = (&groupers, &failed);
                 s.spawn(move |_| {
+                    let mut lease = lease;
                     let i = rayon::current_thread_index().unwrap_or(0) % groupers.len();
-                    if let Some(chunk) = &lease.chunk {
-                        if let Err(e) = lock(&groupers[i]).add(&chunk.view()) {
+                    if let Some(chunk) = &mut lease.chunk {
+                        let done = chunk
+                            .prepare()
+                            .and_then(|()| lock(&groupers[i]).add(&chunk.view()));
+                        if let Err(e) = done {
                             lock(failed).get_or_insert(e);
                         }
                     }
@@ -780,9 +833,19 @@ fn published_column<'py>(
     time_zone: &str,
 ) -> PyResult<(Buf<'py, i64>, i64)> {
     let py = col.py();
-    let kw = PyDict::new(py);
-    kw.set_item("utc", false)?;
-    let mut ts = pd.call_method("to_datetime", (col,), Some(&kw))?;
+    // `to_datetime` copies even a datetime64 column: such a column is taken as it is.
+    let mut ts = if col
+        .getattr("dtype")?
+        .str()?
+        .to_str()?
+        .starts_with("datetime64[")
+    {
+        col.clone()
+    } else {
+        let kw = PyDict::new(py);
+        kw.set_item("utc", false)?;
+        pd.call_method("to_datetime", (col,), Some(&kw))?
+    };
     let naive = ts.getattr("dt")?.getattr("tz")?.is_none();
     if naive && time_zone != "UTC" {
         let kw = PyDict::new(py);
