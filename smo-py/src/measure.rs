@@ -848,9 +848,11 @@ pub fn group_posts(
     ))
 }
 
-/// Groups post columns (the layout of a DataFrame: `published` as Unix seconds or nanoseconds
-/// (int64 buffer), `network` and other keys as sequences of str, metrics as float64 buffers with
-/// NaN for missing) and computes KPIs per group. `smo.group_posts` calls it for DataFrames.
+/// Groups post columns and computes KPIs per group: `published` as int64 in `published_unit`
+/// (a buffer such as a numpy array, or a sequence), `network` and the other keys as sequences of
+/// str (None, NaN or pandas.NA for missing) or `(codes, names)` pairs (negative codes for
+/// missing), metrics as float64 or int64 buffers or sequences (NaN or None for missing). Read a
+/// chunk at a time, as `smo.group_posts` reads a DataFrame.
 #[pyfunction]
 #[pyo3(signature = (columns, kpis, *, by=vec![], period=None, time_zone="UTC", published_unit="s"))]
 pub fn group_post_columns(
