@@ -69,6 +69,10 @@ pub struct Post {
     pub media: Vec<Media>,
     /// A link attached outside the text (link card, `link_attachment_url`).
     pub link: Option<String>,
+    /// A content warning shown before the text (Mastodon's `spoiler_text`); it counts with the
+    /// text against the status limit.
+    #[serde(default)]
+    pub content_warning: Option<String>,
 }
 
 impl Post {
@@ -232,6 +236,13 @@ pub static RULES: &[RuleInfo] = &[
         source: "https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/little-text-format",
     },
     RuleInfo {
+        id: "post/content-warning-unsupported",
+        title: "No content warnings on this network",
+        description: "The draft has a content warning but the network has no such field: publishing would drop it, and readers would see the text unwarned.",
+        default_severity: Severity::Warning,
+        source: NT,
+    },
+    RuleInfo {
         id: "post/angle-brackets",
         title: "Angle brackets (YouTube)",
         description: "YouTube titles and descriptions may not contain `<` or `>`.",
@@ -289,10 +300,26 @@ pub fn check_post_with(
         );
         return Ok(f.into_vec());
     }
-    // Length, in the network's unit.
-    if let Some(field) = options.field.or(main_field(network)) {
-        if !text.is_empty() {
-            let counted = count_field(text, network, field, &options.count)?;
+    // Length, in the network's unit, with the content warning where the network counts one.
+    let warning = post.content_warning.as_deref().filter(|w| !w.is_empty());
+    let field = options.field.or(main_field(network));
+    let counts_warning =
+        field.is_some_and(|field| limits(network, field).any(|l| l.unit == Unit::MastodonChars));
+    let mut count_options = options.count.clone();
+    count_options.content_warning = warning.filter(|_| counts_warning).map(str::to_owned);
+    if let Some(w) = warning.filter(|_| !counts_warning) {
+        f.report(
+            "post/content-warning-unsupported",
+            Location::path("content_warning"),
+            format!("{name} has no content warning field: the warning would be dropped"),
+            Some(format!(
+                "start the text with the warning (\"CW: {w}\"), or drop it"
+            )),
+        );
+    }
+    if let Some(field) = field {
+        if !text.is_empty() || count_options.content_warning.is_some() {
+            let counted = count_field(text, network, field, &count_options)?;
             for check in counted.checks.iter().filter(|c| !c.valid) {
                 let over = -check.remaining;
                 let at = check.overflow.unwrap_or_default();
@@ -300,11 +327,15 @@ pub fn check_post_with(
                     path: Some("text".into()),
                     span: Some(Span::in_text(text, at.byte as usize, text.len())),
                 };
-                let default = if check.confidence == Confidence::ThirdParty {
+                let mut default = if check.confidence == Confidence::ThirdParty {
                     " (a third-party figure: a configurable default)"
                 } else {
                     ""
-                };
+                }
+                .to_owned();
+                if count_options.content_warning.is_some() {
+                    default.push_str(", content warning included");
+                }
                 f.report(
                     "post/too-long",
                     location,
@@ -703,6 +734,40 @@ mod tests {
     }
 
     #[test]
+    fn content_warning_counts_on_mastodon_only() {
+        let post = |text: &str, warning: &str| Post {
+            content_warning: Some(warning.into()),
+            ..Post::text(text)
+        };
+        let near_limit = "a".repeat(490);
+        assert!(rules(&Post::text(&near_limit), Network::Mastodon).is_empty());
+        assert_eq!(
+            rules(&post(&near_limit, "spoilers: film"), Network::Mastodon),
+            ["post/too-long"]
+        );
+        assert!(rules(&post("hi", "spoilers"), Network::Mastodon).is_empty());
+        // An empty warning is no warning.
+        assert!(rules(&post("hi", ""), Network::X).is_empty());
+        assert_eq!(
+            rules(&post("hi", "spoilers"), Network::Bluesky),
+            ["post/content-warning-unsupported"]
+        );
+        // The warning alone can make a text-less status too long.
+        let mut options = CheckOptions::default();
+        options.count.mastodon_max_characters = Some(5);
+        let found = check_post_with(
+            &Post {
+                media: vec![Media::default()],
+                ..post("", "a long warning")
+            },
+            Network::Mastodon,
+            &options,
+        )
+        .unwrap();
+        assert!(found.iter().any(|f| f.rule == "post/too-long"));
+    }
+
+    #[test]
     fn empty_media_and_alt() {
         assert_eq!(rules(&Post::default(), Network::X), ["post/empty"]);
         let post = Post {
@@ -714,6 +779,7 @@ mod tests {
                 ..Default::default()
             }],
             link: None,
+            content_warning: None,
         };
         assert_eq!(
             rules(&post, Network::X),
@@ -767,6 +833,7 @@ mod tests {
                 ..Default::default()
             }],
             link: None,
+            content_warning: None,
         }
     }
 

@@ -1,31 +1,34 @@
-//! Share links: the endpoints each network offers to pre-fill a post, current and deprecated,
-//! and a builder that encodes the parameters.
+//! Share links: the endpoints each network offers to pre-fill a post, current, legacy and
+//! deprecated, a builder that encodes the parameters, and the matcher the site audit uses to
+//! recognise share buttons on a page.
 //!
-//! [`ENDPOINTS`] is the one table of share endpoints in smo; the site audit reads it to recognise
-//! share buttons on a page and to flag deprecated ones. Facts come from
-//! `shared/reference/networks-and-text.md` §5 and the platforms' pages named in each row; rows
-//! marked third-party are observed behaviour, not documentation.
+//! [`ENDPOINTS`] is the one table of share endpoints in smo. Facts come from
+//! `shared/reference/networks-and-text.md` §5, `site-audit.md` §3.1 and the platforms' pages
+//! named in each row; rows marked third-party are observed behaviour, not documentation.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::network::{Confidence, Network};
 
 /// Whether an endpoint should still be used.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum EndpointStatus {
-    /// Works and is the one to use.
+    /// Documented by the platform today, or the working form everyone uses.
     Current,
-    /// Replaced or shut down: links using it should be updated.
+    /// Older or undocumented but still working (often a redirect): known, not worth a finding.
+    Legacy,
+    /// Retired, closed or no longer pre-filling: links using it should be updated or removed.
     Deprecated,
 }
 
 impl EndpointStatus {
-    /// `current` or `deprecated`.
+    /// `current`, `legacy` or `deprecated`.
     pub fn as_str(self) -> &'static str {
         match self {
             EndpointStatus::Current => "current",
+            EndpointStatus::Legacy => "legacy",
             EndpointStatus::Deprecated => "deprecated",
         }
     }
@@ -38,13 +41,25 @@ pub struct ShareEndpoint {
     pub target: &'static str,
     /// The network, when the target is one smo models.
     pub network: Option<Network>,
-    /// Scheme and host (`https://twitter.com`, `mailto:`); `{instance}` for Mastodon.
+    /// Scheme and host as the builder writes them (`https://twitter.com`); a scheme alone for
+    /// scheme endpoints (`mailto:`, `whatsapp:`); `{instance}` for Mastodon.
     pub host: &'static str,
-    /// Path (`/intent/tweet`).
+    /// Other hosts that serve the same endpoint, lower case, without `www.`.
+    pub aliases: &'static [&'static str],
+    /// Path (`/intent/tweet`); matched case-insensitively, as a prefix unless `exact_path`.
     pub path: &'static str,
+    /// Whether only this very path matches (`t.me/share`, not `t.me/share/url`).
+    pub exact_path: bool,
     /// Query parameters the endpoint reads, the required ones first.
     pub params: &'static [&'static str],
-    /// Current or deprecated.
+    /// The parameter that carries the shared URL, if any.
+    pub url_param: Option<&'static str>,
+    /// The parameter that carries the text, if any.
+    pub text_param: Option<&'static str>,
+    /// A parameter without which a link to this endpoint is not a share link (`wa.me/{number}`
+    /// is a chat, a `mailto:` without `body` a contact address).
+    pub required: Option<&'static str>,
+    /// Current, legacy or deprecated.
     pub status: EndpointStatus,
     /// How sure smo is.
     pub confidence: Confidence,
@@ -61,17 +76,62 @@ impl ShareEndpoint {
     pub fn url_prefix(&self) -> String {
         format!("{}{}", self.host, self.path)
     }
+
+    /// The scheme of a scheme-only endpoint (`mailto`, `whatsapp`).
+    fn scheme_only(&self) -> Option<&'static str> {
+        self.host.strip_suffix(':')
+    }
+
+    /// The builder's host, lower case and without scheme or `www.`.
+    fn bare_host(&self) -> &'static str {
+        let h = self.host.split_once("://").map_or(self.host, |(_, h)| h);
+        h.strip_prefix("www.").unwrap_or(h)
+    }
+
+    fn serves(&self, host: &str) -> bool {
+        self.bare_host() == host || self.aliases.contains(&host)
+    }
+
+    fn serves_path(&self, path: &str) -> bool {
+        let p = path.trim_end_matches('/');
+        let want = self.path.trim_end_matches('/');
+        if p.eq_ignore_ascii_case(want) {
+            return true;
+        }
+        !self.exact_path
+            && p.len() > want.len()
+            && p.as_bytes()[want.len()] == b'/'
+            && p.get(..want.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(want))
+    }
 }
 
 const AS_OF: &str = "2026-11";
+const NT5: &str = "shared/reference/networks-and-text.md §5";
+const SA31: &str = "shared/reference/site-audit.md §3.1 (detection signatures)";
+const X_INTENT: &str =
+    "https://developer.x.com/en/docs/x-for-websites/tweet-button/guides/web-intent";
+const FB_SHARE: &str =
+    "https://developers.facebook.com/documentation/sharing/reference/share-dialog";
+const LI_SHARE: &str = "https://learn.microsoft.com/en-us/linkedin/consumer/integrations/self-serve/plugins/share-plugin";
+const WA: &str = "https://faq.whatsapp.com/5913398998672934";
+const TG: &str = "https://core.telegram.org/widgets/share";
+const PIN: &str = "https://developers.pinterest.com/docs/web-features/buttons/";
+const TH: &str = "https://developers.facebook.com/documentation/threads/threads-web-intents";
 
+use Confidence::{Platform as P, ThirdParty as T};
+use EndpointStatus::{Current as CUR, Deprecated as DEP, Legacy as LEG};
+
+/// A row with the common defaults: prefix path match, no required parameter.
 #[allow(clippy::too_many_arguments)]
 const fn ep(
     target: &'static str,
     network: Option<Network>,
     host: &'static str,
+    aliases: &'static [&'static str],
     path: &'static str,
     params: &'static [&'static str],
+    (url_param, text_param): (Option<&'static str>, Option<&'static str>),
     status: EndpointStatus,
     confidence: Confidence,
     note: &'static str,
@@ -81,8 +141,13 @@ const fn ep(
         target,
         network,
         host,
+        aliases,
         path,
+        exact_path: false,
         params,
+        url_param,
+        text_param,
+        required: None,
         status,
         confidence,
         note,
@@ -91,183 +156,313 @@ const fn ep(
     }
 }
 
-use Confidence::{Platform as P, ThirdParty as T};
-use EndpointStatus::{Current as CUR, Deprecated as DEP};
+const fn exact(row: ShareEndpoint) -> ShareEndpoint {
+    ShareEndpoint {
+        exact_path: true,
+        ..row
+    }
+}
 
-/// Every share endpoint smo knows; for each target, the first current row is the one
-/// [`share_url`] builds.
+const fn requires(param: &'static str, row: ShareEndpoint) -> ShareEndpoint {
+    ShareEndpoint {
+        required: Some(param),
+        ..row
+    }
+}
+
+const URL_TEXT: (Option<&str>, Option<&str>) = (Some("url"), Some("text"));
+const TEXT: (Option<&str>, Option<&str>) = (None, Some("text"));
+
+/// Every share endpoint smo knows. For each target, the first row that is not deprecated is
+/// the one [`share_url`] builds; [`match_link`] returns the first row a link matches.
 pub static ENDPOINTS: &[ShareEndpoint] = &[
     ep(
         "x",
         Some(Network::X),
         "https://twitter.com",
+        &["x.com", "mobile.twitter.com"],
         "/intent/tweet",
         &["text", "url", "hashtags", "via", "related"],
+        URL_TEXT,
         CUR,
         P,
         "hashtags: comma-separated, without #",
-        "https://developer.x.com/en/docs/x-for-websites/tweet-button/guides/web-intent",
+        X_INTENT,
     ),
     ep(
         "x",
         Some(Network::X),
         "https://x.com",
+        &["twitter.com"],
         "/intent/post",
         &["text", "url", "hashtags", "via", "related"],
+        URL_TEXT,
         CUR,
         T,
         "x.com form of the intent; undocumented",
-        "shared/reference/networks-and-text.md §5",
+        NT5,
     ),
     ep(
         "x",
         Some(Network::X),
         "https://twitter.com",
+        &[],
         "/share",
         &["text", "url", "hashtags", "via"],
-        DEP,
+        URL_TEXT,
+        LEG,
         T,
-        "legacy Tweet Button endpoint: use /intent/tweet",
-        "shared/reference/networks-and-text.md §5",
+        "Tweet Button endpoint of 2011, still redirecting to /intent/tweet",
+        X_INTENT,
     ),
-    ep(
-        "x",
-        Some(Network::X),
-        "https://twitter.com",
-        "/home",
-        &["status"],
-        DEP,
-        T,
-        "pre-2011 status pre-fill: use /intent/tweet",
-        "shared/reference/networks-and-text.md §5",
+    requires(
+        "status",
+        exact(ep(
+            "x",
+            Some(Network::X),
+            "https://twitter.com",
+            &["x.com"],
+            "/home",
+            &["status"],
+            (None, Some("status")),
+            DEP,
+            T,
+            "pre-2011 status pre-fill, no longer pre-fills: use /intent/tweet",
+            NT5,
+        )),
     ),
     ep(
         "facebook",
         Some(Network::Facebook),
         "https://www.facebook.com",
+        &["m.facebook.com"],
         "/sharer/sharer.php",
         &["u"],
-        CUR,
+        (Some("u"), None),
+        LEG,
         T,
-        "undocumented legacy sharer that needs no app id; the documented dialog is /dialog/share",
-        "https://developers.facebook.com/documentation/sharing/reference/share-dialog",
+        "undocumented but working and common, and needs no app id: the link share_url builds (the documented /dialog/share needs one)",
+        "https://developers.facebook.com/documentation/sharing/reference/share-dialog; nygardk/react-share#43",
     ),
     ep(
         "facebook",
         Some(Network::Facebook),
         "https://www.facebook.com",
+        &["m.facebook.com"],
         "/dialog/share",
         &["app_id", "href", "display", "hashtag"],
+        (Some("href"), None),
         CUR,
         P,
         "needs an app id; redirect_uri is deprecated",
-        "https://developers.facebook.com/documentation/sharing/reference/share-dialog",
+        FB_SHARE,
     ),
     ep(
         "facebook",
         Some(Network::Facebook),
         "https://www.facebook.com",
+        &["m.facebook.com"],
+        "/dialog/feed",
+        &["app_id", "link"],
+        (Some("link"), None),
+        LEG,
+        P,
+        "Feed Dialog, superseded by /dialog/share",
+        FB_SHARE,
+    ),
+    ep(
+        "facebook",
+        Some(Network::Facebook),
+        "https://www.facebook.com",
+        &["m.facebook.com"],
         "/sharer.php",
         &["u", "t"],
-        DEP,
+        (Some("u"), Some("t")),
+        LEG,
         T,
-        "old sharer path: use /sharer/sharer.php or /dialog/share",
-        "shared/reference/networks-and-text.md §5",
+        "older sharer path, redirecting to /sharer/sharer.php",
+        "nygardk/react-share#43",
     ),
     ep(
         "linkedin",
         Some(Network::LinkedIn),
         "https://www.linkedin.com",
+        &[],
         "/sharing/share-offsite/",
         &["url"],
+        (Some("url"), None),
         CUR,
         T,
         "reads only url; the page's Open Graph tags make the preview",
-        "https://learn.microsoft.com/en-us/linkedin/consumer/integrations/self-serve/plugins/share-plugin",
+        LI_SHARE,
     ),
     ep(
         "linkedin",
         Some(Network::LinkedIn),
         "https://www.linkedin.com",
+        &[],
         "/shareArticle",
         &["mini", "url", "title", "summary", "source"],
+        (Some("url"), Some("title")),
         DEP,
         T,
-        "legacy; title and summary are ignored: use /sharing/share-offsite/",
-        "https://learn.microsoft.com/en-us/linkedin/consumer/integrations/self-serve/plugins/share-plugin",
+        "2015 form; title and summary are ignored: use /sharing/share-offsite/",
+        LI_SHARE,
     ),
     ep(
-        "whatsapp",
-        Some(Network::WhatsApp),
-        "https://wa.me",
-        "/",
-        &["text"],
-        CUR,
-        P,
-        "put the URL inside text",
-        "https://faq.whatsapp.com/5913398998672934",
+        "linkedin",
+        Some(Network::LinkedIn),
+        "https://www.linkedin.com",
+        &[],
+        "/cws/share",
+        &["url"],
+        (Some("url"), None),
+        DEP,
+        T,
+        "2010 form: use /sharing/share-offsite/",
+        "jorenvh/laravel-share#61",
+    ),
+    requires(
+        "text",
+        exact(ep(
+            "whatsapp",
+            Some(Network::WhatsApp),
+            "https://wa.me",
+            &[],
+            "/",
+            &["text"],
+            TEXT,
+            CUR,
+            P,
+            "put the URL inside text; wa.me/{number} without text is a chat link",
+            WA,
+        )),
     ),
     ep(
         "whatsapp",
         Some(Network::WhatsApp),
         "https://api.whatsapp.com",
+        &["web.whatsapp.com"],
         "/send",
         &["text", "phone"],
+        TEXT,
         CUR,
         P,
         "older form of wa.me",
-        "https://faq.whatsapp.com/5913398998672934",
+        WA,
+    ),
+    ep(
+        "whatsapp",
+        Some(Network::WhatsApp),
+        "whatsapp:",
+        &[],
+        "//send",
+        &["text"],
+        TEXT,
+        CUR,
+        T,
+        "app scheme: opens only where WhatsApp is installed",
+        SA31,
     ),
     ep(
         "telegram",
         Some(Network::Telegram),
         "https://t.me",
+        &[],
         "/share/url",
         &["url", "text"],
+        URL_TEXT,
         CUR,
         P,
         "",
-        "https://core.telegram.org/widgets/share",
+        TG,
     ),
     ep(
         "telegram",
         Some(Network::Telegram),
         "https://telegram.me",
+        &[],
         "/share/url",
         &["url", "text"],
-        DEP,
+        URL_TEXT,
+        LEG,
         T,
-        "old domain: use t.me",
-        "https://core.telegram.org/widgets/share",
+        "old domain, redirecting to t.me",
+        TG,
+    ),
+    exact(ep(
+        "telegram",
+        Some(Network::Telegram),
+        "https://t.me",
+        &["telegram.me"],
+        "/share",
+        &["url", "text"],
+        URL_TEXT,
+        LEG,
+        T,
+        "variant without /url",
+        "nygardk/react-share#573",
+    )),
+    ep(
+        "reddit",
+        Some(Network::Reddit),
+        "https://www.reddit.com",
+        &[],
+        "/submit",
+        &["url", "title"],
+        (Some("url"), Some("title")),
+        CUR,
+        T,
+        "",
+        NT5,
     ),
     ep(
         "reddit",
         Some(Network::Reddit),
         "https://www.reddit.com",
-        "/submit",
+        &[],
+        "/web/submit",
         &["url", "title"],
-        CUR,
+        (Some("url"), Some("title")),
+        LEG,
         T,
-        "",
-        "shared/reference/networks-and-text.md §5",
+        "variant of /submit",
+        "nygardk/react-share#547",
     ),
     ep(
         "pinterest",
         Some(Network::Pinterest),
         "https://www.pinterest.com",
+        &[],
         "/pin/create/button/",
         &["url", "media", "description"],
+        (Some("url"), Some("description")),
         CUR,
         T,
         "parameter names are not documented",
-        "https://developers.pinterest.com/docs/web-features/buttons/",
+        PIN,
+    ),
+    ep(
+        "pinterest",
+        Some(Network::Pinterest),
+        "https://www.pinterest.com",
+        &[],
+        "/pin/create/link/",
+        &["url", "media", "description"],
+        (Some("url"), Some("description")),
+        LEG,
+        T,
+        "variant of /pin/create/button/",
+        PIN,
     ),
     ep(
         "bluesky",
         Some(Network::Bluesky),
         "https://bsky.app",
+        &[],
         "/intent/compose",
         &["text"],
+        TEXT,
         CUR,
         P,
         "put the URL inside text",
@@ -277,58 +472,106 @@ pub static ENDPOINTS: &[ShareEndpoint] = &[
         "threads",
         Some(Network::Threads),
         "https://www.threads.com",
+        &[],
         "/intent/post",
         &["text", "url", "tag", "reply_control"],
+        URL_TEXT,
         CUR,
         P,
         "",
-        "https://developers.facebook.com/documentation/threads/threads-web-intents",
+        TH,
     ),
     ep(
         "threads",
         Some(Network::Threads),
         "https://www.threads.net",
+        &[],
         "/intent/post",
         &["text", "url"],
-        DEP,
+        URL_TEXT,
+        LEG,
         P,
-        "threads.net now redirects to threads.com",
-        "https://developers.facebook.com/documentation/threads/threads-web-intents",
+        "threads.net redirects to threads.com",
+        TH,
     ),
     ep(
         "mastodon",
         Some(Network::Mastodon),
         "https://{instance}",
+        &[],
         "/share",
         &["text"],
+        TEXT,
         CUR,
         T,
         "needs the reader's instance",
-        "shared/reference/networks-and-text.md §5",
+        NT5,
     ),
-    ep(
-        "email",
-        None,
-        "mailto:",
-        "",
-        &["subject", "body"],
-        CUR,
-        P,
-        "",
-        "https://www.rfc-editor.org/rfc/rfc6068",
+    requires(
+        "body",
+        ep(
+            "email",
+            None,
+            "mailto:",
+            &[],
+            "",
+            &["subject", "body"],
+            (None, Some("body")),
+            CUR,
+            P,
+            "a mailto: without body is a contact address, not a share link",
+            "https://www.rfc-editor.org/rfc/rfc6068",
+        ),
     ),
     ep(
         "google_plus",
         None,
         "https://plus.google.com",
+        &[],
         "/share",
         &["url"],
+        (Some("url"), None),
         DEP,
         P,
         "Google+ closed to consumers on 2019-04-02: remove the button",
         "https://support.google.com/plus/answer/9195133",
     ),
 ];
+
+/// The endpoint [`share_url`] builds for `target` (a target id as in [`ShareEndpoint::target`]):
+/// its first row that is not deprecated. The site audit suggests it to replace a deprecated one.
+pub fn preferred(target: &str) -> Option<&'static ShareEndpoint> {
+    ENDPOINTS
+        .iter()
+        .find(|e| e.target == target && e.status != EndpointStatus::Deprecated)
+}
+
+/// The share endpoint a link points at, if it is one smo knows: scheme endpoints by scheme,
+/// web ones by host (`www.` optional, aliases included) and path, case-insensitively; a row with
+/// a [`required`](ShareEndpoint::required) parameter matches only links that carry it.
+///
+/// ```
+/// use smo_core::share::{EndpointStatus, match_link};
+/// let link = url::Url::parse("https://X.com/intent/tweet?text=Bonjour").unwrap();
+/// let e = match_link(&link).unwrap();
+/// assert_eq!((e.target, e.status, e.text_param), ("x", EndpointStatus::Current, Some("text")));
+/// let chat = url::Url::parse("https://wa.me/33612345678").unwrap();
+/// assert!(match_link(&chat).is_none());
+/// ```
+pub fn match_link(link: &url::Url) -> Option<&'static ShareEndpoint> {
+    let scheme = link.scheme();
+    let has = |param: Option<&str>| param.is_none_or(|p| link.query_pairs().any(|(k, _)| k == p));
+    if !matches!(scheme, "http" | "https") {
+        return ENDPOINTS
+            .iter()
+            .find(|e| e.scheme_only() == Some(scheme) && has(e.required));
+    }
+    let host = link.host_str()?.to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    ENDPOINTS.iter().find(|e| {
+        e.scheme_only().is_none() && e.serves(host) && e.serves_path(link.path()) && has(e.required)
+    })
+}
 
 /// What to pre-fill in a share link. Fields a target does not read are folded into the ones it
 /// does (the URL into the text for Bluesky, WhatsApp and Mastodon), never dropped silently.
@@ -392,16 +635,13 @@ pub fn share_url(target: &str, request: &ShareRequest) -> Result<String> {
         "email" | "e-mail" | "mail" | "mailto" => "email",
         _ => key.parse::<Network>()?.as_str(),
     };
-    let endpoint = ENDPOINTS
-        .iter()
-        .find(|e| e.target == id && e.status == EndpointStatus::Current)
-        .ok_or_else(|| Error::Argument {
-            name: "network".into(),
-            message: format!(
-                "{id} has no share endpoint; targets with one: {}",
-                targets().join(", ")
-            ),
-        })?;
+    let endpoint = preferred(id).ok_or_else(|| Error::Argument {
+        name: "network".into(),
+        message: format!(
+            "{id} has no share endpoint; targets with one: {}",
+            targets().join(", ")
+        ),
+    })?;
     let url = request.url.as_deref();
     let text = request.text.as_deref();
     let mut pairs: Vec<(&str, String)> = Vec::new();
@@ -500,7 +740,7 @@ pub fn targets() -> Vec<&'static str> {
     let mut out: Vec<&str> = Vec::new();
     for e in ENDPOINTS
         .iter()
-        .filter(|e| e.status == EndpointStatus::Current)
+        .filter(|e| e.status != EndpointStatus::Deprecated)
     {
         if !out.contains(&e.target) {
             out.push(e.target);
@@ -509,35 +749,17 @@ pub fn targets() -> Vec<&'static str> {
     out
 }
 
-/// The endpoint a URL points at, if it is a share link smo knows (for the site audit).
+/// The endpoint a link points at, if it is a share link smo knows ([`match_link`] on a string).
 ///
 /// ```
 /// use smo_core::share::{EndpointStatus, find_endpoint};
 /// let e = find_endpoint("https://www.linkedin.com/shareArticle?mini=true&url=x").unwrap();
 /// assert_eq!((e.target, e.status), ("linkedin", EndpointStatus::Deprecated));
 /// assert!(find_endpoint("https://example.com/share").is_none());
+/// assert_eq!(find_endpoint("mailto:?subject=Hi&body=x").unwrap().target, "email");
 /// ```
 pub fn find_endpoint(link: &str) -> Option<&'static ShareEndpoint> {
-    if let Some(rest) = link.strip_prefix("mailto:") {
-        let _ = rest;
-        return ENDPOINTS.iter().find(|e| e.target == "email");
-    }
-    let parsed = url::Url::parse(link).ok()?;
-    let host = parsed.host_str()?.to_ascii_lowercase();
-    let host = host.strip_prefix("www.").unwrap_or(&host);
-    let path = parsed.path();
-    ENDPOINTS
-        .iter()
-        .filter(|e| e.host.starts_with("https://"))
-        .find(|e| {
-            let eh = e.host.trim_start_matches("https://");
-            let eh = eh.strip_prefix("www.").unwrap_or(eh);
-            if eh == "{instance}" {
-                return false;
-            }
-            let p = e.path.trim_end_matches('/');
-            eh == host && (path.trim_end_matches('/') == p || (p.is_empty() && path == "/"))
-        })
+    match_link(&url::Url::parse(link.trim()).ok()?)
 }
 
 #[cfg(test)]
@@ -576,12 +798,17 @@ mod tests {
 
     #[test]
     fn recognises_endpoints() {
-        for e in ENDPOINTS
-            .iter()
-            .filter(|e| e.host.starts_with("https://") && !e.host.contains('{'))
-        {
-            let found = find_endpoint(&format!("{}?a=b", e.url_prefix())).unwrap();
-            assert_eq!((found.host, found.path), (e.host, e.path));
+        for e in ENDPOINTS.iter().filter(|e| !e.host.contains('{')) {
+            let query = e
+                .required
+                .map_or("a=b".to_owned(), |p| format!("{p}=x&a=b"));
+            let link = format!("{}?{query}", e.url_prefix());
+            let found = find_endpoint(&link).unwrap_or_else(|| panic!("{link}"));
+            assert_eq!((found.host, found.path), (e.host, e.path), "{link}");
+            for alias in e.aliases {
+                let link = link.replacen(e.bare_host(), alias, 1);
+                assert_eq!(find_endpoint(&link).map(|f| f.path), Some(e.path), "{link}");
+            }
         }
         assert_eq!(
             find_endpoint("https://plus.google.com/share?url=x")
@@ -589,5 +816,57 @@ mod tests {
                 .status,
             EndpointStatus::Deprecated
         );
+        // www. optional, host and path case-insensitive, trailing slash optional.
+        let e = find_endpoint("HTTPS://WWW.LinkedIn.com/sharing/share-offsite?url=u").unwrap();
+        assert_eq!(e.status, EndpointStatus::Current);
+        // Exact paths and required parameters.
+        assert_eq!(
+            find_endpoint("https://t.me/share?url=u").unwrap().status,
+            EndpointStatus::Legacy
+        );
+        assert_eq!(
+            find_endpoint("https://t.me/share/url?url=u")
+                .unwrap()
+                .status,
+            EndpointStatus::Current
+        );
+        assert!(find_endpoint("https://t.me/maisonlune").is_none());
+        assert!(find_endpoint("https://x.com/home").is_none());
+        assert!(find_endpoint("mailto:contact@maisonlune.fr").is_none());
+        assert_eq!(
+            find_endpoint("whatsapp://send?text=hi").unwrap().target,
+            "whatsapp"
+        );
+    }
+
+    #[test]
+    fn the_table_is_consistent() {
+        for (i, e) in ENDPOINTS.iter().enumerate() {
+            assert!(
+                !e.source.is_empty() && !e.as_of.is_empty(),
+                "{}",
+                e.url_prefix()
+            );
+            assert!(
+                ENDPOINTS[..i]
+                    .iter()
+                    .all(|o| (o.host, o.path) != (e.host, e.path)),
+                "duplicate row {}",
+                e.url_prefix()
+            );
+            assert!(preferred(e.target).is_some() || e.status == EndpointStatus::Deprecated);
+            for p in [e.url_param, e.text_param, e.required]
+                .into_iter()
+                .flatten()
+            {
+                assert!(
+                    e.params.contains(&p),
+                    "{}: {p} not in params",
+                    e.url_prefix()
+                );
+            }
+        }
+        assert_eq!(preferred("facebook").unwrap().path, "/sharer/sharer.php");
+        assert!(preferred("google_plus").is_none());
     }
 }

@@ -206,6 +206,10 @@ pub struct Objective {
     /// KPI value to reach.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<f64>,
+    /// Date the objective starts, when its baseline holds; objective tracking measures the
+    /// elapsed share of the time and the trend from it (default: the tracking's start).
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "date")]
+    pub start: Option<NaiveDate>,
     /// Date by which the target is reached.
     #[serde(default, skip_serializing_if = "Option::is_none", with = "date")]
     pub deadline: Option<NaiveDate>,

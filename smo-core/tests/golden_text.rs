@@ -27,6 +27,7 @@ fn count_options(case: &Value) -> CountOptions {
     CountOptions {
         x_config: XConfig::version(case["x_version"].as_u64().unwrap_or(3) as u32).unwrap(),
         mastodon_max_characters: case["mastodon_max_characters"].as_u64(),
+        content_warning: case["content_warning"].as_str().map(str::to_owned),
         ..CountOptions::default()
     }
 }
@@ -89,6 +90,7 @@ fn post_of(case: &Value) -> Post {
             })
             .unwrap_or_default(),
         link: case["link"].as_str().map(str::to_owned),
+        content_warning: case["content_warning"].as_str().map(str::to_owned),
     }
 }
 

@@ -50,6 +50,8 @@ struct Post {
     content_type: Option<ContentType>,
     media: Vec<Media>,
     link: Option<String>,
+    #[uniffi(default = None)]
+    content_warning: Option<String>,
 }
 
 #[uniffi::remote(Record)]
@@ -159,25 +161,33 @@ impl From<text::TextCount> for TextCount {
 fn options(
     x_version: Option<u32>,
     mastodon_max_characters: Option<u64>,
+    content_warning: Option<String>,
 ) -> Result<CountOptions, SmoError> {
     Ok(CountOptions {
         x_config: XConfig::version(x_version.unwrap_or(3))?,
         mastodon_max_characters,
+        content_warning,
         ..CountOptions::default()
     })
 }
 
 /// Counts `text` as `network` counts it; `field` defaults to the network's main text field,
-/// `x_version` to 3.
-#[uniffi::export(default(field = None, x_version = None, mastodon_max_characters = None))]
+/// `x_version` to 3; a Mastodon `content_warning` counts with the text.
+#[uniffi::export(default(
+    field = None,
+    x_version = None,
+    mastodon_max_characters = None,
+    content_warning = None
+))]
 pub fn parse_text(
     text: String,
     network: Network,
     field: Option<String>,
     x_version: Option<u32>,
     mastodon_max_characters: Option<u64>,
+    content_warning: Option<String>,
 ) -> Result<TextCount, SmoError> {
-    let opts = options(x_version, mastodon_max_characters)?;
+    let opts = options(x_version, mastodon_max_characters, content_warning)?;
     let field = match field {
         Some(f) => f.parse()?,
         None => text::main_field(network).ok_or_else(|| {
@@ -207,7 +217,7 @@ pub fn check_post(
     mastodon_max_characters: Option<u64>,
 ) -> Result<Vec<Finding>, SmoError> {
     let opts = CheckOptions {
-        count: options(None, mastodon_max_characters)?,
+        count: options(None, mastodon_max_characters, None)?,
         rules: RuleConfig {
             disabled: disabled.into_iter().collect::<BTreeSet<_>>(),
             severities: severities.into_iter().collect::<BTreeMap<_, _>>(),
@@ -238,17 +248,19 @@ pub struct ThreadPart {
     pub limit: u64,
 }
 
-/// Splits `text` into a thread for X, Bluesky, Mastodon or Threads.
-#[uniffi::export(default(numbering = true, mastodon_max_characters = None))]
+/// Splits `text` into a thread for X, Bluesky, Mastodon or Threads; a Mastodon
+/// `content_warning` is published with every part and its length reserved in each.
+#[uniffi::export(default(numbering = true, mastodon_max_characters = None, content_warning = None))]
 pub fn split_thread(
     text: String,
     network: Network,
     numbering: bool,
     mastodon_max_characters: Option<u64>,
+    content_warning: Option<String>,
 ) -> Result<Vec<ThreadPart>, SmoError> {
     let opts = ThreadOptions {
         numbering,
-        count: options(None, mastodon_max_characters)?,
+        count: options(None, mastodon_max_characters, content_warning)?,
     };
     Ok(smo_core::thread::split_thread(&text, network, &opts)?
         .into_iter()
@@ -280,9 +292,19 @@ pub struct ShareEndpoint {
     pub network: Option<Network>,
     /// URL without query.
     pub url_prefix: String,
+    /// Other hosts serving the same endpoint.
+    pub aliases: Vec<String>,
+    /// Whether only this very path matches.
+    pub exact_path: bool,
     /// Parameters it reads.
     pub params: Vec<String>,
-    /// `current` or `deprecated`.
+    /// The parameter carrying the shared URL.
+    pub url_param: Option<String>,
+    /// The parameter carrying the text.
+    pub text_param: Option<String>,
+    /// A parameter without which a link is not a share link.
+    pub required: Option<String>,
+    /// `current`, `legacy` or `deprecated`.
     pub status: String,
     /// `platform`, `code` or `third_party`.
     pub confidence: String,
@@ -303,7 +325,12 @@ pub fn share_endpoints() -> Vec<ShareEndpoint> {
             target: e.target.into(),
             network: e.network,
             url_prefix: e.url_prefix(),
+            aliases: e.aliases.iter().map(|a| (*a).to_owned()).collect(),
+            exact_path: e.exact_path,
             params: e.params.iter().map(|p| (*p).to_owned()).collect(),
+            url_param: e.url_param.map(str::to_owned),
+            text_param: e.text_param.map(str::to_owned),
+            required: e.required.map(str::to_owned),
             status: e.status.as_str().into(),
             confidence: e.confidence.as_str().into(),
             note: e.note.into(),

@@ -38,10 +38,12 @@ fn options(
     x_version: u32,
     mastodon_max_characters: Option<u64>,
     chars_unit: Option<&str>,
+    content_warning: Option<String>,
 ) -> Result<CountOptions, Error> {
     Ok(CountOptions {
         x_config: XConfig::version(x_version)?,
         mastodon_max_characters,
+        content_warning,
         chars_unit: chars_unit
             .map(str::parse)
             .transpose()?
@@ -174,7 +176,7 @@ impl PyTextCount {
 
 /// Counts a text as `network` counts it (X: twitter-text v3 weighted length).
 #[pyfunction]
-#[pyo3(signature = (text, network="x", *, field=None, x_version=3, mastodon_max_characters=None, chars_unit=None))]
+#[pyo3(signature = (text, network="x", *, field=None, x_version=3, mastodon_max_characters=None, chars_unit=None, content_warning=None))]
 pub fn parse_text(
     text: &Bound<'_, PyString>,
     network: &str,
@@ -182,19 +184,26 @@ pub fn parse_text(
     x_version: u32,
     mastodon_max_characters: Option<u64>,
     chars_unit: Option<&str>,
+    content_warning: Option<String>,
 ) -> PyResult2<PyTextCount> {
     let t = text_of(text).map_err(|e| Error::Argument {
         name: "text".into(),
         message: e.to_string(),
     })?;
     let n = parse_network(network)?;
-    let opts = options(x_version, mastodon_max_characters, chars_unit)?;
+    let opts = options(
+        x_version,
+        mastodon_max_characters,
+        chars_unit,
+        content_warning,
+    )?;
     Ok(count_field(&t, n, field_of(n, field)?, &opts)?.into())
 }
 
 /// `parse_text` over a list of texts, without the GIL, on every core.
 #[pyfunction]
-#[pyo3(signature = (texts, network="x", *, field=None, x_version=3, mastodon_max_characters=None, chars_unit=None))]
+#[pyo3(signature = (texts, network="x", *, field=None, x_version=3, mastodon_max_characters=None, chars_unit=None, content_warning=None))]
+#[allow(clippy::too_many_arguments)]
 pub fn parse_text_batch(
     py: Python<'_>,
     texts: Vec<Bound<'_, PyString>>,
@@ -203,11 +212,17 @@ pub fn parse_text_batch(
     x_version: u32,
     mastodon_max_characters: Option<u64>,
     chars_unit: Option<&str>,
+    content_warning: Option<String>,
 ) -> PyResult<Vec<PyTextCount>> {
     let owned = texts_of(&texts)?;
     let run = || -> Result<Vec<TextCount>, Error> {
         let n = parse_network(network)?;
-        let opts = options(x_version, mastodon_max_characters, chars_unit)?;
+        let opts = options(
+            x_version,
+            mastodon_max_characters,
+            chars_unit,
+            content_warning,
+        )?;
         let f = field_of(n, field)?;
         text::count_field_batch(&owned, n, f, &opts)
     };
@@ -348,7 +363,7 @@ fn media_of(d: &Bound<'_, PyDict>) -> PyResult2<Media> {
 /// `media` is a list of dicts with `kind` (`image`, `video`, `gif`), `size_bytes`, `width`,
 /// `height`, `duration_seconds` and `alt_text`, all optional.
 #[pyfunction]
-#[pyo3(signature = (text, network="x", *, content_type=None, media=None, link=None, field=None, disabled=Vec::new(), severities=BTreeMap::new(), x_version=3, mastodon_max_characters=None))]
+#[pyo3(signature = (text, network="x", *, content_type=None, media=None, link=None, field=None, disabled=Vec::new(), severities=BTreeMap::new(), x_version=3, mastodon_max_characters=None, content_warning=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn check_post(
     text: &Bound<'_, PyString>,
@@ -361,6 +376,7 @@ pub fn check_post(
     severities: BTreeMap<String, String>,
     x_version: u32,
     mastodon_max_characters: Option<u64>,
+    content_warning: Option<String>,
 ) -> PyResult2<Vec<PyFinding>> {
     let t = text_of(text).map_err(|e| Error::Argument {
         name: "text".into(),
@@ -376,9 +392,10 @@ pub fn check_post(
             .map(media_of)
             .collect::<Result<_, _>>()?,
         link,
+        content_warning,
     };
     let opts = CheckOptions {
-        count: options(x_version, mastodon_max_characters, None)?,
+        count: options(x_version, mastodon_max_characters, None, None)?,
         rules: rule_config(disabled, severities)?,
         field: field.map(str::parse).transpose()?,
     };
@@ -463,13 +480,14 @@ impl PyThreadPart {
 
 /// Splits a long text into a thread for X, Bluesky, Mastodon or Threads.
 #[pyfunction]
-#[pyo3(signature = (text, network="x", numbering=true, *, x_version=3, mastodon_max_characters=None))]
+#[pyo3(signature = (text, network="x", numbering=true, *, x_version=3, mastodon_max_characters=None, content_warning=None))]
 pub fn split_thread(
     text: &Bound<'_, PyString>,
     network: &str,
     numbering: bool,
     x_version: u32,
     mastodon_max_characters: Option<u64>,
+    content_warning: Option<String>,
 ) -> PyResult2<Vec<PyThreadPart>> {
     let t = text_of(text).map_err(|e| Error::Argument {
         name: "text".into(),
@@ -478,7 +496,7 @@ pub fn split_thread(
     let n = parse_network(network)?;
     let opts = ThreadOptions {
         numbering,
-        count: options(x_version, mastodon_max_characters, None)?,
+        count: options(x_version, mastodon_max_characters, None, content_warning)?,
     };
     Ok(core_split(&t, n, &opts)?
         .into_iter()

@@ -19,7 +19,7 @@ KIND = {
 
 
 def _only(case: dict[str, Any]) -> dict[str, Any]:
-    return {k: case[k] for k in ("field", "x_version", "mastodon_max_characters") if k in case}
+    return {k: case[k] for k in ("field", "x_version", "mastodon_max_characters", "content_warning") if k in case}
 
 
 @pytest.mark.parametrize("golden", golden_cases("text"))
@@ -44,6 +44,7 @@ def test_text_golden(golden: dict[str, Any], request: pytest.FixtureRequest) -> 
                 field=case.get("field"),
                 disabled=case.get("disabled", []),
                 severities=case.get("severities", {}),
+                content_warning=case.get("content_warning"),
             )
             assert [{"rule": f.rule, "severity": f.severity} for f in found] == case["expected"], label
         elif name == "share":

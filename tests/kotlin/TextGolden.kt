@@ -39,6 +39,7 @@ object TextGolden : GoldenSuite {
             str(c, "field"),
             c.get("x_version")?.asInt?.toUInt(),
             c.get("mastodon_max_characters")?.asLong?.toULong(),
+            str(c, "content_warning"),
         )
         val got = mapOf(
             "length" to r.length.toLong(), "limit" to r.limit.toLong(), "valid" to r.valid,
@@ -96,6 +97,7 @@ object TextGolden : GoldenSuite {
             contentType = str(c, "content_type")?.let { contentTypeFromId(it) },
             media = media,
             link = str(c, "link"),
+            contentWarning = str(c, "content_warning"),
         )
         val severities = c.getAsJsonObject("severities")?.entrySet()
             ?.associate { (k, v) -> k to severityFromId(v.asString) } ?: mapOf()
@@ -130,6 +132,7 @@ object TextGolden : GoldenSuite {
         val parts = splitThread(
             text, networkFromId(c.get("network").asString),
             c.get("numbering")?.asBoolean ?: true, c.get("mastodon_max_characters")?.asLong?.toULong(),
+            str(c, "content_warning"),
         )
         t.equal(at, "joined", parts.joinToString("") { it.text }, text)
         t.check(at, parts.all { it.length <= it.limit }) { "a part is over the limit" }

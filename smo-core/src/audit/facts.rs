@@ -1,7 +1,7 @@
 //! The facts the site audit relies on, one sourced row each.
 //!
-//! Preview-image sizes, card-text limits, X card types, share endpoints, profile hosts, embed
-//! hosts and widget signatures change when platforms change. They live here and nowhere else:
+//! Preview-image sizes, card-text limits, X card types, profile hosts, embed hosts and widget
+//! signatures change when platforms change. They live here and nowhere else:
 //! rules read these tables, never their own constants. Every row names its source and the date
 //! it was checked; the figures come from `shared/reference/site-audit.md` §1.2, §2, §3.1 and
 //! `networks-and-text.md` §4–5. Thresholds that tools disagree on are defaults the caller can
@@ -16,13 +16,9 @@ const XM: &str = "https://developer.x.com/cards/markup";
 const XO: &str = "https://developer.x.com/cards/overview";
 const LI: &str = "https://www.linkedin.com/help/linkedin/answer/46687";
 const LIS: &str = "https://learn.microsoft.com/en-us/linkedin/consumer/integrations/self-serve/plugins/share-plugin";
-const XI: &str = "https://docs.x.com/x-for-websites/post-button/guides/web-intent";
 const XW: &str = "https://docs.x.com/x-for-websites/javascript-api/guides/set-up-x-for-websites";
-const FBS: &str = "https://developers.facebook.com/docs/sharing/reference/share-dialog";
 const PINB: &str = "https://developers.pinterest.com/docs/web-features/buttons/";
-const TG: &str = "https://core.telegram.org/widgets/share";
 const NT5: &str = "shared/reference/networks-and-text.md §5 (profile URLs)";
-const SA31: &str = "shared/reference/site-audit.md §3.1 (detection signatures)";
 
 /// A preview-image size a consumer documents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -219,284 +215,9 @@ pub static OG_TYPES: &[&str] = &[
 /// Source of [`OG_TYPES`].
 pub const OG_TYPES_SOURCE: &str = OGP;
 
-/// How current a share endpoint is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EndpointStatus {
-    /// Documented by the platform today.
-    Current,
-    /// Older or undocumented but still working: reported in the inventory, no finding.
-    Legacy,
-    /// Retired or redirecting: `share/deprecated-endpoint`.
-    Deprecated,
-}
-
-impl EndpointStatus {
-    /// The name used in bindings.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EndpointStatus::Current => "current",
-            EndpointStatus::Legacy => "legacy",
-            EndpointStatus::Deprecated => "deprecated",
-        }
-    }
-}
-
-/// A share endpoint: a URL that opens a network's compose or share dialog.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ShareEndpoint {
-    /// The target: a network id (`x`, `facebook`, ...) or `email`, `google_plus`.
-    pub target: &'static str,
-    /// Hosts, lower case, `www.` dropped; a scheme-only endpoint uses `scheme:` (`mailto:`).
-    pub hosts: &'static [&'static str],
-    /// Path prefix, lower case (empty: any path).
-    pub path: &'static str,
-    /// Whether the path must match exactly (`t.me/share` vs `t.me/share/url`).
-    pub exact_path: bool,
-    /// How current the endpoint is.
-    pub status: EndpointStatus,
-    /// Query parameter holding the shared URL, if any.
-    pub url_param: Option<&'static str>,
-    /// Query parameter holding the text, if any.
-    pub text_param: Option<&'static str>,
-    /// Where it comes from.
-    pub source: &'static str,
-    /// When it was checked.
-    pub as_of: &'static str,
-}
-
-const fn share(
-    target: &'static str,
-    hosts: &'static [&'static str],
-    path: &'static str,
-    status: EndpointStatus,
-    url_param: Option<&'static str>,
-    text_param: Option<&'static str>,
-    source: &'static str,
-) -> ShareEndpoint {
-    ShareEndpoint {
-        target,
-        hosts,
-        path,
-        exact_path: false,
-        status,
-        url_param,
-        text_param,
-        source,
-        as_of: AS_OF,
-    }
-}
-
-use EndpointStatus::{Current, Deprecated, Legacy};
-
-/// Share endpoints, most specific first (the first matching row wins).
-pub static SHARE_ENDPOINTS: &[ShareEndpoint] = &[
-    share(
-        "x",
-        &["x.com", "twitter.com"],
-        "/intent/tweet",
-        Current,
-        Some("url"),
-        Some("text"),
-        XI,
-    ),
-    share(
-        "x",
-        &["x.com", "twitter.com"],
-        "/intent/post",
-        Current,
-        Some("url"),
-        Some("text"),
-        XI,
-    ),
-    share(
-        "x",
-        &["twitter.com"],
-        "/share",
-        Legacy,
-        Some("url"),
-        Some("text"),
-        XI,
-    ),
-    share(
-        "facebook",
-        &["facebook.com", "m.facebook.com"],
-        "/dialog/share",
-        Current,
-        Some("href"),
-        None,
-        FBS,
-    ),
-    share(
-        "facebook",
-        &["facebook.com", "m.facebook.com"],
-        "/dialog/feed",
-        Legacy,
-        Some("link"),
-        None,
-        FBS,
-    ),
-    share(
-        "facebook",
-        &["facebook.com", "m.facebook.com"],
-        "/sharer/sharer.php",
-        Legacy,
-        Some("u"),
-        None,
-        "nygardk/react-share#43",
-    ),
-    share(
-        "facebook",
-        &["facebook.com", "m.facebook.com"],
-        "/sharer.php",
-        Legacy,
-        Some("u"),
-        None,
-        "nygardk/react-share#43",
-    ),
-    share(
-        "linkedin",
-        &["linkedin.com"],
-        "/sharing/share-offsite",
-        Current,
-        Some("url"),
-        None,
-        LIS,
-    ),
-    share(
-        "linkedin",
-        &["linkedin.com"],
-        "/sharearticle",
-        Deprecated,
-        Some("url"),
-        Some("title"),
-        LIS,
-    ),
-    share(
-        "linkedin",
-        &["linkedin.com"],
-        "/cws/share",
-        Deprecated,
-        Some("url"),
-        None,
-        LIS,
-    ),
-    share(
-        "pinterest",
-        &["pinterest.com"],
-        "/pin/create/button",
-        Current,
-        Some("url"),
-        Some("description"),
-        PINB,
-    ),
-    share(
-        "pinterest",
-        &["pinterest.com"],
-        "/pin/create/link",
-        Legacy,
-        Some("url"),
-        Some("description"),
-        PINB,
-    ),
-    share(
-        "reddit",
-        &["reddit.com"],
-        "/submit",
-        Current,
-        Some("url"),
-        Some("title"),
-        "nygardk/react-share#547",
-    ),
-    share(
-        "reddit",
-        &["reddit.com"],
-        "/web/submit",
-        Legacy,
-        Some("url"),
-        Some("title"),
-        "nygardk/react-share#547",
-    ),
-    share(
-        "telegram",
-        &["t.me", "telegram.me"],
-        "/share/url",
-        Current,
-        Some("url"),
-        Some("text"),
-        TG,
-    ),
-    ShareEndpoint {
-        exact_path: true,
-        ..share(
-            "telegram",
-            &["t.me", "telegram.me"],
-            "/share",
-            Legacy,
-            Some("url"),
-            Some("text"),
-            "nygardk/react-share#573",
-        )
-    },
-    share(
-        "whatsapp",
-        &["api.whatsapp.com", "web.whatsapp.com"],
-        "/send",
-        Current,
-        None,
-        Some("text"),
-        SA31,
-    ),
-    ShareEndpoint {
-        exact_path: true,
-        ..share(
-            "whatsapp",
-            &["wa.me"],
-            "/",
-            Current,
-            None,
-            Some("text"),
-            SA31,
-        )
-    },
-    share(
-        "whatsapp",
-        &["whatsapp:"],
-        "",
-        Current,
-        None,
-        Some("text"),
-        SA31,
-    ),
-    share(
-        "bluesky",
-        &["bsky.app"],
-        "/intent/compose",
-        Current,
-        None,
-        Some("text"),
-        "https://docs.bsky.app/docs/advanced-guides/intent-links",
-    ),
-    share(
-        "threads",
-        &["threads.com", "threads.net"],
-        "/intent/post",
-        Current,
-        Some("url"),
-        Some("text"),
-        "https://developers.facebook.com/docs/threads/threads-web-intents",
-    ),
-    share("email", &["mailto:"], "", Current, None, Some("body"), SA31),
-    share(
-        "google_plus",
-        &["plus.google.com"],
-        "/share",
-        Deprecated,
-        Some("url"),
-        None,
-        SA31,
-    ),
-];
+/// How current a share endpoint is: the share table's status ([`crate::share::ENDPOINTS`] is
+/// the one table of share endpoints; the scan matches links with [`crate::share::match_link`]).
+pub use crate::share::EndpointStatus;
 
 /// Script and markup signatures of JavaScript share buttons (no URL to read).
 pub static SHARE_SCRIPTS: &[ScriptSignature] = &[
@@ -527,25 +248,93 @@ pub enum ProfilePath {
     At,
 }
 
-/// Where a network's profiles live.
+/// Where a network's profiles live, beyond the canonical profile URL of the network table
+/// ([`NetworkInfo::profile_url`](crate::network::NetworkInfo::profile_url), whose host and path
+/// form are always recognised: see [`profile_forms`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ProfileHost {
     /// The network.
     pub network: crate::Network,
-    /// Hosts, lower case, `www.` dropped.
+    /// Other hosts serving the same profiles, lower case, `www.` dropped.
     pub hosts: &'static [&'static str],
-    /// The path forms, tried in order.
+    /// Other path forms, tried in order before the canonical one.
     pub paths: &'static [ProfilePath],
     /// First path segments that are not profiles (`intent`, `sharer`, `p`, ...), lower case.
     pub reserved: &'static [&'static str],
+    /// Whether `hosts` serve only `paths`, not the canonical form (`whatsapp.com/channel/{h}`
+    /// while the canonical profile is `wa.me/{number}`).
+    pub separate: bool,
     /// Where it comes from.
     pub source: &'static str,
     /// When it was checked.
     pub as_of: &'static str,
 }
 
+/// The hosts and path forms that recognise a network's profile links: the canonical host and
+/// form read from the network table's profile URL pattern, then the [`PROFILE_HOSTS`] row's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProfileForms {
+    /// The network.
+    pub network: crate::Network,
+    /// Groups of hosts (lower case, `www.` dropped) with the path forms they serve, in the
+    /// order they are tried; the canonical host comes first.
+    pub groups: Vec<(Vec<&'static str>, Vec<ProfilePath>)>,
+    /// First path segments that are not profiles.
+    pub reserved: &'static [&'static str],
+}
+
+/// Every network's [`ProfileForms`] (Mastodon, whose profiles live on any server, has none).
+pub fn profile_forms() -> &'static [ProfileForms] {
+    static FORMS: std::sync::OnceLock<Vec<ProfileForms>> = std::sync::OnceLock::new();
+    FORMS.get_or_init(|| {
+        crate::Network::ALL
+            .iter()
+            .filter_map(|&network| {
+                let (host, form) = canonical_profile(network.info().profile_url.value)?;
+                let row = PROFILE_HOSTS.iter().find(|r| r.network == network);
+                let mut groups = vec![(vec![host], vec![form])];
+                if let Some(r) = row {
+                    if r.separate {
+                        groups.push((r.hosts.to_vec(), r.paths.to_vec()));
+                    } else {
+                        let (hosts, paths) = &mut groups[0];
+                        hosts.extend(r.hosts.iter().filter(|h| **h != host));
+                        // The row's forms first: `facebook.com/pages/{name}` before `/{name}`.
+                        paths.splice(0..0, r.paths.iter().copied().filter(|p| *p != form));
+                    }
+                }
+                Some(ProfileForms {
+                    network,
+                    groups,
+                    reserved: row.map_or(&[], |r| r.reserved),
+                })
+            })
+            .collect()
+    })
+}
+
+/// The host and path form of a profile URL pattern (`https://www.linkedin.com/company/{handle}/`
+/// → `linkedin.com`, `After("company/")`); `None` for patterns without a fixed host.
+fn canonical_profile(pattern: &'static str) -> Option<(&'static str, ProfilePath)> {
+    let rest = pattern.split_once("://")?.1;
+    let (host, path) = rest.split_once('/')?;
+    if host.contains('{') {
+        return None;
+    }
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    let prefix = &path[..path.find("{handle}")?];
+    Some((
+        host,
+        match prefix {
+            "" => ProfilePath::Segment,
+            "@" => ProfilePath::At,
+            p => ProfilePath::After(p),
+        },
+    ))
+}
+
 use crate::Network as N;
-use ProfilePath::{After, At, Segment};
+use ProfilePath::After;
 
 const fn profile(
     network: crate::Network,
@@ -558,17 +347,18 @@ const fn profile(
         hosts,
         paths,
         reserved,
+        separate: false,
         source: NT5,
         as_of: AS_OF,
     }
 }
 
-/// Profile hosts per network.
+/// Profile hosts and path forms per network, beyond the canonical ones (see [`profile_forms`]).
 pub static PROFILE_HOSTS: &[ProfileHost] = &[
     profile(
         N::X,
-        &["x.com", "twitter.com", "mobile.twitter.com"],
-        &[Segment],
+        &["twitter.com", "mobile.twitter.com"],
+        &[],
         &[
             "intent",
             "share",
@@ -588,8 +378,8 @@ pub static PROFILE_HOSTS: &[ProfileHost] = &[
     ),
     profile(
         N::Facebook,
-        &["facebook.com", "fb.com", "m.facebook.com", "fb.me"],
-        &[After("pages/"), Segment],
+        &["fb.com", "m.facebook.com", "fb.me"],
+        &[After("pages/")],
         &[
             "sharer",
             "sharer.php",
@@ -621,8 +411,8 @@ pub static PROFILE_HOSTS: &[ProfileHost] = &[
     ),
     profile(
         N::Instagram,
-        &["instagram.com"],
-        &[Segment],
+        &[],
+        &[],
         &[
             "p",
             "reel",
@@ -639,26 +429,19 @@ pub static PROFILE_HOSTS: &[ProfileHost] = &[
     ),
     profile(
         N::LinkedIn,
-        &["linkedin.com"],
-        &[
-            After("company/"),
-            After("in/"),
-            After("school/"),
-            After("showcase/"),
-        ],
+        &[],
+        &[After("in/"), After("school/"), After("showcase/")],
         &[],
     ),
     profile(
         N::YouTube,
-        &["youtube.com", "m.youtube.com"],
-        &[At, After("c/"), After("user/"), After("channel/")],
+        &["m.youtube.com"],
+        &[After("c/"), After("user/"), After("channel/")],
         &[],
     ),
-    profile(N::TikTok, &["tiktok.com"], &[At], &[]),
     profile(
         N::Pinterest,
         &[
-            "pinterest.com",
             "pinterest.fr",
             "pinterest.co.uk",
             "pinterest.de",
@@ -666,7 +449,7 @@ pub static PROFILE_HOSTS: &[ProfileHost] = &[
             "pinterest.es",
             "pinterest.it",
         ],
-        &[Segment],
+        &[],
         &[
             "pin",
             "search",
@@ -679,18 +462,12 @@ pub static PROFILE_HOSTS: &[ProfileHost] = &[
             "_",
         ],
     ),
-    profile(N::Threads, &["threads.com", "threads.net"], &[At], &[]),
-    profile(N::Bluesky, &["bsky.app"], &[After("profile/")], &[]),
-    profile(
-        N::Reddit,
-        &["reddit.com", "old.reddit.com"],
-        &[After("user/"), After("u/")],
-        &[],
-    ),
+    profile(N::Threads, &["threads.net"], &[], &[]),
+    profile(N::Reddit, &["old.reddit.com"], &[After("u/")], &[]),
     profile(
         N::Telegram,
-        &["t.me", "telegram.me"],
-        &[Segment],
+        &["telegram.me"],
+        &[],
         &[
             "share",
             "joinchat",
@@ -701,23 +478,15 @@ pub static PROFILE_HOSTS: &[ProfileHost] = &[
             "iv",
         ],
     ),
-    profile(N::Snapchat, &["snapchat.com"], &[After("add/")], &[]),
-    profile(N::WhatsApp, &["whatsapp.com"], &[After("channel/")], &[]),
-];
-
-/// Mastodon servers recognised without `rel="me"` (any other server needs `rel="me"` and an
-/// `/@user` path).
-pub static MASTODON_SERVERS: &[&str] = &[
-    "mastodon.social",
-    "mastodon.online",
-    "mstdn.social",
-    "piaille.fr",
-    "mamot.fr",
-    "framapiaf.org",
-    "fosstodon.org",
-    "hachyderm.io",
-    "mas.to",
-    "infosec.exchange",
+    ProfileHost {
+        separate: true,
+        ..profile(
+            N::WhatsApp,
+            &["whatsapp.com"],
+            &[After("channel/")],
+            &["message", "qr", "send"],
+        )
+    },
 ];
 
 /// Hosts that use `/@user` paths but are not fediverse servers.
@@ -995,30 +764,6 @@ pub static EMBED_HOSTS: &[EmbedHost] = &[
     embed("facebook", &["facebook.com"], "/plugins/", FBP),
 ];
 
-/// X's weighted character counting (twitter-text configuration v3): characters in these
-/// ranges weigh 1, every other character 2; a URL weighs 23; a post holds 280.
-pub struct XWeighting {
-    /// Code-point ranges of weight 1 (inclusive).
-    pub light_ranges: &'static [(u32, u32)],
-    /// The weight of any URL.
-    pub url_weight: usize,
-    /// The most a post may weigh.
-    pub max_weight: usize,
-    /// Where it comes from.
-    pub source: &'static str,
-    /// When it was checked.
-    pub as_of: &'static str,
-}
-
-/// The X weighting used by `share/x-intent-too-long`.
-pub static X_WEIGHTING: XWeighting = XWeighting {
-    light_ranges: &[(0, 4351), (8192, 8205), (8208, 8223), (8242, 8247)],
-    url_weight: 23,
-    max_weight: 280,
-    source: "https://github.com/twitter/twitter-text/blob/master/config/v3.json",
-    as_of: AS_OF,
-};
-
 /// Host match: `host` equals one of `hosts` after dropping `www.`; `*.x` matches subdomains.
 pub(crate) fn host_matches(hosts: &[&str], host: &str) -> bool {
     let host = host.strip_prefix("www.").unwrap_or(host);
@@ -1040,18 +785,32 @@ mod tests {
                 .all(|r| !r.source.is_empty() && !r.as_of.is_empty())
         );
         assert!(TEXT_LIMITS.iter().all(|r| !r.source.is_empty()));
-        assert!(
-            SHARE_ENDPOINTS
-                .iter()
-                .all(|r| !r.source.is_empty() && !r.hosts.is_empty())
-        );
-        assert!(
-            PROFILE_HOSTS
-                .iter()
-                .all(|r| !r.source.is_empty() && !r.hosts.is_empty())
-        );
+        assert!(PROFILE_HOSTS.iter().all(|r| !r.source.is_empty()));
         assert!(MARKUP_SIGNATURES.iter().all(|r| !r.source.is_empty()));
         assert!(EMBED_HOSTS.iter().all(|r| !r.source.is_empty()));
+    }
+
+    #[test]
+    fn canonical_profile_urls_are_recognised() {
+        for network in crate::Network::ALL {
+            let handle = match network {
+                crate::Network::WhatsApp => "33612345678",
+                crate::Network::Mastodon => "maisonlune@piaille.fr",
+                _ => "maisonlune",
+            };
+            let url = network.profile_url(handle).unwrap();
+            let (found, read) = super::super::scan::profile_of(&url, false).unwrap();
+            assert_eq!(found, network, "{url}");
+            assert!(
+                read.contains(handle.split('@').next().unwrap()),
+                "{url}: {read}"
+            );
+        }
+        assert_eq!(
+            canonical_profile("https://www.linkedin.com/company/{handle}/"),
+            Some(("linkedin.com", ProfilePath::After("company/")))
+        );
+        assert_eq!(canonical_profile("https://{instance}/@{user}"), None);
     }
 
     #[test]

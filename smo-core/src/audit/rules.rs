@@ -391,7 +391,7 @@ pub static RULES: &[RuleInfo] = &[
         "share/deprecated-endpoint",
         Notice,
         "Share endpoints are current",
-        "A share link uses a retired endpoint (LinkedIn shareArticle or cws/share, Google+).",
+        "A share link uses a retired endpoint (LinkedIn shareArticle or cws/share, twitter.com/home?status=, Google+): the deprecated rows of the share table.",
         LIS
     ),
     rule!(
@@ -1742,30 +1742,6 @@ fn check_discovery(f: &PageFeatures, e: &mut Eval<'_>) {
     }
 }
 
-/// X's weighted length of a text (URLs counted as the facts table says).
-pub(crate) fn x_weight(text: &str) -> usize {
-    let w = &facts::X_WEIGHTING;
-    text.split_whitespace()
-        .map(|word| {
-            if word.starts_with("http://") || word.starts_with("https://") {
-                w.url_weight
-            } else {
-                word.chars()
-                    .map(|c| {
-                        let cp = u32::from(c);
-                        if w.light_ranges.iter().any(|(a, b)| (*a..=*b).contains(&cp)) {
-                            1
-                        } else {
-                            2
-                        }
-                    })
-                    .sum()
-            }
-        })
-        .sum::<usize>()
-        + text.split_whitespace().count().saturating_sub(1)
-}
-
 fn check_share(f: &PageFeatures, e: &mut Eval<'_>) {
     let kind = page_kind(f);
     if kind == PageKind::Other {
@@ -1789,10 +1765,7 @@ fn check_share(f: &PageFeatures, e: &mut Eval<'_>) {
     for s in &f.share_links {
         let loc = at("a[href]", &s.origin);
         if s.status == EndpointStatus::Deprecated {
-            let current = facts::SHARE_ENDPOINTS
-                .iter()
-                .find(|r| r.target == s.network && r.status == EndpointStatus::Current)
-                .map(|r| format!("https://{}{}", r.hosts[0], r.path));
+            let current = crate::share::preferred(&s.network).map(|r| r.url_prefix());
             e.fail(
                 "share/deprecated-endpoint",
                 loc.clone(),
@@ -1821,8 +1794,10 @@ fn check_share(f: &PageFeatures, e: &mut Eval<'_>) {
                 s.text.as_deref().unwrap_or_default(),
                 s.shared_url.as_deref().unwrap_or_default()
             );
-            let weight = x_weight(text.trim());
-            let max = facts::X_WEIGHTING.max_weight;
+            // Counted as X counts a post (twitter-text v3), the text module's one configuration.
+            let config = crate::text::XConfig::V3;
+            let weight = crate::text::parse_x(text.trim(), &config).weighted_length;
+            let max = u64::from(config.max_weighted_tweet_length);
             if weight > max {
                 e.fail(
                     "share/x-intent-too-long",
@@ -2127,15 +2102,6 @@ mod tests {
             normalize_url("https://example.com/a"),
             normalize_url("https://example.com/b")
         );
-    }
-
-    #[test]
-    fn x_weight_counts_urls_as_23_and_cjk_as_2() {
-        assert_eq!(
-            x_weight("hello https://example.com/very/long/path"),
-            5 + 1 + 23
-        );
-        assert_eq!(x_weight("日本"), 4);
     }
 
     #[test]

@@ -9,7 +9,6 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use lol_html::html_content::{Element, TextChunk};
@@ -818,50 +817,23 @@ fn on_script_text(t: &TextChunk<'_>, st: &RefCell<State>) {
     }
 }
 
-/// Recognises a share endpoint.
+/// Recognises a share endpoint (the share module's table and matcher).
 fn share_of_url(parsed: &Url, href: &str, origin: Origin) -> Option<ShareLink> {
-    let scheme = parsed.scheme().to_ascii_lowercase();
-    let host = parsed.host_str().unwrap_or_default().to_ascii_lowercase();
-    let host = host.strip_prefix("www.").unwrap_or(&host).to_owned();
-    let path = parsed.path().to_ascii_lowercase();
-    let row = facts::SHARE_ENDPOINTS.iter().find(|r| {
-        if r.hosts.iter().any(|h| h.ends_with(':')) {
-            return r
-                .hosts
-                .iter()
-                .any(|h| h.strip_suffix(':') == Some(scheme.as_str()));
-        }
-        if scheme != "http" && scheme != "https" {
-            return false;
-        }
-        if !facts::host_matches(r.hosts, &host) {
-            return false;
-        }
-        let p = path.trim_end_matches('/');
-        let want = r.path.trim_end_matches('/');
-        if r.exact_path {
-            p == want
-        } else {
-            p == want || p.starts_with(&format!("{want}/"))
-        }
-    })?;
-    let query: BTreeMap<String, String> = parsed.query_pairs().into_owned().collect();
-    // A wa.me link to a number is a chat link, a mailto without a body a contact link.
-    if row.target == "whatsapp" && host == "wa.me" && !query.contains_key("text") {
-        return None;
-    }
-    if row.target == "email" && !query.contains_key("body") {
-        return None;
-    }
-    let shared_url = row.url_param.and_then(|p| query.get(p).cloned());
-    let text = row.text_param.and_then(|p| query.get(p).cloned());
+    let row = crate::share::match_link(parsed)?;
+    let param = |name: Option<&str>| {
+        let name = name?;
+        parsed
+            .query_pairs()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.into_owned())
+    };
     Some(ShareLink {
         network: row.target.to_owned(),
         status: row.status,
         href: href.to_owned(),
-        shared_url,
-        text,
-        insecure: scheme == "http",
+        shared_url: param(row.url_param),
+        text: param(row.text_param),
+        insecure: parsed.scheme() == "http",
         origin,
     })
 }
@@ -881,11 +853,15 @@ fn profile_of_url(parsed: &Url, rel_me: bool) -> Option<(Network, String)> {
         .path_segments()
         .map(|s| s.filter(|x| !x.is_empty()).collect())
         .unwrap_or_default();
-    for row in facts::PROFILE_HOSTS {
-        if !facts::host_matches(row.hosts, &bare) {
+    for row in facts::profile_forms() {
+        let Some((_, paths)) = row
+            .groups
+            .iter()
+            .find(|(hosts, _)| facts::host_matches(hosts, &bare))
+        else {
             continue;
-        }
-        for form in row.paths {
+        };
+        for form in paths {
             let handle = match form {
                 ProfilePath::Segment => segments
                     .first()
@@ -918,7 +894,10 @@ fn profile_of_url(parsed: &Url, rel_me: bool) -> Option<(Network, String)> {
     // Fediverse: `/@user` on a known server, or on any server with rel="me".
     if let [first] = segments.as_slice() {
         if let Some(user) = first.strip_prefix('@') {
-            let known = facts::MASTODON_SERVERS.contains(&bare.as_str());
+            // Known servers: the Mastodon rows of the traffic domain table.
+            let known = crate::traffic::domains::DOMAINS
+                .iter()
+                .any(|d| d.network == Some(Network::Mastodon) && d.host == bare);
             if !user.is_empty()
                 && !facts::NOT_FEDIVERSE.contains(&bare.as_str())
                 && (known || rel_me)

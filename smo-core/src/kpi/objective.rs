@@ -130,7 +130,8 @@ const ADDITIVE: &[&str] = &[
 pub struct TrackOptions {
     /// The day of the assessment; default: the last day with data.
     pub as_of: Option<NaiveDate>,
-    /// When the objectives started; default: the first day with data.
+    /// When the objectives started, for those that give no `start` of their own; default: the
+    /// first day with data.
     pub start: Option<NaiveDate>,
     /// Period of the values (current value, per-period needs). Default: month.
     pub period: Period,
@@ -347,7 +348,7 @@ pub fn track(
     Ok(strategy
         .objectives
         .iter()
-        .map(|o| track_one(o, data, opts, as_of, start))
+        .map(|o| track_one(o, data, opts, as_of, o.start.or(start)))
         .collect())
 }
 
@@ -411,6 +412,8 @@ fn track_one(
             .chain(s.web.iter().map(|w| w.date))
             .map(|d| period.start(d))
             .filter(|d| as_of.is_none_or(|a| *d <= a))
+            // An objective with its own start is measured from the period holding that day.
+            .filter(|d| o.start.is_none_or(|st| period.next_start(*d) > st))
             .collect();
         starts.sort();
         starts.dedup();
@@ -648,6 +651,31 @@ mod tests {
         // Falling targets: CPC from 0.60 down to 0.45, now 0.50 → two thirds of the way.
         assert!((progress(0.60, 0.45, 0.50).unwrap() - 2.0 / 3.0).abs() < 1e-9);
         assert_eq!(progress(1.0, 1.0, 2.0), None);
+    }
+
+    #[test]
+    fn an_objective_start_of_its_own_narrows_the_series() {
+        let mut strategy = Strategy::example().unwrap();
+        let data = Dataset::example().unwrap();
+        let opts = TrackOptions::default();
+        let whole = track(&strategy, &data, &opts).unwrap();
+        let i = whole.iter().position(|t| t.series.len() >= 3).unwrap();
+        let second = whole[i].series[1].start;
+        strategy.objectives[i].start = Some(second + Duration::days(3));
+        let narrowed = track(&strategy, &data, &opts).unwrap();
+        let (before, after) = (&whole[i], &narrowed[i]);
+        // The period holding the start day is the first one measured.
+        assert_eq!(after.series.first().map(|p| p.start), Some(second));
+        assert_eq!(after.series.len(), before.series.len() - 1);
+        assert_eq!(after.current, before.current);
+        // Less time has elapsed since the objective's own start.
+        if let (Some(b), Some(a)) = (before.expected, after.expected) {
+            assert!(a < b, "{a} < {b}");
+        }
+        // Other objectives are unchanged.
+        for j in (0..whole.len()).filter(|j| *j != i) {
+            assert_eq!(whole[j].series, narrowed[j].series);
+        }
     }
 
     #[test]

@@ -42,7 +42,7 @@ pub static RULES: &[RuleInfo] = &[
         "objective/not-smart",
         Error,
         "Objective is not SMART",
-        "A quantitative objective needs a KPI, a baseline, a target and a deadline; a qualitative one needs a deadline.",
+        "A quantitative objective needs a KPI, a baseline, a target and a deadline; a qualitative one needs a deadline; a start, when given, comes before the deadline.",
         SMART
     ),
     rule!(
@@ -276,6 +276,16 @@ fn objectives(s: &Strategy, today: NaiveDate, out: &mut Findings<'_>) {
                     at("target"),
                     format!("objective `{id}` has no target: it is not specific"),
                     Some("add `target = ...`, the value to reach by the deadline".into()),
+                );
+            }
+        }
+        if let (Some(start), Some(deadline)) = (o.start, o.deadline) {
+            if start >= deadline {
+                out.report(
+                    "objective/not-smart",
+                    at("start"),
+                    format!("objective `{id}` starts on {start}, not before its deadline {deadline}: it has no time to run"),
+                    Some("set `start` to the day the baseline was measured, before the deadline".into()),
                 );
             }
         }
@@ -734,6 +744,16 @@ mod tests {
         // A qualitative objective needs only its deadline.
         s.objectives[0].qualitative = true;
         s.objectives[0].deadline = "2027-01-01".parse().ok();
+        assert!(only(&s, "objective/not-smart").is_empty());
+        // A start on or after the deadline leaves no time to run.
+        s.objectives[0].start = "2027-01-01".parse().ok();
+        let found = only(&s, "objective/not-smart");
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].location.path.as_deref(),
+            Some("objectives[0].start")
+        );
+        s.objectives[0].start = "2026-07-01".parse().ok();
         assert!(only(&s, "objective/not-smart").is_empty());
     }
 

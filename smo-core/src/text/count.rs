@@ -23,6 +23,10 @@ pub struct CountOptions {
     /// The unit used for limits documented only as "characters" (UTF-16 by default: never
     /// fewer than code points, and what a JavaScript client counts).
     pub chars_unit: Unit,
+    /// The content warning published with the text (Mastodon's `spoiler_text`). Mastodon
+    /// counts it with the text against the one status limit: its graphemes, as written (no
+    /// 23-character links), then the text's. Networks without content warnings reject it.
+    pub content_warning: Option<String>,
 }
 
 impl Default for CountOptions {
@@ -32,6 +36,7 @@ impl Default for CountOptions {
             mastodon_max_characters: None,
             mastodon_url_length: 23,
             chars_unit: Unit::Utf16,
+            content_warning: None,
         }
     }
 }
@@ -136,6 +141,18 @@ fn no_limit(network: Network, field: Option<Field>) -> Error {
 }
 
 /// Counts `text` as `field` of `network`, applying every limit the table has for it.
+///
+/// A Mastodon content warning ([`CountOptions::content_warning`]) counts with the text:
+///
+/// ```
+/// use smo_core::{Network, text::{CountOptions, Field, count_field}};
+/// let options = CountOptions { content_warning: Some("spoilers: film".into()), ..Default::default() };
+/// let c = count_field(&"a".repeat(490), Network::Mastodon, Field::Post, &options)?;
+/// assert_eq!((c.length, c.valid), (504, false));
+/// assert_eq!(c.overflow.map(|o| o.code_point), Some(486));
+/// assert!(count_field("hi", Network::X, Field::Post, &options).is_err());
+/// # Ok::<(), smo_core::Error>(())
+/// ```
 pub fn count_field(
     text: &str,
     network: Network,
@@ -147,6 +164,15 @@ pub fn count_field(
         .collect();
     if rows.is_empty() {
         return Err(no_limit(network, Some(field)));
+    }
+    let warning = options.content_warning.as_deref().unwrap_or("");
+    if !warning.is_empty() && !rows.iter().any(|r| r.unit == Unit::MastodonChars) {
+        return Err(Error::Argument {
+            name: "content_warning".into(),
+            message: format!(
+                "the {field} of {network} has no content warning: put the warning at the start of the text"
+            ),
+        });
     }
     let mut x = None;
     let checks: Vec<LimitCheck> = rows
@@ -171,7 +197,15 @@ pub fn count_field(
                 x = Some(parse);
                 (parse.weighted_length, overflow, parse.valid)
             } else {
-                let (length, overflow) = measure(text, unit, limit, options);
+                let (length, overflow) = if unit == Unit::MastodonChars && !warning.is_empty() {
+                    let prefix = warning_length(warning, text);
+                    let (n, overflow) = measure(text, unit, limit.saturating_sub(prefix), options);
+                    // A warning over the limit on its own leaves no room for any of the text.
+                    let overflow = if prefix > limit { Some(0) } else { overflow };
+                    (n + prefix, overflow)
+                } else {
+                    measure(text, unit, limit, options)
+                };
                 let overflow = overflow.map(|b| TextPosition::at(text, b));
                 (length, overflow, length <= limit)
             };
@@ -223,6 +257,20 @@ pub fn count_field(
         utf16,
         bytes: text.len() as u64,
     })
+}
+
+/// What a content warning adds to a Mastodon status: Mastodon counts the graphemes of the
+/// warning and the text joined without a separator, so a text that starts with a mark
+/// extending the warning's last grapheme shares that grapheme.
+fn warning_length(warning: &str, text: &str) -> u64 {
+    let n = warning.graphemes(true).count() as u64;
+    match (
+        warning.graphemes(true).next_back(),
+        text.graphemes(true).next(),
+    ) {
+        (Some(last), Some(first)) if format!("{last}{first}").graphemes(true).count() == 1 => n - 1,
+        _ => n,
+    }
 }
 
 /// Code points, UTF-16 units and grapheme clusters, with an ASCII fast path.

@@ -28,7 +28,8 @@ pub enum Unit {
     Utf16,
     /// UTF-8 bytes (or bytes of a media file).
     Bytes,
-    /// Mastodon's count: graphemes, each `http(s)://` URL as 23, `@user@host` as `@user`.
+    /// Mastodon's count: graphemes, each `http(s)://` URL as 23, `@user@host` as `@user`,
+    /// plus the graphemes of the status's content warning as written.
     MastodonChars,
     /// Threads' count: code points, an emoji sequence as its UTF-8 bytes (unconfirmed).
     ThreadsChars,

@@ -901,6 +901,7 @@ def parse_text(
     x_version: int = 3,
     mastodon_max_characters: int | None = None,
     chars_unit: str | None = None,
+    content_warning: str | None = None,
 ) -> TextCount: ...
 def parse_text_batch(
     texts: Sequence[str],
@@ -910,6 +911,7 @@ def parse_text_batch(
     x_version: int = 3,
     mastodon_max_characters: int | None = None,
     chars_unit: str | None = None,
+    content_warning: str | None = None,
 ) -> list[TextCount]: ...
 def extract_entities(text: str) -> list[Entity]: ...
 def extract_entities_batch(texts: Sequence[str]) -> list[list[Entity]]: ...
@@ -925,6 +927,7 @@ def check_post(
     severities: Mapping[str, _Severity] = ...,
     x_version: int = 3,
     mastodon_max_characters: int | None = None,
+    content_warning: str | None = None,
 ) -> list[Finding]: ...
 def split_thread(
     text: str,
@@ -933,6 +936,7 @@ def split_thread(
     *,
     x_version: int = 3,
     mastodon_max_characters: int | None = None,
+    content_warning: str | None = None,
 ) -> list[ThreadPart]: ...
 def share_url(
     network: str,
