@@ -179,6 +179,31 @@ fn day_ordinal(per: Period, day: i64) -> i64 {
 }
 
 /// Accumulates KPIs of posts given as [`PostChunk`]s, group by group.
+///
+/// ```
+/// use smo_core::kpi::formula::{Formula, PostField};
+/// use smo_core::kpi::group::{ColumnGrouper, GroupBy, GroupOptions, Period, PostChunk};
+/// use smo_core::Network;
+/// let kpis = [Formula::parse("engagement_rate")?];
+/// let opts = GroupOptions { by: vec![GroupBy::Network], period: Some(Period::Month), ..Default::default() };
+/// // Two Instagram posts, on 1 July and 1 August 2026 (UTC); the second has no likes.
+/// let (published, network) = ([1_782_864_000, 1_785_542_400], [Network::Instagram; 2]);
+/// let (likes, reach) = ([10.0, f64::NAN], [200.0, 100.0]);
+/// let mut chunk = PostChunk { published: &published, network: &network, ..Default::default() };
+/// chunk.metrics[PostField::Likes as usize] = Some(&likes);
+/// chunk.metrics[PostField::Reach as usize] = Some(&reach);
+/// // One grouper per thread, merged at the end.
+/// let (mut a, mut b) = (ColumnGrouper::new(&kpis, &opts), ColumnGrouper::new(&kpis, &opts));
+/// a.add(&chunk)?;
+/// b.add(&PostChunk { offset: 2, ..chunk })?;
+/// a.merge(b);
+/// let g = a.finish(&[], &[])?;
+/// assert_eq!(g.rows.len(), 2);
+/// assert_eq!((g.rows[0].period.as_deref(), g.rows[0].posts), (Some("2026-07"), 2));
+/// assert_eq!(g.rows[0].values[0], Some(5.0));
+/// assert_eq!((g.rows[1].values[0], g.rows[1].excluded[0]), (None, 2));
+/// # Ok::<(), smo_core::Error>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct ColumnGrouper {
     kpis: Vec<Formula>,
