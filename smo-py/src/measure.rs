@@ -29,7 +29,7 @@ use crate::post_columns::PostSources;
 /// A word-at-a-time multiplicative hasher (FxHash's scheme) for the batch path's dedupe of
 /// referrer strings: keys are our own input, so flooding resistance buys nothing here.
 #[derive(Default)]
-struct FnvHasher(u64);
+pub(crate) struct FnvHasher(u64);
 
 impl std::hash::Hasher for FnvHasher {
     fn finish(&self) -> u64 {

@@ -10,6 +10,7 @@
 //! periods, formulas) is the core's.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::Mutex;
 use std::sync::mpsc::{Sender, channel};
 
@@ -22,6 +23,7 @@ use smo_core::kpi::group::{ColumnGrouper, GroupOptions, Grouped, PostChunk};
 use smo_core::{ContentType, Error, Network};
 
 use crate::errors::PyCoreError;
+use crate::measure::FnvHasher;
 
 /// Rows per chunk: nine columns of 16,384 rows take about 1.2 MB.
 const CHUNK_ROWS: usize = 16_384;
@@ -192,7 +194,7 @@ impl<'py> Codes<'py> {
 /// alive for the whole call, so an address seen once names the same str until the end.
 struct Factorizer {
     names: Vec<String>,
-    by_text: HashMap<String, u32>,
+    by_text: HashMap<String, u32, BuildHasherDefault<FnvHasher>>,
     /// Direct-mapped cache: object address → code (`MISSING` for a missing value).
     by_ptr: Vec<(usize, u32)>,
     /// `pandas.NA`, a missing value in object columns.
@@ -206,7 +208,7 @@ impl Factorizer {
     fn new(py: Python<'_>) -> Self {
         Factorizer {
             names: Vec::new(),
-            by_text: HashMap::new(),
+            by_text: HashMap::default(),
             by_ptr: vec![(0, MISSING); PTR_SLOTS],
             na: py
                 .import("pandas")
