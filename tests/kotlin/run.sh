@@ -20,6 +20,9 @@ for f in Smo.swift SmoFFI.h SmoFFI.modulemap; do
     [ -s "$out/bindings/$f" ] || { echo "swift generation: $f missing"; exit 1; }
 done
 grep -q "public func checkHandle" "$out/bindings/Smo.swift" || { echo "swift: checkHandle missing"; exit 1; }
+for decl in "public struct PageFeatures" "public enum EndpointStatus" "public enum RuleStatus" "public func findingsRecords"; do
+    grep -q "$decl" "$out/bindings/Smo.swift" || { echo "swift: $decl missing"; exit 1; }
+done
 
 "$kotlinc" -Werror -nowarn -classpath "$jars" "$out/bindings/uniffi/smo/smo.kt" tests/kotlin/*.kt \
     -d "$out/golden.jar" 2>&1 | grep -v '^warning: unable to find kotlin-stdlib' || true
