@@ -6,6 +6,7 @@ mod audit;
 mod convert;
 mod errors;
 mod measure;
+mod post_columns;
 mod strategy;
 mod text;
 

@@ -5,19 +5,15 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use pyo3::buffer::PyBuffer;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use smo_core::data::{
     self, AccountRow, CostRow, Dataset, LoadOptions, Loaded, PostRow, Table, WebRow,
 };
-use smo_core::kpi::formula::{
-    self as fm, Aggregation, Formula, PostField, ResponseTime, SentimentMode,
-};
+use smo_core::kpi::formula::{self as fm, Aggregation, Formula, ResponseTime, SentimentMode};
 use smo_core::kpi::group::{
-    GroupBy, GroupOptions, Grouped, Period, PostColumns, group_columns,
-    group_posts as core_group_posts,
+    GroupBy, GroupOptions, Grouped, Period, group_posts as core_group_posts,
 };
 use smo_core::kpi::objective::{self, TrackOptions};
 use smo_core::report::ReportOptions;
@@ -25,14 +21,15 @@ use smo_core::traffic::batch::{LogOptions, breakdown_log, breakdown_referrers};
 use smo_core::traffic::referrer::{ClassifyOptions, classify_hit, classify_with};
 use smo_core::traffic::utm::{self, Existing, LintOptions, Utm, UtmOptions};
 use smo_core::traffic::{Channel, Medium};
-use smo_core::{ContentType, Error, Finding, Location, Network, Severity};
+use smo_core::{Error, Finding, Location, Network, Severity};
 
 use crate::convert::{date, json_to_py, to_py};
+use crate::post_columns::PostSources;
 
 /// A word-at-a-time multiplicative hasher (FxHash's scheme) for the batch path's dedupe of
 /// referrer strings: keys are our own input, so flooding resistance buys nothing here.
 #[derive(Default)]
-struct FnvHasher(u64);
+pub(crate) struct FnvHasher(u64);
 
 impl std::hash::Hasher for FnvHasher {
     fn finish(&self) -> u64 {
@@ -839,202 +836,23 @@ pub fn group_posts(
     time_zone: &str,
     mapping: Option<BTreeMap<String, String>>,
 ) -> PyResult<PyGrouped> {
-    if data.hasattr("columns")? && data.hasattr("dtypes")? {
-        let cols = frame_columns(data, time_zone, &mapping.unwrap_or_default())?;
-        let unit: String = match cols.get_item(UNIT_KEY)? {
-            Some(u) => u.extract()?,
-            None => "s".into(),
-        };
-        cols.del_item(UNIT_KEY)?;
-        return group_post_columns(py, &cols, kpis, by, period, time_zone, &unit);
-    }
     let f = formulas(&kpis)?;
     let opts = group_options(by, period, time_zone)?;
+    if data.hasattr("columns")? && data.hasattr("dtypes")? {
+        let src = PostSources::from_frame(data, time_zone, &mapping.unwrap_or_default())?;
+        return Ok(PyGrouped(src.group(py, &f, &opts)?));
+    }
     let d = dataset(data)?;
     Ok(PyGrouped(
         py.detach(|| core_group_posts(&d.posts, &f, &opts)),
     ))
 }
 
-/// Key of the frame columns' dict carrying the unit of `published`.
-const UNIT_KEY: &str = "__published_unit__";
-
-/// The post columns of a DataFrame: `published` as int64 ns (naive times are local to
-/// `time_zone`), metrics as float64 with NaN, keys as lists.
-fn frame_columns<'py>(
-    df: &Bound<'py, PyAny>,
-    time_zone: &str,
-    mapping: &BTreeMap<String, String>,
-) -> PyResult<Bound<'py, PyDict>> {
-    let py = df.py();
-    let headers: Vec<String> = df
-        .getattr("columns")?
-        .call_method0("tolist")?
-        .try_iter()?
-        .map(|h| h.and_then(|h| Ok(h.str()?.to_str()?.to_owned())))
-        .collect::<PyResult<_>>()?;
-    let matched =
-        data::match_columns("posts", &headers, mapping).map_err(crate::errors::PyCoreError)?;
-    let pd = py.import("pandas")?;
-    let out = PyDict::new(py);
-    for (field, column) in &matched {
-        let col = df.get_item(column)?;
-        match field.as_str() {
-            "published" => {
-                let kw = PyDict::new(py);
-                kw.set_item("utc", false)?;
-                let mut ts = pd.call_method("to_datetime", (col,), Some(&kw))?;
-                let naive = ts.getattr("dt")?.getattr("tz")?.is_none();
-                if naive && time_zone != "UTC" {
-                    let kw = PyDict::new(py);
-                    kw.set_item("ambiguous", "raise")?;
-                    kw.set_item("nonexistent", "raise")?;
-                    ts = ts
-                        .getattr("dt")?
-                        .call_method("tz_localize", (time_zone,), Some(&kw))?;
-                }
-                if ts.call_method0("isna")?.call_method0("any")?.is_truthy()? {
-                    return Err(PyErr::from(crate::errors::PyCoreError(arg(
-                        "published",
-                        format!("column `{column}` has missing or unreadable date-times"),
-                    ))));
-                }
-                // To naive UTC, then whole seconds as int64 (pandas 2 stores ns, pandas 3 often
-                // µs): one conversion, viewed, not copied again.
-                if !(naive && time_zone == "UTC") {
-                    ts = ts
-                        .getattr("dt")?
-                        .call_method1("tz_convert", ("UTC",))?
-                        .getattr("dt")?
-                        .call_method1("tz_localize", (py.None(),))?;
-                }
-                // The int64 view of the datetime64 array, in its own unit: no copy.
-                let arr = ts.call_method0("to_numpy")?;
-                let dtype = arr.getattr("dtype")?.str()?.to_str()?.to_owned();
-                let unit = ["s", "ms", "us", "ns"]
-                    .into_iter()
-                    .find(|u| dtype == format!("datetime64[{u}]"))
-                    .unwrap_or("ns");
-                let arr = if dtype == format!("datetime64[{unit}]") {
-                    arr
-                } else {
-                    arr.call_method1("astype", ("datetime64[ns]",))?
-                };
-                out.set_item("published", arr.call_method1("view", ("int64",))?)?;
-                out.set_item(UNIT_KEY, unit)?;
-            }
-            "network" | "content_type" | "pillar" | "campaign" => {
-                // pandas factorizes in C: codes (int64, -1 for missing) and the distinct values.
-                let kw = PyDict::new(py);
-                kw.set_item("use_na_sentinel", true)?;
-                let f = pd.call_method("factorize", (col,), Some(&kw))?;
-                let kw = PyDict::new(py);
-                kw.set_item("copy", false)?;
-                let codes = f
-                    .get_item(0)?
-                    .call_method("astype", ("int64",), Some(&kw))?;
-                let uniques = f.get_item(1)?.call_method0("tolist")?;
-                out.set_item(field, (codes, uniques))?;
-            }
-            "post_id" => {}
-            _ => {
-                // float64 columns are passed as views; others converted, missing → NaN.
-                let kw = PyDict::new(py);
-                kw.set_item("dtype", "float64")?;
-                if col.getattr("dtype")?.str()?.to_str()? != "float64" {
-                    kw.set_item("na_value", f64::NAN)?;
-                }
-                out.set_item(field, col.call_method("to_numpy", (), Some(&kw))?)?;
-            }
-        }
-    }
-    Ok(out)
-}
-
-fn f64_column(obj: &Bound<'_, PyAny>) -> PyResult<Vec<f64>> {
-    if let Ok(buf) = PyBuffer::<f64>::get(obj) {
-        return buf.to_vec(obj.py());
-    }
-    let mut out = Vec::new();
-    for item in obj.try_iter()? {
-        let item = item?;
-        out.push(if item.is_none() {
-            f64::NAN
-        } else {
-            item.extract::<f64>()?
-        });
-    }
-    Ok(out)
-}
-
-/// Text column → codes into names, one lookup per distinct string object. A `(codes, names)`
-/// pair (int64 codes, -1 for missing, as `pandas.factorize` gives) is taken as it is.
-fn text_column(obj: &Bound<'_, PyAny>) -> PyResult<(Vec<Option<u32>>, Vec<String>)> {
-    if let Ok(t) = obj.cast::<PyTuple>() {
-        if t.len() == 2 {
-            let names: Vec<String> = t.get_item(1)?.extract()?;
-            let codes_obj = t.get_item(0)?;
-            let raw: Vec<i64> = match PyBuffer::<i64>::get(&codes_obj) {
-                Ok(b) => b.to_vec(obj.py())?,
-                Err(_) => codes_obj.extract()?,
-            };
-            let codes = raw
-                .into_iter()
-                .map(|c| match c {
-                    c if c < 0 => Ok(None),
-                    c if (c as usize) < names.len() => Ok(Some(c as u32)),
-                    c => Err(PyTypeError::new_err(format!(
-                        "code {c} has no name ({} names)",
-                        names.len()
-                    ))),
-                })
-                .collect::<PyResult<_>>()?;
-            return Ok((codes, names));
-        }
-    }
-    let mut names: Vec<String> = Vec::new();
-    let mut by_text: HashMap<String, u32> = HashMap::new();
-    // Data frames repeat the same str objects: their address finds the code without hashing text.
-    let mut by_ptr: HashMap<usize, Option<u32>> = HashMap::new();
-    let mut codes = Vec::new();
-    // A list holds its items alive, so an address cannot be reused during the loop.
-    let stable = obj.cast::<PyList>().is_ok();
-    for item in obj.try_iter()? {
-        let item = item?;
-        let ptr = item.as_ptr() as usize;
-        if let Some(code) = by_ptr.get(&ptr).filter(|_| stable) {
-            codes.push(*code);
-            continue;
-        }
-        let code = if item.is_none() || item.extract::<f64>().is_ok_and(f64::is_nan) {
-            None
-        } else {
-            let s = item
-                .cast::<PyString>()
-                .map_err(|_| PyTypeError::new_err("text columns hold str or None"))?
-                .to_str()?;
-            Some(match by_text.get(s) {
-                Some(c) => *c,
-                None => {
-                    let c = names.len() as u32;
-                    names.push(s.to_owned());
-                    by_text.insert(s.to_owned(), c);
-                    c
-                }
-            })
-        };
-        // Only objects that stay alive (held by the column) may be remembered by address.
-        if stable && by_ptr.len() < 65_536 {
-            by_ptr.insert(ptr, code);
-        }
-        codes.push(code);
-    }
-    Ok((codes, names))
-}
-
-/// Groups post columns (the layout of a DataFrame: `published` as Unix seconds or nanoseconds
-/// (int64 buffer), `network` and other keys as sequences of str, metrics as float64 buffers with
-/// NaN for missing) and computes KPIs per group. `smo.group_posts` calls it for DataFrames.
+/// Groups post columns and computes KPIs per group: `published` as int64 in `published_unit`
+/// (a buffer such as a numpy array, or a sequence), `network` and the other keys as sequences of
+/// str (None, NaN or pandas.NA for missing) or `(codes, names)` pairs (negative codes for
+/// missing), metrics as float64 or int64 buffers or sequences (NaN or None for missing). Read a
+/// chunk at a time, as `smo.group_posts` reads a DataFrame.
 #[pyfunction]
 #[pyo3(signature = (columns, kpis, *, by=vec![], period=None, time_zone="UTC", published_unit="s"))]
 pub fn group_post_columns(
@@ -1048,78 +866,8 @@ pub fn group_post_columns(
 ) -> PyResult<PyGrouped> {
     let f = formulas(&kpis)?;
     let opts = group_options(by, period, time_zone)?;
-    let div: i64 = match published_unit {
-        "s" => 1,
-        "ms" => 1_000,
-        "us" => 1_000_000,
-        "ns" => 1_000_000_000,
-        other => {
-            return Err(crate::errors::PyCoreError(arg(
-                "published_unit",
-                format!("`{other}`: use s, ms, us or ns"),
-            ))
-            .into());
-        }
-    };
-    let need = |name: &str| -> PyResult<Bound<'_, PyAny>> {
-        columns.get_item(name)?.ok_or_else(|| {
-            PyErr::from(crate::errors::PyCoreError(arg(
-                "columns",
-                format!("missing column `{name}`"),
-            )))
-        })
-    };
-    let published_obj = need("published")?;
-    let published: Vec<i64> = match PyBuffer::<i64>::get(&published_obj) {
-        Ok(b) => b.to_vec(py)?,
-        Err(_) => published_obj.extract::<Vec<i64>>()?,
-    };
-    let mut cols = PostColumns {
-        published: published.into_iter().map(|v| v.div_euclid(div)).collect(),
-        ..Default::default()
-    };
-    let (net_codes, net_names) = text_column(&need("network")?)?;
-    let nets: Vec<Network> = net_names
-        .iter()
-        .map(|n| n.parse::<Network>())
-        .collect::<Result<_, _>>()
-        .map_err(crate::errors::PyCoreError)?;
-    cols.network = net_codes
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            c.map(|c| nets[c as usize]).ok_or_else(|| {
-                PyErr::from(crate::errors::PyCoreError(arg(
-                    "network",
-                    format!("row {i} has no network"),
-                )))
-            })
-        })
-        .collect::<PyResult<_>>()?;
-    if let Some(obj) = columns.get_item("content_type")? {
-        let (codes, names) = text_column(&obj)?;
-        let types: Vec<ContentType> = names
-            .iter()
-            .map(|n| n.parse::<ContentType>())
-            .collect::<Result<_, _>>()
-            .map_err(crate::errors::PyCoreError)?;
-        cols.content_type = codes.iter().map(|c| c.map(|c| types[c as usize])).collect();
-    }
-    if let Some(obj) = columns.get_item("pillar")? {
-        (cols.pillar, cols.pillar_names) = text_column(&obj)?;
-    }
-    if let Some(obj) = columns.get_item("campaign")? {
-        (cols.campaign, cols.campaign_names) = text_column(&obj)?;
-    }
-    for field in PostField::ALL {
-        if let Some(obj) = columns.get_item(field.as_str())? {
-            cols.metrics.insert(field, f64_column(&obj)?);
-        }
-    }
-    let g = py
-        .detach(|| group_columns(&cols, &f, &opts))
-        .map_err(crate::errors::PyCoreError)?;
-    Ok(PyGrouped(g))
+    let src = PostSources::from_dict(columns, published_unit)?;
+    Ok(PyGrouped(src.group(py, &f, &opts)?))
 }
 
 // --- Objectives ----------------------------------------------------------------------------------

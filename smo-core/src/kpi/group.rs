@@ -34,6 +34,9 @@ use crate::kpi::formula::{Accumulator, Formula, PostCalc, PostField};
 use crate::network::Network;
 use crate::traffic::fnv::Fnv;
 
+mod chunks;
+pub use chunks::{ColumnGrouper, PostChunk};
+
 /// A calendar period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -102,11 +105,15 @@ impl Period {
     }
 
     /// The first day of the period numbered `n` by [`Period::ordinal`].
+    ///
+    /// ```text
+    /// start_of_ordinal(ordinal(d)) == start(d)   (checked by a test for every period)
+    /// ```
     fn start_of_ordinal(self, n: i64) -> Option<NaiveDate> {
         match self {
             Period::Day => NaiveDate::from_num_days_from_ce_opt(i32::try_from(n).ok()?),
-            Period::Week => NaiveDate::from_num_days_from_ce_opt(i32::try_from(n * 7).ok()?)
-                .map(|d| self.start(d)),
+            // Day 1 (0001-01-01) is a Monday, so Mondays are the days 7n + 1.
+            Period::Week => NaiveDate::from_num_days_from_ce_opt(i32::try_from(n * 7 + 1).ok()?),
             Period::Month => NaiveDate::from_ymd_opt(
                 i32::try_from(n.div_euclid(12)).ok()?,
                 u32::try_from(n.rem_euclid(12)).ok()? + 1,
@@ -378,6 +385,27 @@ impl PostColumns {
         self.published.is_empty()
     }
 
+    /// The posts in `range` as a [`PostChunk`] (columns must have equal lengths: see
+    /// [`group_columns`], which checks them).
+    pub fn chunk(&self, range: std::ops::Range<usize>) -> PostChunk<'_> {
+        fn part<'a, T>(col: &'a [T], range: &std::ops::Range<usize>) -> &'a [T] {
+            col.get(range.clone()).unwrap_or_default()
+        }
+        let mut metrics = [None; chunks::METRICS];
+        for (f, col) in &self.metrics {
+            metrics[*f as usize] = Some(part(col, &range));
+        }
+        PostChunk {
+            offset: range.start,
+            published: part(&self.published, &range),
+            network: part(&self.network, &range),
+            content_type: part(&self.content_type, &range),
+            pillar: part(&self.pillar, &range),
+            campaign: part(&self.campaign, &range),
+            metrics,
+        }
+    }
+
     fn check(&self) -> Result<(), Error> {
         let n = self.len();
         let bad = |name: &str, len: usize| Error::Argument {
@@ -418,76 +446,45 @@ impl PostColumns {
     }
 }
 
-/// [`group_posts`] over columns: the same groups and values, without building rows.
+/// [`group_posts`] over columns: the same groups and values, without building rows. Runs in
+/// parallel over chunks of rows ([`ColumnGrouper`]) and merges the totals.
 pub fn group_columns(
     cols: &PostColumns,
     kpis: &[Formula],
     opts: &GroupOptions,
 ) -> Result<Grouped, Error> {
     cols.check()?;
-    let tz = opts.time_zone;
-    let utc = tz == Tz::UTC;
-    // Period of each post, computed once per 15-minute bucket (zone offsets change on quarter
-    // hours at the finest), in parallel.
-    let starts: Vec<NaiveDate> = match opts.period {
-        None => Vec::new(),
-        Some(per) => cols
-            .published
-            .par_chunks(65_536)
-            .flat_map_iter(|chunk| {
-                let mut memo: HashMap<i64, NaiveDate, BuildHasherDefault<Fnv>> = HashMap::default();
-                chunk
-                    .iter()
-                    .map(|&secs| {
-                        let bucket = secs.div_euclid(900);
-                        *memo.entry(bucket).or_insert_with(|| {
-                            let at = chrono::DateTime::from_timestamp(bucket * 900, 0)
-                                .unwrap_or_default();
-                            let local = if utc {
-                                at.date_naive()
-                            } else {
-                                at.with_timezone(&tz).date_naive()
-                            };
-                            per.start(local)
-                        })
-                    })
-                    .collect::<Vec<_>>()
-            })
-            .collect(),
-    };
-    let metric: Vec<Option<&Vec<f64>>> =
-        PostField::ALL.iter().map(|f| cols.metrics.get(f)).collect();
-    fn name<'n>(codes: &[Option<u32>], names: &'n [String], i: usize) -> Option<&'n str> {
-        codes
-            .get(i)
-            .copied()
-            .flatten()
-            .map(|c| names[c as usize].as_str())
-    }
-    let key_of = |i: usize| -> Key<'_> {
-        let mut parts = [KeyPart::Str(None); 4];
-        for (k, by) in opts.by.iter().take(4).enumerate() {
-            parts[k] = match by {
-                GroupBy::Network => KeyPart::Net(cols.network[i]),
-                GroupBy::ContentType => KeyPart::Ct(cols.content_type.get(i).copied().flatten()),
-                GroupBy::Pillar => KeyPart::Str(name(&cols.pillar, &cols.pillar_names, i)),
-                GroupBy::Campaign => KeyPart::Str(name(&cols.campaign, &cols.campaign_names, i)),
-            };
+    let n = cols.len();
+    let chunks: Vec<PostChunk<'_>> = (0..n)
+        .step_by(CHUNK_ROWS)
+        .map(|lo| cols.chunk(lo..(lo + CHUNK_ROWS).min(n)))
+        .collect();
+    let g = if n < 50_000 {
+        let mut g = ColumnGrouper::new(kpis, opts);
+        for c in &chunks {
+            g.add(c)?;
         }
-        let period = starts.get(i).copied();
-        (parts, period)
+        g
+    } else {
+        chunks
+            .par_iter()
+            .try_fold(
+                || ColumnGrouper::new(kpis, opts),
+                |mut g, c| g.add(c).map(|()| g),
+            )
+            .try_reduce(
+                || ColumnGrouper::new(kpis, opts),
+                |mut a, b| {
+                    a.merge(b);
+                    Ok(a)
+                },
+            )?
     };
-    let get = |i: usize, f: PostField| -> Option<f64> {
-        metric[f as usize].and_then(|c| {
-            let v = c[i];
-            (!v.is_nan()).then_some(v)
-        })
-    };
-    if let Some(g) = group_dense(cols, &starts, &get, kpis, opts) {
-        return Ok(g);
-    }
-    Ok(group_impl(cols.len(), key_of, get, kpis, opts))
+    g.finish(&cols.pillar_names, &cols.campaign_names)
 }
+
+/// Rows per chunk in [`group_columns`]: the chunk's columns stay in the CPU caches.
+pub const CHUNK_ROWS: usize = 65_536;
 
 type Map<'a> = HashMap<Key<'a>, (u64, Vec<Accumulator>), BuildHasherDefault<Fnv>>;
 
@@ -532,138 +529,6 @@ fn group_impl<'a>(
             })
     };
     finish(merged, kpis, &calcs, opts)
-}
-
-/// Grouping without hashing when the key space is small (networks × types × pillars ×
-/// campaigns × periods ≤ 65,536 slots): each post goes straight to its slot.
-fn group_dense(
-    cols: &PostColumns,
-    starts: &[NaiveDate],
-    get: &(impl Fn(usize, PostField) -> Option<f64> + Sync),
-    kpis: &[Formula],
-    opts: &GroupOptions,
-) -> Option<Grouped> {
-    const MAX_SLOTS: usize = 65_536;
-    let n = cols.len();
-    let by: Vec<GroupBy> = opts.by.iter().take(4).copied().collect();
-    let cards: Vec<usize> = by
-        .iter()
-        .map(|b| match b {
-            GroupBy::Network => Network::ALL.len(),
-            GroupBy::ContentType => ContentType::ALL.len() + 1,
-            GroupBy::Pillar => cols.pillar_names.len() + 1,
-            GroupBy::Campaign => cols.campaign_names.len() + 1,
-        })
-        .collect();
-    let (p_min, p_card) = match opts.period {
-        None => (0, 1),
-        Some(per) => {
-            let (lo, hi) = starts
-                .par_iter()
-                .fold(
-                    || (i64::MAX, i64::MIN),
-                    |(lo, hi), d| {
-                        let o = per.ordinal(*d);
-                        (lo.min(o), hi.max(o))
-                    },
-                )
-                .reduce(|| (i64::MAX, i64::MIN), |a, b| (a.0.min(b.0), a.1.max(b.1)));
-            if n == 0 {
-                (0, 1)
-            } else {
-                (lo, usize::try_from(hi - lo + 1).ok()?)
-            }
-        }
-    };
-    let slots = cards
-        .iter()
-        .try_fold(p_card, |acc, c| acc.checked_mul(*c))?;
-    if slots > MAX_SLOTS || n < 50_000 {
-        return None;
-    }
-    let calcs: Vec<Option<&PostCalc>> = kpis.iter().map(|k| k.post.as_ref()).collect();
-    let k = calcs.len();
-    let slot_of = |i: usize| -> usize {
-        let mut idx = 0usize;
-        for (b, card) in by.iter().zip(&cards) {
-            let v = match b {
-                GroupBy::Network => cols.network[i] as usize,
-                GroupBy::ContentType => cols
-                    .content_type
-                    .get(i)
-                    .copied()
-                    .flatten()
-                    .map_or(card - 1, |c| c as usize),
-                GroupBy::Pillar => cols
-                    .pillar
-                    .get(i)
-                    .copied()
-                    .flatten()
-                    .map_or(card - 1, |c| c as usize),
-                GroupBy::Campaign => cols
-                    .campaign
-                    .get(i)
-                    .copied()
-                    .flatten()
-                    .map_or(card - 1, |c| c as usize),
-            };
-            idx = idx * card + v;
-        }
-        let p = opts
-            .period
-            .map_or(0, |per| (per.ordinal(starts[i]) - p_min) as usize);
-        idx * p_card + p
-    };
-    let empty = || (vec![0u64; slots], vec![Accumulator::default(); slots * k]);
-    let (counts, accs) = (0..n)
-        .into_par_iter()
-        .with_min_len(65_536)
-        .fold(empty, |(mut counts, mut accs), i| {
-            let s = slot_of(i);
-            counts[s] += 1;
-            for (j, calc) in calcs.iter().enumerate() {
-                if let Some(calc) = calc {
-                    accs[s * k + j].add_parts(calc.parts_by(|f| get(i, f)));
-                }
-            }
-            (counts, accs)
-        })
-        .reduce(empty, |(mut c1, mut a1), (c2, a2)| {
-            for (x, y) in c1.iter_mut().zip(&c2) {
-                *x += y;
-            }
-            for (x, y) in a1.iter_mut().zip(&a2) {
-                x.merge(y);
-            }
-            (c1, a1)
-        });
-    let mut merged = Map::default();
-    for (s, count) in counts.iter().enumerate().filter(|(_, c)| **c > 0) {
-        let mut rest = s / p_card;
-        let period = opts
-            .period
-            .and_then(|per| per.start_of_ordinal(p_min + (s % p_card) as i64));
-        let mut idx = vec![0usize; by.len()];
-        for (j, card) in cards.iter().enumerate().rev() {
-            idx[j] = rest % card;
-            rest /= card;
-        }
-        let mut parts = [KeyPart::Str(None); 4];
-        for (j, b) in by.iter().enumerate() {
-            let v = idx[j];
-            let last = cards[j] - 1;
-            parts[j] = match b {
-                GroupBy::Network => KeyPart::Net(Network::ALL[v]),
-                GroupBy::ContentType => KeyPart::Ct((v != last).then(|| ContentType::ALL[v])),
-                GroupBy::Pillar => KeyPart::Str((v != last).then(|| cols.pillar_names[v].as_str())),
-                GroupBy::Campaign => {
-                    KeyPart::Str((v != last).then(|| cols.campaign_names[v].as_str()))
-                }
-            };
-        }
-        merged.insert((parts, period), (*count, accs[s * k..(s + 1) * k].to_vec()));
-    }
-    Some(finish(merged, kpis, &calcs, opts))
 }
 
 fn finish(
@@ -849,14 +714,26 @@ mod tests {
     }
 
     #[test]
+    fn period_numbers_round_trip() {
+        for per in [Period::Day, Period::Week, Period::Month, Period::Quarter] {
+            for day in (1..800_000).step_by(13) {
+                let d = NaiveDate::from_num_days_from_ce_opt(day).unwrap();
+                assert_eq!(per.start_of_ordinal(per.ordinal(d)), Some(per.start(d)));
+            }
+        }
+    }
+
+    #[test]
     fn columns_and_rows_agree() {
-        let posts: Vec<PostRow> = (0..60_000u64)
+        // Several chunks, in parallel; a small key space (dense slots) and a large one
+        // (3,000 campaigns: hashed), in a zone, with periods across a month boundary.
+        let posts: Vec<PostRow> = (0..150_000u64)
             .map(|i| {
                 let mut p = post(
-                    if i % 3 == 0 {
-                        "2026-06-30T23:30:00Z"
-                    } else {
-                        "2026-08-01T00:00:00Z"
+                    match i % 3 {
+                        0 => "2026-06-30T23:30:00Z",
+                        1 => "2026-08-01T00:00:00Z",
+                        _ => "2026-03-29T00:59:59Z",
                     },
                     if i % 2 == 0 {
                         Network::X
@@ -867,6 +744,8 @@ mod tests {
                     100 + i % 13,
                 );
                 p.pillar = (i % 5 != 0).then(|| format!("p{}", i % 3));
+                p.campaign = (i % 7 != 0).then(|| format!("c{}", i % 3_000));
+                p.content_type = (i % 4 != 0).then_some(ContentType::Carousel);
                 p.comments = (i % 11 != 0).then_some(i % 4);
                 p
             })
@@ -874,12 +753,18 @@ mod tests {
         let mut cols = PostColumns {
             published: posts.iter().map(|p| p.published.timestamp()).collect(),
             network: posts.iter().map(|p| p.network).collect(),
+            content_type: posts.iter().map(|p| p.content_type).collect(),
             pillar_names: vec!["p0".into(), "p1".into(), "p2".into()],
+            campaign_names: (0..3_000).map(|c| format!("c{c}")).collect(),
             ..Default::default()
         };
         cols.pillar = posts
             .iter()
             .map(|p| p.pillar.as_deref().map(|n| n[1..].parse().unwrap()))
+            .collect();
+        cols.campaign = posts
+            .iter()
+            .map(|p| p.campaign.as_deref().map(|n| n[1..].parse().unwrap()))
             .collect();
         for f in [PostField::Likes, PostField::Reach, PostField::Comments] {
             cols.metrics.insert(
@@ -892,20 +777,40 @@ mod tests {
             Formula::parse("reach").unwrap(),
             Formula::parse("posts").unwrap(),
         ];
-        let opts = GroupOptions {
-            by: vec![GroupBy::Network, GroupBy::Pillar],
-            period: Some(Period::Month),
-            time_zone: "Europe/Paris".parse().unwrap(),
-        };
-        let a = group_posts(&posts, &kpis, &opts);
-        let b = group_columns(&cols, &kpis, &opts).unwrap();
-        assert_eq!(a.rows.len(), b.rows.len());
-        for (x, y) in a.rows.iter().zip(&b.rows) {
-            assert_eq!((&x.keys, &x.period, x.posts), (&y.keys, &y.period, y.posts));
-            for (u, v) in x.values.iter().zip(&y.values) {
-                assert!((u.unwrap() - v.unwrap()).abs() < 1e-9);
+        for (by, period, zone) in [
+            (
+                vec![GroupBy::Network, GroupBy::Pillar],
+                Some(Period::Month),
+                "Europe/Paris",
+            ),
+            (
+                vec![GroupBy::ContentType, GroupBy::Campaign, GroupBy::Network],
+                Some(Period::Week),
+                "America/New_York",
+            ),
+            (vec![GroupBy::Pillar], None, "UTC"),
+            (vec![], Some(Period::Day), "Asia/Kathmandu"),
+        ] {
+            let opts = GroupOptions {
+                by,
+                period,
+                time_zone: zone.parse().unwrap(),
+            };
+            let a = group_posts(&posts, &kpis, &opts);
+            let b = group_columns(&cols, &kpis, &opts).unwrap();
+            assert_eq!(a.rows.len(), b.rows.len(), "{opts:?}");
+            for (x, y) in a.rows.iter().zip(&b.rows) {
+                assert_eq!((&x.keys, &x.period, x.posts), (&y.keys, &y.period, y.posts));
+                assert_eq!(x.excluded, y.excluded);
+                for (u, v) in x.values.iter().zip(&y.values) {
+                    assert!((u.unwrap() - v.unwrap()).abs() < 1e-9);
+                }
+                for (u, v) in x.change_pct.iter().zip(&y.change_pct) {
+                    assert_eq!(u.is_some(), v.is_some());
+                }
             }
         }
+        let opts = GroupOptions::default();
         cols.network.pop();
         assert!(group_columns(&cols, &kpis, &opts).is_err());
     }
