@@ -47,7 +47,11 @@ pub fn estimate(html: &[u8]) -> u32 {
             continue;
         }
         if closing {
-            depth = depth.saturating_sub(1);
+            // A raw-text element's end tag was reached by skipping its text: its start tag
+            // never counted a level, so its end tag closes none.
+            if kind != Kind::Raw {
+                depth = depth.saturating_sub(1);
+            }
             continue;
         }
         if kind == Kind::Raw {
@@ -144,5 +148,10 @@ mod tests {
         assert_eq!(estimate(b"<DIV><Li><BR><Div><TITLE><div></TITLE>"), 2);
         assert_eq!(estimate(b"<plaintextx><div>"), 2);
         assert_eq!(estimate(b"<a-very-long-custom-element><div>"), 2);
+        // Raw-text elements neither open nor close a level.
+        assert_eq!(
+            estimate(b"<div><script>x</script><style></style><title>t</title><div>"),
+            2
+        );
     }
 }
