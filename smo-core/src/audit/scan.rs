@@ -314,7 +314,12 @@ const FIXED: &[&str] = &[
     "body",
     "title",
     "noscript",
-    // HTML integration points of SVG and MathML (see `Windows::foreign`); `title` above too.
+    "*",
+];
+
+/// HTML integration points of SVG and MathML (see `Windows::foreign`); SVG `title` is one too,
+/// and is registered anyway.
+const FOREIGN: &[&str] = &[
     "foreignObject",
     "desc",
     "mi",
@@ -323,7 +328,6 @@ const FIXED: &[&str] = &[
     "ms",
     "mtext",
     "annotation-xml",
-    "*",
 ];
 
 /// The literal an id/class-only selector (`#id`, `.class`) needs in the element's raw bytes;
@@ -378,6 +382,7 @@ fn compiled() -> &'static Compiled {
                 .collect(),
             fixed: FIXED
                 .iter()
+                .chain(FOREIGN)
                 .filter_map(|s| s.parse::<Selector>().ok().map(|sel| (*s, sel)))
                 .collect(),
             markup,
@@ -834,16 +839,7 @@ fn run(
             }),
         );
         let foreign_tags: &[&str] = if matches!(pass, Pass::Outer { foreign: true, .. }) {
-            &[
-                "foreignObject",
-                "desc",
-                "mi",
-                "mo",
-                "mn",
-                "ms",
-                "mtext",
-                "annotation-xml",
-            ]
+            FOREIGN
         } else {
             &[]
         };
@@ -1743,7 +1739,7 @@ mod tests {
         assert_eq!(windowed_literal(".a.b"), None);
         assert_eq!(windowed_literal("#a b"), None);
         assert!(
-            compiled().fixed.len() == FIXED.len(),
+            compiled().fixed.len() == FIXED.len() + FOREIGN.len(),
             "fixed selectors parse"
         );
     }

@@ -407,30 +407,22 @@ impl PostColumns {
     }
 
     fn check(&self) -> Result<(), Error> {
-        let n = self.len();
-        let bad = |name: &str, len: usize| Error::Argument {
-            name: name.into(),
-            message: format!(
-                "column `{name}` has {len} values where `published` has {n}: columns must have equal lengths"
+        check_lengths(
+            self.len(),
+            [
+                ("network", self.network.len(), false),
+                ("content_type", self.content_type.len(), true),
+                ("pillar", self.pillar.len(), true),
+                ("campaign", self.campaign.len(), true),
+            ]
+            .into_iter()
+            .chain(
+                self.metrics
+                    .iter()
+                    .map(|(f, c)| (f.as_str(), c.len(), false)),
             ),
-        };
-        if self.network.len() != n {
-            return Err(bad("network", self.network.len()));
-        }
-        for (name, len) in [
-            ("content_type", self.content_type.len()),
-            ("pillar", self.pillar.len()),
-            ("campaign", self.campaign.len()),
-        ] {
-            if len != 0 && len != n {
-                return Err(bad(name, len));
-            }
-        }
-        for (f, col) in &self.metrics {
-            if col.len() != n {
-                return Err(bad(f.as_str(), col.len()));
-            }
-        }
+            "",
+        )?;
         for (name, codes, names) in [
             ("pillar", &self.pillar, &self.pillar_names),
             ("campaign", &self.campaign, &self.campaign_names),
@@ -600,6 +592,26 @@ fn finish(
         period: opts.period,
         rows,
     }
+}
+
+/// Checks that every column has `n` values, as `published` does: `(name, length, optional)`;
+/// an optional column may also be empty. `rows` says which rows the columns hold, for a part.
+fn check_lengths<'a>(
+    n: usize,
+    columns: impl IntoIterator<Item = (&'a str, usize, bool)>,
+    rows: &str,
+) -> Result<(), Error> {
+    for (name, len, optional) in columns {
+        if len != n && !(optional && len == 0) {
+            return Err(Error::Argument {
+                name: name.into(),
+                message: format!(
+                    "column `{name}` has {len} values where `published` has {n}{rows}: columns must have equal lengths"
+                ),
+            });
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

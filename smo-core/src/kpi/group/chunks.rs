@@ -62,32 +62,23 @@ impl PostChunk<'_> {
 
     fn check(&self) -> Result<(), Error> {
         let n = self.len();
-        let bad = |name: &str, len: usize| Error::Argument {
-            name: name.into(),
-            message: format!(
-                "column `{name}` has {len} values where `published` has {n} (rows {} to {}): columns must have equal lengths",
-                self.offset,
-                self.offset + n
+        super::check_lengths(
+            n,
+            [
+                ("network", self.network.len(), false),
+                ("content_type", self.content_type.len(), true),
+                ("pillar", self.pillar.len(), true),
+                ("campaign", self.campaign.len(), true),
+            ]
+            .into_iter()
+            .chain(
+                PostField::ALL
+                    .iter()
+                    .zip(&self.metrics)
+                    .filter_map(|(f, col)| col.map(|c| (f.as_str(), c.len(), false))),
             ),
-        };
-        if self.network.len() != n {
-            return Err(bad("network", self.network.len()));
-        }
-        for (name, len) in [
-            ("content_type", self.content_type.len()),
-            ("pillar", self.pillar.len()),
-            ("campaign", self.campaign.len()),
-        ] {
-            if len != 0 && len != n {
-                return Err(bad(name, len));
-            }
-        }
-        for (f, col) in PostField::ALL.iter().zip(&self.metrics) {
-            if let Some(col) = col.filter(|c| c.len() != n) {
-                return Err(bad(f.as_str(), col.len()));
-            }
-        }
-        Ok(())
+            &format!(" (rows {} to {})", self.offset, self.offset + n),
+        )
     }
 }
 
