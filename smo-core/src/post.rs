@@ -303,8 +303,7 @@ pub fn check_post_with(
     // Length, in the network's unit, with the content warning where the network counts one.
     let warning = post.content_warning.as_deref().filter(|w| !w.is_empty());
     let field = options.field.or(main_field(network));
-    let counts_warning =
-        field.is_some_and(|field| limits(network, field).any(|l| l.unit == Unit::MastodonChars));
+    let counts_warning = field.is_some_and(|field| text::counts_content_warning(network, field));
     let mut count_options = options.count.clone();
     count_options.content_warning = warning.filter(|_| counts_warning).map(str::to_owned);
     if let Some(w) = warning.filter(|_| !counts_warning) {

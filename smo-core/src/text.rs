@@ -30,7 +30,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 
-pub use count::{CountOptions, LimitCheck, TextCount, count, count_field};
+pub use count::{CountOptions, LimitCheck, TextCount, count, count_field, counts_content_warning};
 pub use highlight::highlight_hits;
 pub use limits::{Field, LIMITS, Limit, Unit, main_field};
 pub use validate::{is_valid_hashtag, is_valid_list, is_valid_url, is_valid_username};

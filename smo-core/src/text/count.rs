@@ -166,7 +166,7 @@ pub fn count_field(
         return Err(no_limit(network, Some(field)));
     }
     let warning = options.content_warning.as_deref().unwrap_or("");
-    if !warning.is_empty() && !rows.iter().any(|r| r.unit == Unit::MastodonChars) {
+    if !warning.is_empty() && !counts_content_warning(network, field) {
         return Err(Error::Argument {
             name: "content_warning".into(),
             message: format!(
@@ -257,6 +257,12 @@ pub fn count_field(
         utf16,
         bytes: text.len() as u64,
     })
+}
+
+/// Whether `field` of `network` counts a content warning with its text: the fields measured in
+/// Mastodon's unit, whose definition includes the warning.
+pub fn counts_content_warning(network: Network, field: Field) -> bool {
+    limits(network, field).any(|l| l.unit == Unit::MastodonChars)
 }
 
 /// What a content warning adds to a Mastodon status: Mastodon counts the graphemes of the
