@@ -1155,17 +1155,15 @@ fn on_link(el: &impl StartTag, st: &RefCell<State>) {
     let href = href.trim().to_owned();
     let mime = attr(el, "type", st).map(|t| t.trim().to_ascii_lowercase());
     let mut s = st.borrow_mut();
-    if !s.room() {
-        return;
-    }
     let origin = s.origin(el.range());
     let has = |r: &str| rels.iter().any(|x| x == r);
-    if has("canonical") {
+    // Only links that become items count toward the item cap (not preloads, stylesheets...).
+    if has("canonical") && s.room() {
         let l = s.link(href.clone(), origin);
         s.f.canonicals.push(l);
     }
     if has("alternate") {
-        if let Some(lang) = el.raw("hreflang") {
+        if let Some(lang) = el.raw("hreflang").filter(|_| s.room()) {
             let l = s.link(href.clone(), origin);
             s.f.hreflang.push(Hreflang {
                 lang: lang.trim().to_owned(),
@@ -1180,7 +1178,7 @@ fn on_link(el: &impl StartTag, st: &RefCell<State>) {
             }
             _ => None,
         };
-        if let Some(kind) = kind {
+        if let Some(kind) = kind.filter(|_| s.room()) {
             drop(s);
             let title = attr(el, "title", st);
             let mut s = st.borrow_mut();
@@ -1192,7 +1190,11 @@ fn on_link(el: &impl StartTag, st: &RefCell<State>) {
             });
             return;
         }
-        if let Some(m) = mime.as_deref().filter(|m| m.ends_with("+oembed")) {
+        if let Some(m) = mime
+            .as_deref()
+            .filter(|m| m.ends_with("+oembed"))
+            .filter(|_| s.room())
+        {
             let valid = matches!(m, "application/json+oembed" | "text/xml+oembed");
             let l = s.link(href.clone(), origin);
             s.f.oembed.push(OEmbed {
@@ -1213,7 +1215,7 @@ fn on_link(el: &impl StartTag, st: &RefCell<State>) {
     } else {
         None
     };
-    if let Some(r) = icon_rel {
+    if let Some(r) = icon_rel.filter(|_| s.room()) {
         let sizes = el.raw("sizes").map(Cow::into_owned);
         let l = s.link(href.clone(), origin);
         s.f.icons.push(Icon {
@@ -1225,7 +1227,7 @@ fn on_link(el: &impl StartTag, st: &RefCell<State>) {
     }
     if has("me") {
         if let Some(url) = s.resolve(&href) {
-            if let Some((network, handle)) = profile_of(&url, true) {
+            if let Some((network, handle)) = profile_of(&url, true).filter(|_| s.room()) {
                 s.f.profiles.push(ProfileLink {
                     network,
                     handle,
@@ -1792,6 +1794,28 @@ mod tests {
             }
             same(&page, &format!("mutation {round}"));
         }
+    }
+
+    #[test]
+    fn only_links_that_become_items_count_toward_the_item_cap() {
+        let mut html = String::from("<head>");
+        for i in 0..50 {
+            html.push_str(&format!(
+                "<link rel=\"preload\" href=\"/s{i}.js\" as=\"script\"><link rel=\"stylesheet\" href=\"/c{i}.css\">"
+            ));
+        }
+        html.push_str("<link rel=\"canonical\" href=\"/p\"><link rel=\"icon\" href=\"/f.ico\">");
+        let limits = ScanLimits {
+            max_items: 2,
+            ..ScanLimits::default()
+        };
+        let f = scan(html.as_bytes(), "https://shop.example/p", &limits);
+        assert!(f.parse.complete, "{:?}", f.parse.error);
+        assert_eq!((f.canonicals.len(), f.icons.len()), (1, 1));
+        html.push_str("<link rel=\"apple-touch-icon\" href=\"/a.png\">");
+        let f = scan(html.as_bytes(), "https://shop.example/p", &limits);
+        assert!(!f.parse.complete, "a third item is over the cap");
+        assert_eq!(f.icons.len(), 1);
     }
 
     #[test]
