@@ -382,6 +382,12 @@ struct Compiled {
     literals: Option<aho_corasick::AhoCorasick>,
 }
 
+/// The scripts whose text is read: the JSON-LD ones (the handler checks the decoded, trimmed
+/// type) and, in case an entity hides the `+`, those whose type holds an entity. Other scripts,
+/// typed `text/javascript` or `application/json` included, never hand their text over, which
+/// spares lol_html decoding it (most of a page's bytes are script text).
+const JSON_LD_TEXT: &str = r#"script[type*="ld+json" i], script[type*="&"]"#;
+
 /// Selectors the scan registers besides the widget signatures.
 const FIXED: &[&str] = &[
     "meta",
@@ -389,7 +395,7 @@ const FIXED: &[&str] = &[
     "a[href]",
     "iframe[src]",
     "script",
-    "script[type]",
+    JSON_LD_TEXT,
     "base[href]",
     "html",
     "body",
@@ -884,11 +890,9 @@ fn run(
             Ok(())
         }),
     );
-    // Only a script with a `type` can be JSON-LD: the text of the others (most of a page's
-    // script bytes) is not handed over.
     push(
         &mut handlers,
-        "script[type]",
+        JSON_LD_TEXT,
         ElementContentHandlers::default().text(|t: &mut TextChunk<'_>| {
             on_script_text(t.as_str(), t.last_in_text_node(), st);
             Ok(())
@@ -1960,6 +1964,36 @@ mod tests {
         ] {
             assert!(!may_be_social(plain), "{plain}");
         }
+    }
+
+    #[test]
+    fn json_ld_is_read_whatever_the_type_is_written_like() {
+        let block = r#"{"@type":"Organization","name":"A"}"#;
+        let html = format!(
+            "<script type=\"application/ld+json\">{block}</script>\
+             <script type=' Application/LD+JSON '>{block}</script>\
+             <script type=\"application/ld&#43;json\">{block}</script>\
+             <script type=\"text/javascript\">var a = {block};</script>\
+             <script type=\"application/json\">{block}</script>"
+        );
+        let f = scan(
+            html.as_bytes(),
+            "https://shop.example/p",
+            &ScanLimits::default(),
+        );
+        assert_eq!(f.json_ld.len(), 3);
+        assert!(
+            f.json_ld
+                .iter()
+                .all(|b| b.error.is_none() && b.types == ["Organization"])
+        );
+        let tokens = scan_with(
+            html.as_bytes(),
+            "https://shop.example/p",
+            &ScanLimits::default(),
+            Mode::Tokenizer,
+        );
+        assert_eq!(tokens, f);
     }
 
     #[test]
