@@ -1145,6 +1145,20 @@ fn on_link(el: &impl StartTag, st: &RefCell<State>) {
         return;
     };
     let rels = rel_tokens(&rel);
+    // Stylesheets, preloads and the like: nothing to read.
+    const KEPT: &[&str] = &[
+        "canonical",
+        "alternate",
+        "apple-touch-icon",
+        "apple-touch-icon-precomposed",
+        "mask-icon",
+        "icon",
+        "manifest",
+        "me",
+    ];
+    if !rels.iter().any(|r| KEPT.contains(&r.as_str())) {
+        return;
+    }
     let Some(href) = attr(el, "href", st) else {
         return;
     };
