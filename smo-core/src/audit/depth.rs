@@ -124,19 +124,18 @@ fn comment_end() -> &'static memchr::memmem::Finder<'static> {
     F.get_or_init(|| memchr::memmem::Finder::new(b"-->"))
 }
 
-/// Offset of `</name` (any case) in `hay`.
+/// Offset of `</name` (any case) in `hay`. Scripts hold many `<` (comparisons) and few `</`.
 fn find_end_tag(hay: &[u8], name: &[u8]) -> Option<usize> {
+    static OPEN: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
+    let open = OPEN.get_or_init(|| memchr::memmem::Finder::new(b"</"));
     let mut from = 0;
-    while let Some(p) = memchr::memchr(b'<', &hay[from..]) {
+    while let Some(p) = open.find(&hay[from..]) {
         let at = from + p;
-        let rest = &hay[at + 1..];
-        if rest.first() == Some(&b'/')
-            && rest.len() > name.len()
-            && rest[1..=name.len()].eq_ignore_ascii_case(name)
-        {
+        let rest = &hay[at + 2..];
+        if rest.len() >= name.len() && rest[..name.len()].eq_ignore_ascii_case(name) {
             return Some(at);
         }
-        from = at + 1;
+        from = at + 2;
     }
     None
 }
