@@ -289,12 +289,31 @@ impl State {
         let list = self.list(kind);
         // One widget is often revealed twice (markup and script): keep one per provider
         // and evidence.
-        if !list
+        if list
             .iter()
             .any(|x| x.provider == w.provider && x.evidence == w.evidence)
         {
-            list.push(w);
+            return;
         }
+        // On one element, markup signatures come in table order, after what other handlers
+        // found, however the scan matched them (one selector each, grouped by element, or in
+        // windows).
+        let at = match markup_index(&w) {
+            Some(i) => {
+                let start = w.origin.span.start_byte;
+                let mut at = list.len();
+                while at > 0
+                    && list.get(at - 1).is_some_and(|x| {
+                        x.origin.span.start_byte == start && markup_index(x).is_some_and(|j| j > i)
+                    })
+                {
+                    at -= 1;
+                }
+                at
+            }
+            None => list.len(),
+        };
+        list.insert(at, w);
     }
 }
 
@@ -315,6 +334,13 @@ impl StartTag for Element<'_, '_> {
     fn range(&self) -> std::ops::Range<usize> {
         self.source_location().bytes()
     }
+}
+
+/// The row of the markup signature a widget comes from, if it comes from one.
+fn markup_index(w: &Widget) -> Option<usize> {
+    facts::MARKUP_SIGNATURES
+        .iter()
+        .position(|m| m.provider == w.provider && m.selector == w.evidence)
 }
 
 /// Reads an attribute, entity-decoded (HTML attribute rules), cut at the value cap.
@@ -377,6 +403,14 @@ struct Compiled {
     /// registered on every page; the id/class-only ones come with the literal their element
     /// must contain and run over windows around its occurrences (see `Windows`).
     markup: Vec<(Selector, usize, Option<memchr::memmem::Finder<'static>>)>,
+    /// The widget signatures that name an element, grouped by it: each element gets one
+    /// selector (lol_html runs every registered selector against every start tag, so six
+    /// selectors for three elements cost twice as much), and its handler matches the group's
+    /// signatures (`Simple`, as lol_html matches them). Those on `a` are matched by the link
+    /// handler.
+    tagged: Vec<(Selector, Vec<(usize, Simple<'static>)>)>,
+    /// The signatures on `a`.
+    anchor: Vec<(usize, Simple<'static>)>,
     /// One searcher for all those literals (Aho-Corasick, SIMD-accelerated): one pass over
     /// the page finds every occurrence, overlapping ones included.
     literals: Option<aho_corasick::AhoCorasick>,
@@ -392,7 +426,7 @@ const JSON_LD_TEXT: &str = r#"script[type*="ld+json" i], script[type*="&"]"#;
 const FIXED: &[&str] = &[
     "meta",
     "link",
-    "a[href]",
+    "a",
     "iframe[src]",
     "script",
     JSON_LD_TEXT,
@@ -449,7 +483,37 @@ fn compiled() -> &'static Compiled {
             .iter()
             .filter_map(|s| windowed_literal(s.selector))
             .collect();
+        let mut tagged: Vec<(Selector, Vec<(usize, Simple<'static>)>)> = Vec::new();
+        let mut anchor = Vec::new();
+        let mut tags: Vec<&'static str> = Vec::new();
+        for (i, sig) in facts::MARKUP_SIGNATURES.iter().enumerate() {
+            let Some(simple) = Simple::parse(sig.selector) else {
+                continue;
+            };
+            let Some(tag) = simple.tag else {
+                continue;
+            };
+            if tag == "a" {
+                anchor.push((i, simple));
+                continue;
+            }
+            match tags.iter().position(|t| *t == tag) {
+                Some(k) => {
+                    if let Some(group) = tagged.get_mut(k) {
+                        group.1.push((i, simple));
+                    }
+                }
+                None => {
+                    if let Ok(sel) = tag.parse::<Selector>() {
+                        tags.push(tag);
+                        tagged.push((sel, vec![(i, simple)]));
+                    }
+                }
+            }
+        }
         Compiled {
+            tagged,
+            anchor,
             // Building fails only on absurd pattern sets; without it `scan_with` runs the
             // reference scan.
             literals: aho_corasick::AhoCorasick::builder()
@@ -473,6 +537,66 @@ fn push<'h>(handlers: &mut Handlers<'h>, selector: &'static str, h: ElementConte
         handlers.push((Cow::Borrowed(sel), h));
     } else if let Ok(sel) = selector.parse::<Selector>() {
         handlers.push((Cow::Owned(sel), h));
+    }
+}
+
+/// The selector forms of the widget signatures: `tag`, `#id`, `.class`, `tag.class`,
+/// `tag[attribute]`, matched as `lol_html` matches them (raw values, case-sensitive ids and
+/// classes).
+#[derive(Debug, PartialEq, Eq)]
+struct Simple<'s> {
+    tag: Option<&'s str>,
+    id: Option<&'s str>,
+    class: Option<&'s str>,
+    attribute: Option<&'s str>,
+}
+
+impl<'s> Simple<'s> {
+    fn parse(selector: &'s str) -> Option<Simple<'s>> {
+        let ident = |s: &str| {
+            !s.is_empty()
+                && s.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        };
+        let split = selector.find(['#', '.', '[']).unwrap_or(selector.len());
+        let (tag, rest) = selector.split_at(split);
+        let tag = (!tag.is_empty()).then_some(tag);
+        if tag.is_some_and(|t| !ident(t)) {
+            return None;
+        }
+        let mut s = Simple {
+            tag,
+            id: None,
+            class: None,
+            attribute: None,
+        };
+        if let Some(id) = rest.strip_prefix('#') {
+            s.id = Some(id).filter(|i| ident(i));
+            s.id?;
+        } else if let Some(class) = rest.strip_prefix('.') {
+            s.class = Some(class).filter(|c| ident(c));
+            s.class?;
+        } else if let Some(a) = rest.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+            s.attribute = Some(a).filter(|a| ident(a));
+            s.attribute?;
+        } else if !rest.is_empty() {
+            return None;
+        }
+        Some(s)
+    }
+
+    fn matches(&self, name: &str, el: &impl StartTag) -> bool {
+        self.tag.is_none_or(|t| t.eq_ignore_ascii_case(name))
+            && self
+                .id
+                .is_none_or(|id| el.raw("id").is_some_and(|v| v == id))
+            && self.class.is_none_or(|c| {
+                el.raw("class")
+                    .is_some_and(|v| v.split_ascii_whitespace().any(|x| x == c))
+            })
+            && self
+                .attribute
+                .is_none_or(|a| el.raw(&a.to_ascii_lowercase()).is_some())
     }
 }
 
@@ -862,14 +986,21 @@ fn run(
     );
     push(
         &mut handlers,
-        "a[href]",
-        ElementContentHandlers::default().element(|el: &mut Element<'_, '_>| {
-            {
-                let mut s = st.borrow_mut();
-                s.visited(el);
-                s.body(el.source_location().bytes().start);
+        "a",
+        ElementContentHandlers::default().element(move |el: &mut Element<'_, '_>| {
+            if el.has_attribute("href") {
+                {
+                    let mut s = st.borrow_mut();
+                    s.visited(el);
+                    s.body(el.source_location().bytes().start);
+                }
+                on_anchor(el, st);
             }
-            on_anchor(el, st);
+            // The widget signatures on `a` (`a.twitter-timeline`, `a[data-pin-do]`), after the
+            // link itself, as their own selectors would have run.
+            if !nested {
+                widgets_on(el, "a", &compiled().anchor, st);
+            }
             Ok(())
         }),
     );
@@ -1023,8 +1154,19 @@ fn run(
                     Ok(())
                 }),
         );
+        for (selector, group) in &compiled().tagged {
+            handlers.push((
+                Cow::Borrowed(selector),
+                ElementContentHandlers::default().element(move |el: &mut Element<'_, '_>| {
+                    let name = el.tag_name();
+                    widgets_on(el, &name, group, st);
+                    Ok(())
+                }),
+            ));
+        }
+        // The id/class-only signatures: over windows (see `run_windows`) or on every element.
         for (selector, i, literal) in &compiled().markup {
-            if literal.is_some() && matches!(pass, Pass::Outer { windowed: true, .. }) {
+            if literal.is_none() || matches!(pass, Pass::Outer { windowed: true, .. }) {
                 continue;
             }
             let i = *i;
@@ -1056,6 +1198,27 @@ fn run(
     }
     flush_json_ld(&mut st.borrow_mut());
     error
+}
+
+/// Reports the widget signatures of `group` that element `el` (named `name`) matches, in table
+/// order.
+fn widgets_on(
+    el: &Element<'_, '_>,
+    name: &str,
+    group: &[(usize, Simple<'static>)],
+    st: &RefCell<State>,
+) {
+    for (i, simple) in group {
+        let Some(sig) = facts::MARKUP_SIGNATURES.get(*i) else {
+            continue;
+        };
+        if simple.matches(name, el) {
+            let mut s = st.borrow_mut();
+            s.body(el.source_location().bytes().start);
+            let origin = s.origin(el.source_location().bytes());
+            s.widget(sig.kind, sig.provider, sig.selector.to_owned(), origin);
+        }
+    }
 }
 
 fn rescan_noscript(
@@ -1787,6 +1950,7 @@ mod tests {
             r#"<div class="x fb-post fb-video" id="g_id_onload"></div><a class="fb-post" data-pin-do="buttonPin" href="https://www.pinterest.com/pin/create/button/">p</a>"#,
             r#"<blockquote class="fb-post twitter-tweet"><p>t</p></blockquote><div class="g_id_signin"></div><div class="g_id_signin"></div>"#,
             r#"<div id="appleid-signin" class="fb-login-button trustpilot-widget"></div>"#,
+            r#"<a class="fb-post fb-video" data-pin-do="buttonPin" href="https://www.pinterest.com/pin/create/button/">p</a><blockquote class="fb-post twitter-tweet instagram-media"></blockquote>"#,
             // Literals that are not widgets: text, other attributes, scripts, comments, case.
             r#"<p>the disqus_thread div and .fb-comments</p><div data-x="fb-comments"></div><div class="fb-commentsx"></div><div ID="DISQUS_THREAD"></div>"#,
             r#"<script>document.getElementById("disqus_thread"); var s = '<div class="fb-post">';</script><div class="fb-video"></div>"#,

@@ -27,7 +27,7 @@ use html5ever::tokenizer::{
 };
 
 use super::{
-    ScanLimits, StartTag, State, attr, collapse, compiled, facts, flush_json_ld, on_anchor,
+    ScanLimits, Simple, StartTag, State, attr, collapse, compiled, facts, flush_json_ld, on_anchor,
     on_iframe, on_link, on_meta, on_script, on_script_text, rescan_noscript,
 };
 
@@ -446,66 +446,6 @@ impl TokenSink for Sink<'_> {
 
     fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
         self.in_foreign()
-    }
-}
-
-/// The selector forms of the widget signatures: `tag`, `#id`, `.class`, `tag.class`,
-/// `tag[attribute]`, matched as `lol_html` matches them (raw values, case-sensitive ids and
-/// classes).
-#[derive(Debug, PartialEq, Eq)]
-struct Simple<'s> {
-    tag: Option<&'s str>,
-    id: Option<&'s str>,
-    class: Option<&'s str>,
-    attribute: Option<&'s str>,
-}
-
-impl<'s> Simple<'s> {
-    fn parse(selector: &'s str) -> Option<Simple<'s>> {
-        let ident = |s: &str| {
-            !s.is_empty()
-                && s.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-        };
-        let split = selector.find(['#', '.', '[']).unwrap_or(selector.len());
-        let (tag, rest) = selector.split_at(split);
-        let tag = (!tag.is_empty()).then_some(tag);
-        if tag.is_some_and(|t| !ident(t)) {
-            return None;
-        }
-        let mut s = Simple {
-            tag,
-            id: None,
-            class: None,
-            attribute: None,
-        };
-        if let Some(id) = rest.strip_prefix('#') {
-            s.id = Some(id).filter(|i| ident(i));
-            s.id?;
-        } else if let Some(class) = rest.strip_prefix('.') {
-            s.class = Some(class).filter(|c| ident(c));
-            s.class?;
-        } else if let Some(a) = rest.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
-            s.attribute = Some(a).filter(|a| ident(a));
-            s.attribute?;
-        } else if !rest.is_empty() {
-            return None;
-        }
-        Some(s)
-    }
-
-    fn matches(&self, name: &str, el: &impl StartTag) -> bool {
-        self.tag.is_none_or(|t| t.eq_ignore_ascii_case(name))
-            && self
-                .id
-                .is_none_or(|id| el.raw("id").is_some_and(|v| v == id))
-            && self.class.is_none_or(|c| {
-                el.raw("class")
-                    .is_some_and(|v| v.split_ascii_whitespace().any(|x| x == c))
-            })
-            && self
-                .attribute
-                .is_none_or(|a| el.raw(&a.to_ascii_lowercase()).is_some())
     }
 }
 
