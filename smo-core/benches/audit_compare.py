@@ -1,7 +1,13 @@
 #!/usr/bin/env python3
 """Side-by-side comparison of the site audit with its peers, on the same generated pages, in one run.
 
-    bash smo-core/benches/audit_compare.sh      # sets up .tools/ and runs this script
+    bash smo-core/benches/audit_compare.sh                  # both page sets, one after the other
+    PAGESET=calibrated bash smo-core/benches/audit_compare.sh   # or: stress
+
+Two page sets (see docs/audit.md, "Performance"): `stress`, the original dense pages (one `<`
+every ~30 bytes, deep nesting), and `calibrated`, pages whose sizes, element counts, tag and
+attribute mix, nesting depth and social markup follow published statistics of real pages
+(`pagegen::calibrated_pages`; `pageset_stats.py` prints how the written set compares).
 
 Peers: smo (Rust, via the `audit_bench` example), smo (Python), the bare lol_html scan that visits
 the same elements (the floor), Python `extruct` (Open Graph + JSON-LD) and npm `metascraper`
@@ -22,6 +28,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 TOOLS = ROOT / ".tools"
 PAGES = TOOLS / "bench-pages"
 ROUNDS = int(os.environ.get("ROUNDS", "3"))
+SETS = {"both": ["stress", "calibrated"], "stress": ["stress"], "calibrated": ["calibrated"]}
 
 
 def best(f: Callable[[], Any], rounds: int = ROUNDS) -> float:
@@ -33,17 +40,23 @@ def best(f: Callable[[], Any], rounds: int = ROUNDS) -> float:
     return min(times)
 
 
-def main() -> int:
+def load() -> str:
+    return "/".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def run_set(pageset: str) -> dict[str, str]:
+    folder = PAGES / pageset
+    load_before = load()
     out = subprocess.run(
-        ["cargo", "run", "-q", "--release", "-p", "smo-core", "--example", "audit_bench", "--", str(PAGES), str(ROUNDS)],
-        cwd=ROOT, check=True, capture_output=True, text=True,
+        ["cargo", "run", "-q", "--release", "-p", "smo-core", "--example", "audit_bench", "--", str(folder), str(ROUNDS)],
+        cwd=ROOT, check=True, capture_output=True, text=True, env={**os.environ, "PAGESET": pageset},
     ).stdout
     rust = json.loads(out)
     seconds: dict[str, float | None] = dict(rust["seconds"])
     pages = []
-    for line in (PAGES / "index.tsv").read_text().splitlines():
+    for line in (folder / "index.tsv").read_text().splitlines():
         name, url = line.split("\t")
-        pages.append((url, (PAGES / name).read_bytes()))
+        pages.append((url, (folder / name).read_bytes()))
     total = sum(len(h) for _, h in pages)
     assert total == rust["bytes"], "the Rust and Python runs must read the same pages"
 
@@ -88,7 +101,7 @@ const metascraper = require('metascraper')([
 })();
 """
         )
-        res = subprocess.run(["node", str(script), str(PAGES), str(ROUNDS)], cwd=node_dir, capture_output=True, text=True)
+        res = subprocess.run(["node", str(script), str(folder), str(ROUNDS)], cwd=node_dir, capture_output=True, text=True)
         seconds["metascraper"] = float(res.stdout.strip()) if res.returncode == 0 else None
         if res.returncode != 0:
             print("metascraper failed:", res.stderr[-500:], file=sys.stderr)
@@ -97,7 +110,8 @@ const metascraper = require('metascraper')([
         print("metascraper: not installed (npm install metascraper ... in .tools/bench-node)", file=sys.stderr)
 
     mb = total / 1e6
-    print(f"{len(pages)} pages, {mb:.1f} MB, {rust['cores']} cores, best of {ROUNDS} runs\n")
+    print(f"== {pageset}: {len(pages)} pages, {mb:.1f} MB, {rust['cores']} cores, best of {ROUNDS} runs,"
+          f" load average {load_before} before, {load()} after\n")
     print(f"| {'peer':<34} | {'MB/s':>8} | {'pages/s':>8} |")
     print(f"|{'-' * 36}|{'-' * 10}|{'-' * 10}|")
     for name, s in seconds.items():
@@ -120,6 +134,27 @@ const metascraper = require('metascraper')([
     print()
     for k, v in ratios.items():
         print(f"- {k}: {v:.2f}x")
+    print()
+    summary = {k: f"{v:.2f}x" for k, v in ratios.items()}
+    for name in ("bare_lol_html", "smo_rust", "extruct"):
+        if s.get(name):
+            summary[f"{name} MB/s (absolute, this machine)"] = f"{mb / s[name]:.0f}"
+    summary["load average before/after"] = f"{load_before} / {load()}"
+    return summary
+
+
+def main() -> int:
+    chosen = os.environ.get("PAGESET", "both")
+    if chosen not in SETS:
+        print(f"PAGESET must be one of {', '.join(SETS)}", file=sys.stderr)
+        return 2
+    results = {name: run_set(name) for name in SETS[chosen]}
+    if len(results) > 1:
+        names = list(results)
+        print("| ratio | " + " | ".join(names) + " |")
+        print("|---|" + "---|" * len(names))
+        for k in results[names[0]]:
+            print(f"| {k} | " + " | ".join(results[n].get(k, "n/a") for n in names) + " |")
     return 0
 
 

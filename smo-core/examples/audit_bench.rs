@@ -3,7 +3,10 @@
 //! times smo's `audit_page`, the bare lol_html scan (the floor) and `audit_site` on one thread
 //! and every core. Prints one JSON object.
 //!
-//! `cargo run --release --example audit_bench -- <out-dir> [rounds]`
+//! `PAGESET=stress|calibrated cargo run --release --example audit_bench -- <out-dir> [rounds]`
+//!
+//! `stress` (the default) is the original dense set (`pagegen::pages`); `calibrated` follows
+//! published statistics of real pages (`pagegen::calibrated_pages`, see `docs/audit.md`).
 
 #[path = "../benches/support/barescan.rs"]
 mod barescan;
@@ -32,7 +35,15 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     };
     let rounds: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(3);
-    let pages = pagegen::pages();
+    let set = std::env::var("PAGESET").unwrap_or_else(|_| "stress".to_owned());
+    let pages = match set.as_str() {
+        "stress" => pagegen::pages(),
+        "calibrated" => pagegen::calibrated_pages(),
+        other => {
+            eprintln!("unknown PAGESET {other:?}: use stress or calibrated");
+            return ExitCode::FAILURE;
+        }
+    };
     if let Err(e) = std::fs::create_dir_all(&out) {
         eprintln!("cannot create {out}: {e}");
         return ExitCode::FAILURE;
@@ -79,7 +90,7 @@ fn main() -> ExitCode {
     let site_all = site(None);
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     println!(
-        "{{\"pages\": {}, \"bytes\": {bytes}, \"cores\": {cores}, \"seconds\": {{\"smo_rust\": {smo}, \"bare_lol_html\": {bare}, \"smo_rust_site_1_thread\": {site1}, \"smo_rust_site_all_cores\": {site_all}}}}}",
+        "{{\"set\": \"{set}\", \"pages\": {}, \"bytes\": {bytes}, \"cores\": {cores}, \"seconds\": {{\"smo_rust\": {smo}, \"bare_lol_html\": {bare}, \"smo_rust_site_1_thread\": {site1}, \"smo_rust_site_all_cores\": {site_all}}}}}",
         pages.len()
     );
     ExitCode::SUCCESS
