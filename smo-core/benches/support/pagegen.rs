@@ -379,7 +379,7 @@ pub mod calib {
     /// See [`SHARE_LINK_PAGES`].
     pub const STYLE_CODE_SHARE: f64 = 0.30;
 
-    const HOST: &str = "https://www.maison-lin.example";
+    const HOST: &str = "https://www.maison-lin.example.com";
 
     /// The standard normal quantile (Acklam's rational approximation, relative error < 1.2e-9).
     pub fn normal_quantile(p: f64) -> f64 {
@@ -1148,7 +1148,7 @@ pub mod calib {
 
     fn share_links(w: &mut W, rng: &mut Rng) {
         let t = rng.below(999);
-        w.leaf(&format!("<div class=\"share-buttons\"><a href=\"https://x.com/intent/tweet?text=Linen%20{t}&amp;url=https%3A%2F%2Fwww.maison-lin.example%2Fblog%2F{t}\" target=\"_blank\" rel=\"noopener\">X</a><a href=\"https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fwww.maison-lin.example%2Fblog%2F{t}\" target=\"_blank\" rel=\"noopener\">Facebook</a><a href=\"https://www.linkedin.com/sharing/share-offsite/?url=https%3A%2F%2Fwww.maison-lin.example%2Fblog%2F{t}\" target=\"_blank\" rel=\"noopener\">LinkedIn</a><a href=\"https://pinterest.com/pin/create/button/?url=https%3A%2F%2Fwww.maison-lin.example%2Fblog%2F{t}\" target=\"_blank\" rel=\"noopener\">Pinterest</a></div>"), 5);
+        w.leaf(&format!("<div class=\"share-buttons\"><a href=\"https://x.com/intent/tweet?text=Linen%20{t}&amp;url=https%3A%2F%2Fwww.maison-lin.example.com%2Fblog%2F{t}\" target=\"_blank\" rel=\"noopener\">X</a><a href=\"https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fwww.maison-lin.example.com%2Fblog%2F{t}\" target=\"_blank\" rel=\"noopener\">Facebook</a><a href=\"https://www.linkedin.com/sharing/share-offsite/?url=https%3A%2F%2Fwww.maison-lin.example.com%2Fblog%2F{t}\" target=\"_blank\" rel=\"noopener\">LinkedIn</a><a href=\"https://pinterest.com/pin/create/button/?url=https%3A%2F%2Fwww.maison-lin.example.com%2Fblog%2F{t}\" target=\"_blank\" rel=\"noopener\">Pinterest</a></div>"), 5);
     }
 
     fn jsonld(rng: &mut Rng, url: &str, title: &str, desc: &str, out: &mut String) {
