@@ -1,7 +1,8 @@
 //! The Rust half of the audit comparison (`smo-core/benches/audit_compare.py` runs it):
 //! writes the generated benchmark pages to a folder, so every peer reads the same files, and
-//! times smo's `audit_page`, the bare lol_html scan (the floor) and `audit_site` on one thread
-//! and every core. Prints one JSON object.
+//! times smo's `audit_page`, the bare lol_html scan (the floor), a lean lol_html pass (the kind
+//! measured on real pages in the site-audit reference, as a realism check of the page set) and
+//! `audit_site` on one thread and every core. Prints one JSON object.
 //!
 //! `PAGESET=stress|calibrated cargo run --release --example audit_bench -- <out-dir> [rounds]`
 //!
@@ -73,6 +74,11 @@ fn main() -> ExitCode {
             std::hint::black_box(barescan::scan(html.as_bytes()));
         }
     });
+    let lean = best(rounds, || {
+        for (_, html) in &pages {
+            std::hint::black_box(barescan::scan_lean(html.as_bytes()));
+        }
+    });
     let site = |threads| {
         let options = SiteOptions {
             threads,
@@ -90,7 +96,7 @@ fn main() -> ExitCode {
     let site_all = site(None);
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     println!(
-        "{{\"set\": \"{set}\", \"pages\": {}, \"bytes\": {bytes}, \"cores\": {cores}, \"seconds\": {{\"smo_rust\": {smo}, \"bare_lol_html\": {bare}, \"smo_rust_site_1_thread\": {site1}, \"smo_rust_site_all_cores\": {site_all}}}}}",
+        "{{\"set\": \"{set}\", \"pages\": {}, \"bytes\": {bytes}, \"cores\": {cores}, \"seconds\": {{\"smo_rust\": {smo}, \"bare_lol_html\": {bare}, \"lean_lol_html_pass\": {lean}, \"smo_rust_site_1_thread\": {site1}, \"smo_rust_site_all_cores\": {site_all}}}}}",
         pages.len()
     );
     ExitCode::SUCCESS

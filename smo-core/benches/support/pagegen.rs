@@ -1,6 +1,12 @@
-//! A reproducible generator of realistic pages for the audit benchmarks: head-heavy and
-//! body-heavy pages from 5 KB to 2 MB, with inline scripts, JSON-LD, share and profile links,
-//! embeds and deep nesting. Same seed, same pages, on every machine.
+//! Reproducible generators of pages for the audit benchmarks. Same seed, same pages, on every
+//! machine.
+//!
+//! - [`pages`], the stress set: head-heavy and body-heavy pages from 5 KB to 2 MB, with inline
+//!   scripts, JSON-LD, share and profile links, embeds and deep nesting; far denser in markup
+//!   than real pages (one `<` every ~30 bytes).
+//! - [`calibrated_pages`], the calibrated set: sizes, element counts, tag and attribute mix,
+//!   nesting depth, words, comments and social markup from published statistics of real pages
+//!   (HTTP Archive Web Almanac and others), each parameter with its source in [`calib`].
 #![allow(dead_code)]
 
 /// xorshift64*.
@@ -212,7 +218,7 @@ pub fn calibrated_pages() -> Vec<(String, String)> {
 pub mod calib {
     use super::Rng;
 
-    /// Pages in the set. With the size distribution below this gives ~13 MB (not a published
+    /// Pages in the set. With the size distribution below this gives ~12 MB (not a published
     /// figure: chosen to keep a benchmark run short).
     pub const PAGES: usize = 56;
 
@@ -230,7 +236,7 @@ pub mod calib {
     /// Uncompressed bytes per transferred byte. The Almanac publishes transfer sizes only
     /// (89.5% of documents compressed: 52% gzip, 37% brotli, same chapter, "Compression"); this
     /// factor is the gzip (level 6) ratio *measured on the generated pages themselves*
-    /// (`audit_compare.py` prints the set's gzip size quantiles next to the published ones), so
+    /// (`pageset_stats.py` prints the set's gzip size quantiles next to the published ones), so
     /// that the set, gzipped, has the published transfer sizes. Cross-check: Common Crawl's
     /// December 2024 crawl holds 2.64 billion pages in 394 TiB of uncompressed content
     /// (<https://commoncrawl.org/blog/december-2024-crawl-archive-now-available>), a mean of
@@ -598,9 +604,8 @@ pub mod calib {
         out.push('"');
     }
 
-    /// The usual attributes of a generic element: class on ~2/3, id ~10%, inline style ~8%,
-    /// a data-* attribute ~12%, inline style ~14% (**assumption**, checked against the published
-    /// attribute mix).
+    /// The usual attributes of a generic element: class on ~2/3, id ~10%, inline style ~14%,
+    /// a data-* attribute ~12% (**assumption**, checked against the published attribute mix).
     fn common_attrs(rng: &mut Rng, out: &mut String) {
         if rng.below(3) != 0 {
             attr_class(rng, out);
