@@ -67,7 +67,13 @@ fn subset(expected: &Value, actual: &Value, path: &str) -> Result<(), String> {
     }
 }
 
-fn run(case: &Value, limits: ScanLimits) -> PageAudit {
+/// Runs a case with `limits` and the limits the case sets (`"limits": {"name": value}`).
+fn run(case: &Value, mut limits: ScanLimits) -> PageAudit {
+    if let Some(set) = case.get("limits").and_then(Value::as_object) {
+        for (name, value) in set {
+            limits = limits.with(name, value.as_u64().unwrap()).unwrap();
+        }
+    }
     let html = std::fs::read(dir().join(case["html_file"].as_str().unwrap())).unwrap();
     let options = AuditOptions {
         limits,
@@ -178,9 +184,28 @@ fn golden_cases() {
     assert!(errors.is_empty(), "{}", errors.join("\n"));
 }
 
+/// The audit without the trace of the tokenizer fallback.
+fn without_fallback(mut a: PageAudit) -> PageAudit {
+    a.features.parse.fallback = None;
+    a.findings.retain(|f| f.rule != "page/parser-fallback");
+    for o in &mut a.outcomes {
+        if o.rule == "page/parser-fallback" {
+            o.status = Status::Pass;
+            o.score = Some(1.0);
+        }
+    }
+    a
+}
+
 #[test]
 fn inventory_does_not_depend_on_chunking() {
     for (_, case) in cases() {
+        let case = &case;
+        let mut case = case.clone();
+        // The case's chunk size is the one thing this test changes.
+        if let Some(l) = case.get_mut("limits").and_then(Value::as_object_mut) {
+            l.remove("chunk_size");
+        }
         let case = &case;
         let whole = run(
             case,
@@ -189,6 +214,10 @@ fn inventory_does_not_depend_on_chunking() {
                 ..ScanLimits::default()
             },
         );
+        // Whether lol_html runs out of memory on a huge tag, and the tokenizer reads the page
+        // instead, depends on the chunking (in one chunk it needs no buffer); what the page
+        // holds does not.
+        let whole = without_fallback(whole);
         let size = whole.features.parse.bytes as usize;
         // One byte at a time on pages up to 64 KiB; 7 bytes on the larger pathological ones.
         let small = if size <= 64 * 1024 { 1 } else { 7 };
@@ -201,7 +230,8 @@ fn inventory_does_not_depend_on_chunking() {
                 },
             );
             assert_eq!(
-                chunked, whole,
+                without_fallback(chunked),
+                whole,
                 "{} differs when fed {chunk} bytes at a time",
                 case["name"]
             );

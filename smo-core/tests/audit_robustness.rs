@@ -58,6 +58,62 @@ fn a_50_mb_attribute_stops_at_the_memory_cap_with_a_page_finding() {
 }
 
 #[test]
+fn a_tag_beyond_the_parser_memory_is_read_by_the_tokenizer_fallback() {
+    // A link to a 20 MB inline image: lol_html stops at its 16 MiB cap when the tag comes in
+    // chunks (it must lex an `<a>`); the tokenizer reads the rest.
+    let mut html =
+        b"<html><head><title>t</title><meta property=\"og:title\" content=\"A &amp; B\">\
+        </head><body><p><a title=\"big\" href=\"data:image/png;base64,"
+            .to_vec();
+    html.resize(html.len() + 20 * 1024 * 1024, b'A');
+    html.extend_from_slice(
+        b"\">image</a></p><meta property=\"og:type\" content=\"website\"><script type=\"application/ld+json\">\
+          {\"@type\":\"Organization\",\"name\":\"Big\"}</script><noscript><a href=\"https://x.com/bigbrand\">x</a>\
+          </noscript><a href=\"https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Frobust.example%2F\">f</a></body></html>",
+    );
+    let a = audit(&html, 64 * 1024);
+    let r = rules(&a);
+    assert!(a.features.parse.complete, "{r:?}");
+    assert!(a.features.parse.fallback.is_some());
+    assert!(r.contains(&"page/parser-fallback") && !r.contains(&"page/parse-incomplete"));
+    assert_eq!(
+        a.features.og("og:type"),
+        Some("website"),
+        "read after the big tag"
+    );
+    assert_eq!(a.features.og("og:title"), Some("A & B"));
+    assert_eq!(a.features.share_links.len(), 1);
+    assert_eq!(a.features.profiles[0].handle, "bigbrand");
+    assert!(a.features.profiles[0].origin.in_noscript);
+    // The same inventory, offsets included, as lol_html given the memory to finish.
+    let roomy = AuditOptions {
+        limits: ScanLimits {
+            max_parser_memory: 64 * 1024 * 1024,
+            ..ScanLimits::default()
+        },
+        ..AuditOptions::default()
+    };
+    let reference = audit_page(&html, URL, &roomy).unwrap().features;
+    assert!(reference.parse.complete && reference.parse.fallback.is_none());
+    // In one chunk lol_html needs no buffer and finishes too.
+    assert_eq!(audit(&html, usize::MAX).features, reference);
+    let mut read = a.features.clone();
+    read.parse.fallback = None;
+    assert_eq!(read, reference);
+    // Beyond `max_fallback_bytes` the partial result stands.
+    let capped = AuditOptions {
+        limits: ScanLimits {
+            max_fallback_bytes: 1024 * 1024,
+            ..ScanLimits::default()
+        },
+        ..AuditOptions::default()
+    };
+    let partial = audit_page(&html, URL, &capped).unwrap();
+    assert!(!partial.features.parse.complete);
+    assert_eq!(partial.features.og("og:type"), None);
+}
+
+#[test]
 fn a_50_mb_attribute_in_one_chunk_is_cut_at_the_value_cap() {
     let mut html = b"<meta property=\"og:title\" content=\"".to_vec();
     html.resize(html.len() + 50 * 1024 * 1024, b'x');

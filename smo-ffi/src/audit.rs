@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
-use smo_core::audit::{self, AuditOptions, SiteOptions};
+use smo_core::audit::{self, AuditOptions, ScanLimits, SiteOptions};
 use smo_core::{Finding, Network, RuleConfig, Severity, Span};
 
 use crate::errors::SmoError;
@@ -70,12 +70,61 @@ pub struct AuditConfig {
     /// The brand's X handle, for the fix block.
     #[uniffi(default)]
     pub x_handle: Option<String>,
+    /// Scan limits; unset ones keep their defaults.
+    #[uniffi(default)]
+    pub limits: Option<ScanLimitsConfig>,
 }
 
-impl From<AuditConfig> for AuditOptions {
-    fn from(c: AuditConfig) -> Self {
+/// Scan limits that keep memory bounded (see `smo_core::audit::ScanLimits`); a null field keeps
+/// its default. Mobile hosts may lower `maxParserMemory` (default 16 MiB) and
+/// `maxFallbackBytes` (default 32 MiB).
+#[derive(uniffi::Record, Default)]
+pub struct ScanLimitsConfig {
+    /// Bytes fed to the parser at a time (default 64 KiB; the result does not depend on it).
+    #[uniffi(default)]
+    pub chunk_size: Option<u64>,
+    /// The streaming parser's memory cap (default 16 MiB).
+    #[uniffi(default)]
+    pub max_parser_memory: Option<u64>,
+    /// Longest attribute value kept, in bytes (default 64 KiB).
+    #[uniffi(default)]
+    pub max_value_bytes: Option<u64>,
+    /// Largest JSON-LD block parsed, in bytes (default 1 MiB).
+    #[uniffi(default)]
+    pub max_json_ld_bytes: Option<u64>,
+    /// Most inventory items kept per page (default 20,000).
+    #[uniffi(default)]
+    pub max_items: Option<u64>,
+    /// Largest page re-read by the tokenizer when the streaming parser gives up (default 32 MiB).
+    #[uniffi(default)]
+    pub max_fallback_bytes: Option<u64>,
+}
+
+impl TryFrom<ScanLimitsConfig> for ScanLimits {
+    type Error = SmoError;
+    fn try_from(c: ScanLimitsConfig) -> Result<Self, SmoError> {
+        let mut limits = ScanLimits::default();
+        for (name, value) in ScanLimits::NAMES.into_iter().zip([
+            c.chunk_size,
+            c.max_parser_memory,
+            c.max_value_bytes,
+            c.max_json_ld_bytes,
+            c.max_items,
+            c.max_fallback_bytes,
+        ]) {
+            if let Some(v) = value {
+                limits = limits.with(name, v)?;
+            }
+        }
+        Ok(limits)
+    }
+}
+
+impl TryFrom<AuditConfig> for AuditOptions {
+    type Error = SmoError;
+    fn try_from(c: AuditConfig) -> Result<Self, SmoError> {
         let d = AuditOptions::default();
-        AuditOptions {
+        Ok(AuditOptions {
             rules: RuleConfig {
                 disabled: c.disabled.into_iter().collect(),
                 severities: c.severities.into_iter().collect(),
@@ -84,8 +133,12 @@ impl From<AuditConfig> for AuditOptions {
             allowed_hosts: c.allowed_hosts,
             site_name: c.site_name,
             x_handle: c.x_handle,
-            ..d
-        }
+            limits: c
+                .limits
+                .map(ScanLimits::try_from)
+                .transpose()?
+                .unwrap_or(d.limits),
+        })
     }
 }
 
@@ -340,6 +393,9 @@ pub struct ParseInfo {
     pub max_depth: u32,
     /// Attribute values cut at the value cap.
     pub truncated_values: u32,
+    /// Why the streaming parser gave up, when the page was then scanned completely by the
+    /// html5ever tokenizer.
+    pub fallback: Option<String>,
 }
 
 /// The inventory of one page: everything `features_json` holds, typed.
@@ -478,7 +534,7 @@ pub fn audit_page(
     url: String,
     config: Option<AuditConfig>,
 ) -> Result<PageAudit, SmoError> {
-    let options: AuditOptions = config.unwrap_or_default().into();
+    let options: AuditOptions = config.unwrap_or_default().try_into()?;
     audit::audit_page(&html, &url, &options)?.try_into()
 }
 
@@ -776,7 +832,7 @@ pub fn audit_site(
     config: Option<AuditConfig>,
 ) -> Result<SiteReport, SmoError> {
     let options = SiteOptions {
-        page: config.unwrap_or_default().into(),
+        page: config.unwrap_or_default().try_into()?,
         threads: threads.map(|t| size(u64::from(t))),
     };
     let report = audit::audit_site(

@@ -32,14 +32,21 @@ fn options(
     allowed_hosts: Vec<String>,
     site_name: Option<String>,
     x_handle: Option<String>,
+    limits: Option<BTreeMap<String, u64>>,
 ) -> PyResult2<AuditOptions> {
+    let mut scan = audit::ScanLimits::default();
+    for (name, value) in limits.unwrap_or_default() {
+        scan = scan
+            .with(&name, value)
+            .map_err(crate::errors::PyCoreError)?;
+    }
     Ok(AuditOptions {
         rules: rule_config(disabled, severities)?,
         ratio_tolerance,
         allowed_hosts,
         site_name,
         x_handle,
-        ..AuditOptions::default()
+        limits: scan,
     })
 }
 
@@ -278,7 +285,7 @@ fn page_audit(py: Python<'_>, inner: audit::PageAudit) -> PyResult<PyPageAudit> 
 
 /// Audits one page: `html` as served (`str` or `bytes`), `url` its address.
 #[pyfunction]
-#[pyo3(signature = (html, url, *, disabled=Vec::new(), severities=BTreeMap::new(), ratio_tolerance=0.10, allowed_hosts=Vec::new(), site_name=None, x_handle=None))]
+#[pyo3(signature = (html, url, *, disabled=Vec::new(), severities=BTreeMap::new(), ratio_tolerance=0.10, allowed_hosts=Vec::new(), site_name=None, x_handle=None, limits=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn audit_page(
     py: Python<'_>,
@@ -290,6 +297,7 @@ pub fn audit_page(
     allowed_hosts: Vec<String>,
     site_name: Option<String>,
     x_handle: Option<String>,
+    limits: Option<BTreeMap<String, u64>>,
 ) -> PyResult<PyPageAudit> {
     let bytes = html_bytes(html)?;
     let opts = options(
@@ -299,6 +307,7 @@ pub fn audit_page(
         allowed_hosts,
         site_name,
         x_handle,
+        limits,
     )
     .map_err(PyErr::from)?;
     let result = py.detach(|| audit::audit_page(&bytes, url, &opts));
@@ -372,7 +381,7 @@ impl PySiteReport {
 /// Audits many pages: `pages` is any iterable of `(url, html)`; the audit runs without the GIL
 /// on `threads` workers (default: every core), one batch at a time.
 #[pyfunction]
-#[pyo3(signature = (pages, strategy=None, threads=None, *, disabled=Vec::new(), severities=BTreeMap::new(), ratio_tolerance=0.10, allowed_hosts=Vec::new()))]
+#[pyo3(signature = (pages, strategy=None, threads=None, *, disabled=Vec::new(), severities=BTreeMap::new(), ratio_tolerance=0.10, allowed_hosts=Vec::new(), limits=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn audit_site(
     py: Python<'_>,
@@ -383,6 +392,7 @@ pub fn audit_site(
     severities: BTreeMap<String, String>,
     ratio_tolerance: f64,
     allowed_hosts: Vec<String>,
+    limits: Option<BTreeMap<String, u64>>,
 ) -> PyResult<PySiteReport> {
     let page = options(
         disabled,
@@ -391,6 +401,7 @@ pub fn audit_site(
         allowed_hosts,
         None,
         None,
+        limits,
     )
     .map_err(PyErr::from)?;
     let strategy = strategy.map(|s| s.0.clone());

@@ -42,7 +42,7 @@ def failing(audit: smo.PageAudit) -> dict[str, str]:
 
 @pytest.mark.parametrize("case", golden_cases("audit"))
 def test_audit_golden(case: dict[str, Any]) -> None:
-    audit = smo.audit_page(html_of(case), case["url"])
+    audit = smo.audit_page(html_of(case), case["url"], limits=case.get("limits"))
     subset(case["features"], audit.features.to_dict())
     got = failing(audit)
     assert sorted(got) == case["rules"]
@@ -149,6 +149,21 @@ def test_pathological_inputs_end_with_a_page_finding() -> None:
     assert "page/parse-incomplete" in audit.outcomes and audit.outcomes["page/parse-incomplete"] == "fail"
     bad = smo.audit_page(b"<title>\xff\xfe</title>", "https://example.test/bad")
     assert bad.outcomes["page/invalid-encoding"] == "fail"
+
+
+def test_scan_limits_are_named_and_checked() -> None:
+    page = b'<a href="data:image/png;base64,' + b"A" * 20_000 + b'">x</a><meta property="og:type" content="website">'
+    roomy = smo.audit_page(page, "https://example.test/p")
+    small = smo.audit_page(page, "https://example.test/p", limits={"chunk_size": 1024, "max_parser_memory": 4096})
+    assert roomy.features.parse["fallback"] is None
+    assert small.features.parse["fallback"] == "The memory limit has been exceeded."
+    assert small.features.og("og:type") == "website" and small.outcomes["page/parser-fallback"] == "fail"
+    site = smo.audit_site([("https://example.test/p", page)], limits={"chunk_size": 1024, "max_parser_memory": 4096})
+    assert any(h["rule"] == "page/parser-fallback" for h in site.rule_hits)
+    with pytest.raises(smo.SmoError, match="limits.max_memory"):
+        smo.audit_page(page, "https://example.test/p", limits={"max_memory": 1})
+    with pytest.raises(smo.SmoError, match="at least 1"):
+        smo.audit_page(page, "https://example.test/p", limits={"max_items": 0})
 
 
 def test_audit_rules_are_listed() -> None:

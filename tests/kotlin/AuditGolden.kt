@@ -112,7 +112,7 @@ object TypedInventory {
             obj(
                 "bytes" to it.bytes, "encoding" to it.encoding, "complete" to it.complete, "error" to it.error,
                 "invalid_utf8_at" to it.invalidUtf8At, "max_depth" to it.maxDepth,
-                "truncated_values" to it.truncatedValues,
+                "truncated_values" to it.truncatedValues, "fallback" to it.fallback,
             )
         },
     )
@@ -145,7 +145,17 @@ object AuditGolden : GoldenSuite {
         val c = case.asJsonObject
         val dir = File(System.getProperty("smo.golden", "tests/golden"), area)
         val html = File(dir, c.get("html_file").asString).readBytes()
-        val audit = auditPage(html, c.get("url").asString)
+        // The limits a case sets, by their snake_case names (as in Rust and Python).
+        val limits = c.getAsJsonObject("limits")?.let { l ->
+            val known = listOf("chunk_size", "max_parser_memory", "max_value_bytes", "max_json_ld_bytes", "max_items", "max_fallback_bytes")
+            t.check(name, known.containsAll(l.keySet())) { "unknown limits in ${l.keySet()}" }
+            fun v(k: String) = l.get(k)?.asLong?.toULong()
+            ScanLimitsConfig(
+                chunkSize = v("chunk_size"), maxParserMemory = v("max_parser_memory"), maxValueBytes = v("max_value_bytes"),
+                maxJsonLdBytes = v("max_json_ld_bytes"), maxItems = v("max_items"), maxFallbackBytes = v("max_fallback_bytes"),
+            )
+        }
+        val audit = auditPage(html, c.get("url").asString, limits?.let { AuditConfig(limits = it) })
         val want = c.get("features")
         // The JSON document, then the typed records, against the expected inventory.
         val features = JsonParser.parseString(audit.featuresJson)

@@ -244,6 +244,10 @@ pub struct ParseInfo {
     pub max_depth: u32,
     /// Attribute values cut at the value cap.
     pub truncated_values: u32,
+    /// Why the streaming parser gave up, when the page was then scanned completely by the
+    /// html5ever tokenizer (the fallback for tags or comments beyond the parser's memory cap).
+    #[serde(default)]
+    pub fallback: Option<String>,
 }
 
 /// The inventory of one page.

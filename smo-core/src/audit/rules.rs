@@ -507,6 +507,14 @@ pub static RULES: &[RuleInfo] = &[
         SA
     ),
     rule!(
+        "page/parser-fallback",
+        Notice,
+        "Page within the streaming parser's memory",
+        "A tag or comment is larger than the streaming parser's memory cap (an inline data: URL, \
+         a serialized state in an attribute); the page was read again by the slower tokenizer.",
+        SA
+    ),
+    rule!(
         "page/internal-error",
         Error,
         "Page audited without error",
@@ -609,6 +617,7 @@ pub static WEIGHTS: &[(&str, u32)] = &[
     ("pinterest/rich-pins-disabled", 0),
     ("pinterest/author-is-url", 0),
     ("fb/app-id-missing", 0),
+    ("page/parser-fallback", 0),
 ];
 
 /// A rule's weight in its category.
@@ -2034,6 +2043,21 @@ fn check_page(f: &PageFeatures, e: &mut Eval<'_>) {
                 f.parse.error.as_deref().unwrap_or("unknown reason")
             ),
             Some("Check the page for a huge attribute or inline blob; results are partial.".into()),
+        );
+    }
+    if let Some(why) = &f.parse.fallback {
+        e.fail(
+            "page/parser-fallback",
+            page_loc("page"),
+            format!(
+                "The streaming parser gave up ({why}); the page was read completely by the \
+                 html5ever tokenizer."
+            ),
+            Some(
+                "Move megabytes of inline data (data: URLs, serialized state) out of tags and \
+                 comments into files."
+                    .into(),
+            ),
         );
     }
     if let Some(at_byte) = f.parse.invalid_utf8_at {

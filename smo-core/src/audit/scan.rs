@@ -6,6 +6,9 @@
 //! "in head" is tracked by events (`<body>` or the first body-only element the scan visits),
 //! and `<noscript>` content, which lol_html reads as raw text (scripting on), is re-scanned as
 //! markup to see what scripting-off crawlers (Facebook, Twitterbot) see.
+//!
+//! A page `lol_html` gives up on (its memory cap) is read again by the html5ever tokenizer
+//! (`fallback`), with the same handlers and the same inventory.
 
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -22,12 +25,15 @@ use super::facts::{self, ProfilePath, WidgetKind};
 use super::features::*;
 use crate::{Network, Span};
 
+mod fallback;
+
 /// Limits that keep the scan's memory bounded whatever the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ScanLimits {
     /// Bytes fed to the parser at a time (the result does not depend on it).
     pub chunk_size: usize,
-    /// `lol_html`'s memory cap; beyond it the scan stops with `page/parse-incomplete`.
+    /// `lol_html`'s memory cap; beyond it the page is read again by the tokenizer fallback
+    /// (up to `max_fallback_bytes`), else the scan stops with `page/parse-incomplete`.
     pub max_parser_memory: usize,
     /// Longest attribute value kept, in bytes; longer values are cut.
     pub max_value_bytes: usize,
@@ -35,6 +41,60 @@ pub struct ScanLimits {
     pub max_json_ld_bytes: usize,
     /// Most inventory items kept per page.
     pub max_items: usize,
+    /// Largest page re-scanned with the html5ever tokenizer when `lol_html` stops early (its
+    /// memory cap); the fallback holds the page's text and one whole tag in memory, so beyond
+    /// this size the scan keeps its partial result instead.
+    pub max_fallback_bytes: usize,
+}
+
+impl ScanLimits {
+    /// The limits' names, as [`ScanLimits::with`] takes them.
+    pub const NAMES: [&'static str; 6] = [
+        "chunk_size",
+        "max_parser_memory",
+        "max_value_bytes",
+        "max_json_ld_bytes",
+        "max_items",
+        "max_fallback_bytes",
+    ];
+
+    /// These limits with the one called `name` set to `value` (bytes, or items for
+    /// `max_items`): how the bindings and configuration files set them by name.
+    ///
+    /// ```
+    /// use smo_core::audit::ScanLimits;
+    /// let l = ScanLimits::default().with("max_parser_memory", 1 << 20)?;
+    /// assert_eq!(l.max_parser_memory, 1 << 20);
+    /// assert!(ScanLimits::default().with("max_memory", 1).is_err());
+    /// # Ok::<(), smo_core::Error>(())
+    /// ```
+    pub fn with(mut self, name: &str, value: u64) -> crate::Result<ScanLimits> {
+        let argument = |message: String| crate::Error::Argument {
+            name: format!("limits.{name}"),
+            message,
+        };
+        if value == 0 {
+            return Err(argument("must be at least 1".into()));
+        }
+        let value = usize::try_from(value)
+            .map_err(|_| argument(format!("{value} does not fit this platform's memory")))?;
+        let slot = match name {
+            "chunk_size" => &mut self.chunk_size,
+            "max_parser_memory" => &mut self.max_parser_memory,
+            "max_value_bytes" => &mut self.max_value_bytes,
+            "max_json_ld_bytes" => &mut self.max_json_ld_bytes,
+            "max_items" => &mut self.max_items,
+            "max_fallback_bytes" => &mut self.max_fallback_bytes,
+            _ => {
+                return Err(argument(format!(
+                    "unknown limit: use one of {}",
+                    Self::NAMES.join(", ")
+                )));
+            }
+        };
+        *slot = value;
+        Ok(self)
+    }
 }
 
 impl Default for ScanLimits {
@@ -45,6 +105,7 @@ impl Default for ScanLimits {
             max_value_bytes: 64 * 1024,
             max_json_ld_bytes: 1024 * 1024,
             max_items: 20_000,
+            max_fallback_bytes: 32 * 1024 * 1024,
         }
     }
 }
@@ -237,12 +298,31 @@ impl State {
     }
 }
 
+/// A start tag as the handlers read it: `lol_html`'s element in the streaming scan, the
+/// tokenizer's tag in the fallback scan (`fallback`).
+trait StartTag {
+    /// The value of the first attribute called `name` (ASCII case-insensitive), as written in
+    /// the page: entities are not decoded.
+    fn raw(&self, name: &str) -> Option<Cow<'_, str>>;
+    /// Where the tag is in the scanned bytes.
+    fn range(&self) -> std::ops::Range<usize>;
+}
+
+impl StartTag for Element<'_, '_> {
+    fn raw(&self, name: &str) -> Option<Cow<'_, str>> {
+        self.get_attribute(name).map(Cow::Owned)
+    }
+    fn range(&self) -> std::ops::Range<usize> {
+        self.source_location().bytes()
+    }
+}
+
 /// Reads an attribute, entity-decoded (HTML attribute rules), cut at the value cap.
-fn attr(el: &Element<'_, '_>, name: &str, st: &RefCell<State>) -> Option<String> {
-    let raw = el.get_attribute(name)?;
+fn attr(el: &impl StartTag, name: &str, st: &RefCell<State>) -> Option<String> {
+    let raw = el.raw(name)?;
     if raw.len() <= st.borrow().limits.max_value_bytes && !raw.contains('&') {
-        // Nothing to decode or cut: keep lol_html's string.
-        return Some(raw);
+        // Nothing to decode or cut: keep the parser's string.
+        return Some(raw.into_owned());
     }
     Some(decode_attr(&raw, st))
 }
@@ -262,8 +342,8 @@ fn decode_attr(raw: &str, st: &RefCell<State>) -> String {
     htmlize::unescape_attribute(raw).into_owned()
 }
 
-fn raw_attr(el: &Element<'_, '_>, name: &str, st: &RefCell<State>) -> Option<String> {
-    let raw = el.get_attribute(name)?;
+fn raw_attr(el: &impl StartTag, name: &str, st: &RefCell<State>) -> Option<String> {
+    let raw = el.raw(name)?;
     let max = st.borrow().limits.max_value_bytes;
     if raw.len() > max {
         st.borrow_mut().f.parse.truncated_values += 1;
@@ -273,7 +353,7 @@ fn raw_attr(el: &Element<'_, '_>, name: &str, st: &RefCell<State>) -> Option<Str
         }
         return Some(raw[..end].to_owned());
     }
-    Some(raw)
+    Some(raw.into_owned())
 }
 
 fn rel_tokens(rel: &str) -> Vec<String> {
@@ -447,13 +527,27 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 
 /// Scans `input` (the page at `url`) into an inventory.
 pub fn scan(input: &[u8], url: &str, limits: &ScanLimits) -> PageFeatures {
-    scan_with(input, url, limits, true)
+    scan_with(input, url, limits, Mode::Windowed)
 }
 
-/// [`scan`], with the id/class widget selectors run over windows (`windowed`, the fast path)
-/// or on every element (the reference the fast path is tested against). The fast path falls
-/// back to the reference when its preconditions fail (see `run_windows`).
-fn scan_with(input: &[u8], url: &str, limits: &ScanLimits, windowed: bool) -> PageFeatures {
+/// How `scan_with` reads the page.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Mode {
+    /// `lol_html`, with the id/class widget selectors run over windows (the fast path; it falls
+    /// back to `Reference` when its preconditions fail, see `run_windows`).
+    Windowed,
+    /// `lol_html`, every selector on every element: what `Windowed` is tested against.
+    #[cfg_attr(not(test), allow(dead_code))]
+    Reference,
+    /// The html5ever tokenizer only (what a page gets when `lol_html` gives up; tested against
+    /// `Reference`).
+    Tokenizer,
+}
+
+/// [`scan`] in a given mode; whatever the mode, a page `lol_html` gives up on is scanned again
+/// with the tokenizer.
+fn scan_with(input: &[u8], url: &str, limits: &ScanLimits, mode: Mode) -> PageFeatures {
+    let windowed = mode == Mode::Windowed;
     let (bytes, encoding, enc_name) = sniff(input);
     let fresh = || {
         let mut s = State {
@@ -496,7 +590,9 @@ fn scan_with(input: &[u8], url: &str, limits: &ScanLimits, windowed: bool) -> Pa
             tests::FALLBACKS.with(|n| n.set(n.get() + 1));
         }
     }
-    if !done {
+    if mode == Mode::Tokenizer {
+        fallback::run(&bytes, encoding.into(), &st, limits);
+    } else if !done {
         st = fresh();
         error = run(
             &bytes,
@@ -509,7 +605,15 @@ fn scan_with(input: &[u8], url: &str, limits: &ScanLimits, windowed: bool) -> Pa
             limits,
         );
     }
+    // lol_html gave up (a tag or comment beyond its memory cap): the tokenizer reads the page.
+    let mut fallback = None;
+    if error.is_some() && bytes.len() <= limits.max_fallback_bytes {
+        st = fresh();
+        fallback::run(&bytes, encoding.into(), &st, limits);
+        fallback = error.take();
+    }
     let mut s = st.into_inner();
+    s.f.parse.fallback = fallback;
     if enc_name == "UTF-8" {
         if let Err(e) = std::str::from_utf8(&bytes) {
             s.f.parse.invalid_utf8_at = Some(e.valid_up_to() as u64);
@@ -719,7 +823,10 @@ fn settings<'h>(
         .with_strict(false)
         .with_encoding(encoding)
         .with_memory_settings(
-            MemorySettings::new().with_max_allowed_memory_usage(limits.max_parser_memory),
+            MemorySettings::new()
+                .with_max_allowed_memory_usage(limits.max_parser_memory)
+                // lol_html preallocates 1 KiB, which must fit under a small cap.
+                .with_preallocated_parsing_buffer_size(1024.min(limits.max_parser_memory / 2)),
         );
     for h in handlers {
         settings = settings.append_element_content_handler(h);
@@ -791,7 +898,7 @@ fn run(
         &mut handlers,
         "script[type]",
         ElementContentHandlers::default().text(|t: &mut TextChunk<'_>| {
-            on_script_text(t, st);
+            on_script_text(t.as_str(), t.last_in_text_node(), st);
             Ok(())
         }),
     );
@@ -987,7 +1094,7 @@ fn rescan_noscript(
     s.in_body = saved.2;
 }
 
-fn on_meta(el: &Element<'_, '_>, st: &RefCell<State>) {
+fn on_meta(el: &impl StartTag, st: &RefCell<State>) {
     let (key_attribute, key) = ["property", "name", "itemprop"]
         .into_iter()
         .find_map(|a| {
@@ -1017,7 +1124,7 @@ fn on_meta(el: &Element<'_, '_>, st: &RefCell<State>) {
     if !s.room() {
         return;
     }
-    let origin = s.origin(el.source_location().bytes());
+    let origin = s.origin(el.range());
     if key.starts_with("appleid-signin-") {
         s.widget(
             WidgetKind::SocialLogin,
@@ -1037,7 +1144,7 @@ fn on_meta(el: &Element<'_, '_>, st: &RefCell<State>) {
     });
 }
 
-fn on_link(el: &Element<'_, '_>, st: &RefCell<State>) {
+fn on_link(el: &impl StartTag, st: &RefCell<State>) {
     let Some(rel) = attr(el, "rel", st) else {
         return;
     };
@@ -1048,17 +1155,15 @@ fn on_link(el: &Element<'_, '_>, st: &RefCell<State>) {
     let href = href.trim().to_owned();
     let mime = attr(el, "type", st).map(|t| t.trim().to_ascii_lowercase());
     let mut s = st.borrow_mut();
-    if !s.room() {
-        return;
-    }
-    let origin = s.origin(el.source_location().bytes());
+    let origin = s.origin(el.range());
     let has = |r: &str| rels.iter().any(|x| x == r);
-    if has("canonical") {
+    // Only links that become items count toward the item cap (not preloads, stylesheets...).
+    if has("canonical") && s.room() {
         let l = s.link(href.clone(), origin);
         s.f.canonicals.push(l);
     }
     if has("alternate") {
-        if let Some(lang) = el.get_attribute("hreflang") {
+        if let Some(lang) = el.raw("hreflang").filter(|_| s.room()) {
             let l = s.link(href.clone(), origin);
             s.f.hreflang.push(Hreflang {
                 lang: lang.trim().to_owned(),
@@ -1073,7 +1178,7 @@ fn on_link(el: &Element<'_, '_>, st: &RefCell<State>) {
             }
             _ => None,
         };
-        if let Some(kind) = kind {
+        if let Some(kind) = kind.filter(|_| s.room()) {
             drop(s);
             let title = attr(el, "title", st);
             let mut s = st.borrow_mut();
@@ -1085,7 +1190,11 @@ fn on_link(el: &Element<'_, '_>, st: &RefCell<State>) {
             });
             return;
         }
-        if let Some(m) = mime.as_deref().filter(|m| m.ends_with("+oembed")) {
+        if let Some(m) = mime
+            .as_deref()
+            .filter(|m| m.ends_with("+oembed"))
+            .filter(|_| s.room())
+        {
             let valid = matches!(m, "application/json+oembed" | "text/xml+oembed");
             let l = s.link(href.clone(), origin);
             s.f.oembed.push(OEmbed {
@@ -1106,8 +1215,8 @@ fn on_link(el: &Element<'_, '_>, st: &RefCell<State>) {
     } else {
         None
     };
-    if let Some(r) = icon_rel {
-        let sizes = el.get_attribute("sizes");
+    if let Some(r) = icon_rel.filter(|_| s.room()) {
+        let sizes = el.raw("sizes").map(Cow::into_owned);
         let l = s.link(href.clone(), origin);
         s.f.icons.push(Icon {
             rel: r.to_owned(),
@@ -1118,7 +1227,7 @@ fn on_link(el: &Element<'_, '_>, st: &RefCell<State>) {
     }
     if has("me") {
         if let Some(url) = s.resolve(&href) {
-            if let Some((network, handle)) = profile_of(&url, true) {
+            if let Some((network, handle)) = profile_of(&url, true).filter(|_| s.room()) {
                 s.f.profiles.push(ProfileLink {
                     network,
                     handle,
@@ -1146,8 +1255,8 @@ fn same_site(href: &str) -> bool {
     }
 }
 
-fn on_anchor(el: &Element<'_, '_>, st: &RefCell<State>) {
-    let Some(raw) = el.get_attribute("href") else {
+fn on_anchor(el: &impl StartTag, st: &RefCell<State>) {
+    let Some(raw) = el.raw("href") else {
         return;
     };
     // Most links are relative: skip them before decoding or parsing anything.
@@ -1163,7 +1272,7 @@ fn on_anchor(el: &Element<'_, '_>, st: &RefCell<State>) {
     let Some(url) = s.resolve_url(&href) else {
         return;
     };
-    let origin = s.origin(el.source_location().bytes());
+    let origin = s.origin(el.range());
     if let Some(link) = share_of_url(&url, &href, origin) {
         if s.room() {
             s.f.share_links.push(link);
@@ -1183,7 +1292,7 @@ fn on_anchor(el: &Element<'_, '_>, st: &RefCell<State>) {
     }
 }
 
-fn on_iframe(el: &Element<'_, '_>, st: &RefCell<State>) {
+fn on_iframe(el: &impl StartTag, st: &RefCell<State>) {
     let Some(src) = attr(el, "src", st) else {
         return;
     };
@@ -1197,17 +1306,17 @@ fn on_iframe(el: &Element<'_, '_>, st: &RefCell<State>) {
         .iter()
         .find(|e| facts::host_matches(e.hosts, &host) && path.starts_with(e.path))
     {
-        let origin = s.origin(el.source_location().bytes());
+        let origin = s.origin(el.range());
         s.widget(WidgetKind::Embed, e.provider, String::from(url), origin);
     }
 }
 
-fn on_script(el: &Element<'_, '_>, st: &RefCell<State>) {
+fn on_script(el: &impl StartTag, st: &RefCell<State>) {
     let kind = attr(el, "type", st).map(|t| t.trim().to_ascii_lowercase());
     let src = attr(el, "src", st);
     let mut s = st.borrow_mut();
     flush_json_ld(&mut s);
-    let origin = s.origin(el.source_location().bytes());
+    let origin = s.origin(el.range());
     if kind.as_deref() == Some("application/ld+json") {
         s.json_buf = Some((String::new(), origin, false));
         return;
@@ -1245,17 +1354,18 @@ fn on_script(el: &Element<'_, '_>, st: &RefCell<State>) {
     }
 }
 
-fn on_script_text(t: &TextChunk<'_>, st: &RefCell<State>) {
+/// A chunk of a typed script's text (`last`: the script's text ends with it).
+fn on_script_text(text: &str, last: bool, st: &RefCell<State>) {
     let mut s = st.borrow_mut();
     let max = s.limits.max_json_ld_bytes;
     if let Some((buf, _, truncated)) = s.json_buf.as_mut() {
-        if buf.len() + t.as_str().len() <= max {
-            buf.push_str(t.as_str());
+        if buf.len() + text.len() <= max {
+            buf.push_str(text);
         } else {
             *truncated = true;
         }
     }
-    if t.last_in_text_node() {
+    if last {
         flush_json_ld(&mut s);
     }
 }
@@ -1554,7 +1664,7 @@ mod tests {
             chunk_size: usize::MAX,
             ..ScanLimits::default()
         };
-        let reference = scan_with(html, "https://shop.example/p", &whole, false);
+        let reference = scan_with(html, "https://shop.example/p", &whole, Mode::Reference);
         for chunk in [usize::MAX, 64 * 1024, 1024, 7, 1] {
             if chunk < 7 && html.len() > 64 * 1024 {
                 continue;
@@ -1563,9 +1673,13 @@ mod tests {
                 chunk_size: chunk,
                 ..ScanLimits::default()
             };
-            let fast = scan_with(html, "https://shop.example/p", &limits, true);
+            let fast = scan_with(html, "https://shop.example/p", &limits, Mode::Windowed);
             assert_eq!(fast, reference, "{what}, fed {chunk} bytes at a time");
         }
+        // The fallback reads the page as lol_html does (the differential test of
+        // site-audit.md §6: same decoded values, same noscript reading, same offsets).
+        let tokens = scan_with(html, "https://shop.example/p", &whole, Mode::Tokenizer);
+        assert_eq!(tokens, reference, "{what}, read by the tokenizer");
     }
 
     const HEAD: &str = "<!doctype html><html><head><title>T</title>\
@@ -1637,6 +1751,12 @@ mod tests {
         for (n, page) in pages.iter().enumerate() {
             same(page, &format!("page {n}"));
         }
+        // Other parsers' historical crash inputs (site-audit.md §6).
+        let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/audit_page");
+        for e in std::fs::read_dir(seeds).unwrap() {
+            let path = e.unwrap().path();
+            same(&std::fs::read(&path).unwrap(), &path.display().to_string());
+        }
         // Mutations that splice widgets, foreign content and broken markup anywhere.
         const INSERTS: &[&str] = &[
             r#"<div id="disqus_thread">"#,
@@ -1674,6 +1794,28 @@ mod tests {
             }
             same(&page, &format!("mutation {round}"));
         }
+    }
+
+    #[test]
+    fn only_links_that_become_items_count_toward_the_item_cap() {
+        let mut html = String::from("<head>");
+        for i in 0..50 {
+            html.push_str(&format!(
+                "<link rel=\"preload\" href=\"/s{i}.js\" as=\"script\"><link rel=\"stylesheet\" href=\"/c{i}.css\">"
+            ));
+        }
+        html.push_str("<link rel=\"canonical\" href=\"/p\"><link rel=\"icon\" href=\"/f.ico\">");
+        let limits = ScanLimits {
+            max_items: 2,
+            ..ScanLimits::default()
+        };
+        let f = scan(html.as_bytes(), "https://shop.example/p", &limits);
+        assert!(f.parse.complete, "{:?}", f.parse.error);
+        assert_eq!((f.canonicals.len(), f.icons.len()), (1, 1));
+        html.push_str("<link rel=\"apple-touch-icon\" href=\"/a.png\">");
+        let f = scan(html.as_bytes(), "https://shop.example/p", &limits);
+        assert!(!f.parse.complete, "a third item is over the cap");
+        assert_eq!(f.icons.len(), 1);
     }
 
     #[test]

@@ -694,6 +694,7 @@ def audit_page(
     allowed_hosts: Sequence[str] = ...,
     site_name: str | None = None,
     x_handle: str | None = None,
+    limits: Mapping[str, int] | None = None,
 ) -> PageAudit: ...
 
 class _FindingRecord(TypedDict):
@@ -738,6 +739,7 @@ def audit_site(
     severities: Mapping[str, str] = ...,
     ratio_tolerance: float = 0.1,
     allowed_hosts: Sequence[str] = ...,
+    limits: Mapping[str, int] | None = None,
 ) -> SiteReport: ...
 def example_site() -> list[tuple[str, str]]: ...
 
