@@ -480,8 +480,8 @@ pub mod calib {
     }
 
     fn interleave(n: usize) -> Vec<usize> {
-        // A fixed permutation (multiplication by a unit modulo n would need n prime): walk the
-        // quantiles with a stride coprime with n.
+        // A fixed permutation: walk the quantiles with a stride coprime with n (below n/2, so
+        // neighbours in the set are far apart in size).
         let stride = (1..n)
             .rev()
             .find(|s| gcd(*s, n) == 1 && *s < n / 2)
