@@ -88,6 +88,8 @@ impl ShareEndpoint {
         h.strip_prefix("www.").unwrap_or(h)
     }
 
+    /// Whether the row serves `host` (bare, lower case); `match_link` uses an index instead.
+    #[cfg(test)]
     fn serves(&self, host: &str) -> bool {
         self.bare_host() == host || self.aliases.contains(&host)
     }
@@ -568,8 +570,37 @@ pub fn match_link(link: &url::Url) -> Option<&'static ShareEndpoint> {
     }
     let host = link.host_str()?.to_ascii_lowercase();
     let host = host.strip_prefix("www.").unwrap_or(&host);
-    ENDPOINTS.iter().find(|e| {
-        e.scheme_only().is_none() && e.serves(host) && e.serves_path(link.path()) && has(e.required)
+    // Most links a page holds are not share links: one lookup by host, then the few rows that
+    // serve it, in table order (the first that matches wins, as in a scan of the table).
+    by_host()
+        .get(host)?
+        .iter()
+        .find(|e| e.serves_path(link.path()) && has(e.required))
+        .copied()
+}
+
+/// The hosts web share endpoints are served on (lower case, `www.` dropped).
+pub(crate) fn hosts() -> impl Iterator<Item = &'static str> {
+    by_host().keys().copied()
+}
+
+/// The web rows of [`ENDPOINTS`] by the hosts they serve (their own and their aliases).
+fn by_host() -> &'static std::collections::HashMap<&'static str, Vec<&'static ShareEndpoint>> {
+    static INDEX: std::sync::OnceLock<
+        std::collections::HashMap<&'static str, Vec<&'static ShareEndpoint>>,
+    > = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: std::collections::HashMap<&'static str, Vec<&'static ShareEndpoint>> =
+            std::collections::HashMap::new();
+        for e in ENDPOINTS.iter().filter(|e| e.scheme_only().is_none()) {
+            for host in std::iter::once(e.bare_host()).chain(e.aliases.iter().copied()) {
+                let rows = index.entry(host).or_default();
+                if !rows.iter().any(|r| std::ptr::eq(*r, e)) {
+                    rows.push(e);
+                }
+            }
+        }
+        index
     })
 }
 
@@ -765,6 +796,48 @@ pub fn find_endpoint(link: &str) -> Option<&'static ShareEndpoint> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_host_index_finds_what_a_scan_of_the_table_finds() {
+        let scan = |link: &url::Url| {
+            let has = |p: Option<&str>| p.is_none_or(|p| link.query_pairs().any(|(k, _)| k == p));
+            let host = link.host_str()?.to_ascii_lowercase();
+            let host = host.strip_prefix("www.").unwrap_or(&host).to_owned();
+            ENDPOINTS.iter().find(|e| {
+                e.scheme_only().is_none()
+                    && e.serves(&host)
+                    && e.serves_path(link.path())
+                    && has(e.required)
+            })
+        };
+        let mut links = Vec::new();
+        for e in ENDPOINTS.iter().filter(|e| e.scheme_only().is_none()) {
+            for host in std::iter::once(e.bare_host()).chain(e.aliases.iter().copied()) {
+                for prefix in ["https://", "http://www.", "HTTPS://WWW."] {
+                    for tail in ["", "/", "/x", "x"] {
+                        let params = [e.url_param, e.text_param, e.required, Some("zz")];
+                        let query: Vec<String> =
+                            params.iter().flatten().map(|p| format!("{p}=v")).collect();
+                        for q in ["".to_owned(), format!("?{}", query.join("&"))] {
+                            links.push(format!("{prefix}{host}{}{tail}{q}", e.path));
+                        }
+                    }
+                }
+            }
+        }
+        links.push("https://example.com/share?url=x".into());
+        for link in &links {
+            let Ok(u) = url::Url::parse(link) else {
+                continue;
+            };
+            assert_eq!(
+                match_link(&u).map(|e| e as *const ShareEndpoint),
+                scan(&u).map(|e| e as *const ShareEndpoint),
+                "{link}"
+            );
+        }
+        assert!(links.len() > 200);
+    }
 
     fn req(url: &str, text: &str) -> ShareRequest {
         ShareRequest {

@@ -23,7 +23,7 @@ pub fn estimate(html: &[u8]) -> u32 {
             break;
         }
         if html[i..].starts_with(b"!--") {
-            match memchr::memmem::find(&html[i..], b"-->") {
+            match comment_end().find(&html[i..]) {
                 Some(end) => i += end + 3,
                 None => break,
             }
@@ -107,10 +107,10 @@ fn classify(name: &[u8]) -> Kind {
     }
 }
 
-/// Offset of the first `byte` in `hay`. Tags are a few dozen bytes apart: a plain loop over
-/// the first bytes is cheaper than setting up a vector search, which takes over beyond.
+/// Offset of the first `byte` in `hay`. Tags are often a few bytes apart (`</a></li>`): a plain
+/// loop over the first bytes is cheaper than setting up a vector search, which takes over beyond.
 fn find_byte(byte: u8, hay: &[u8]) -> Option<usize> {
-    const NEAR: usize = 32;
+    const NEAR: usize = 8;
     match hay.iter().take(NEAR).position(|b| *b == byte) {
         Some(p) => Some(p),
         None if hay.len() > NEAR => memchr::memchr(byte, &hay[NEAR..]).map(|p| p + NEAR),
@@ -118,10 +118,18 @@ fn find_byte(byte: u8, hay: &[u8]) -> Option<usize> {
     }
 }
 
-/// Offset of `</name` (any case) in `hay`.
+/// The searcher for `-->`, built once (building one per comment costs more than most searches).
+fn comment_end() -> &'static memchr::memmem::Finder<'static> {
+    static F: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
+    F.get_or_init(|| memchr::memmem::Finder::new(b"-->"))
+}
+
+/// Offset of `</name` (any case) in `hay`. Scripts hold many `<` (comparisons) and few `</`.
 fn find_end_tag(hay: &[u8], name: &[u8]) -> Option<usize> {
+    static OPEN: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
+    let open = OPEN.get_or_init(|| memchr::memmem::Finder::new(b"</"));
     let mut from = 0;
-    while let Some(p) = memchr::memmem::find(&hay[from..], b"</") {
+    while let Some(p) = open.find(&hay[from..]) {
         let at = from + p;
         let rest = &hay[at + 2..];
         if rest.len() >= name.len() && rest[..name.len()].eq_ignore_ascii_case(name) {

@@ -768,7 +768,12 @@ pub static EMBED_HOSTS: &[EmbedHost] = &[
 pub(crate) fn host_matches(hosts: &[&str], host: &str) -> bool {
     let host = host.strip_prefix("www.").unwrap_or(host);
     hosts.iter().any(|h| match h.strip_prefix("*.") {
-        Some(base) => host == base || host.ends_with(&format!(".{base}")),
+        Some(base) => {
+            host == base
+                || host
+                    .strip_suffix(base)
+                    .is_some_and(|head| head.ends_with('.'))
+        }
         None => host == *h,
     })
 }

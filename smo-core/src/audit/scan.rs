@@ -377,9 +377,16 @@ struct Compiled {
     /// registered on every page; the id/class-only ones come with the literal their element
     /// must contain and run over windows around its occurrences (see `Windows`).
     markup: Vec<(Selector, usize, Option<memchr::memmem::Finder<'static>>)>,
-    /// The distinct prefixes (up to 3 bytes) of those literals.
-    prefixes: Vec<memchr::memmem::Finder<'static>>,
+    /// One searcher for all those literals (Aho-Corasick, SIMD-accelerated): one pass over
+    /// the page finds every occurrence, overlapping ones included.
+    literals: Option<aho_corasick::AhoCorasick>,
 }
+
+/// The scripts whose text is read: the JSON-LD ones (the handler checks the decoded, trimmed
+/// type) and, in case an entity hides the `+`, those whose type holds an entity. Other scripts,
+/// typed `text/javascript` or `application/json` included, never hand their text over, which
+/// spares lol_html decoding it (most of a page's bytes are script text).
+const JSON_LD_TEXT: &str = r#"script[type*="ld+json" i], script[type*="&"]"#;
 
 /// Selectors the scan registers besides the widget signatures.
 const FIXED: &[&str] = &[
@@ -388,7 +395,7 @@ const FIXED: &[&str] = &[
     "a[href]",
     "iframe[src]",
     "script",
-    "script[type]",
+    JSON_LD_TEXT,
     "base[href]",
     "html",
     "body",
@@ -438,28 +445,17 @@ fn compiled() -> &'static Compiled {
                 Some((sel, i, literal))
             })
             .collect();
-        let mut prefixes: Vec<&'static [u8]> = facts::MARKUP_SIGNATURES
+        let literals: Vec<&str> = facts::MARKUP_SIGNATURES
             .iter()
             .filter_map(|s| windowed_literal(s.selector))
-            .map(|lit| lit.as_bytes().get(..3).unwrap_or(lit.as_bytes()))
-            .collect();
-        prefixes.sort_unstable();
-        prefixes.dedup();
-        // A prefix that starts with a shorter one is covered by it.
-        let covered: Vec<&[u8]> = prefixes
-            .iter()
-            .copied()
-            .filter(|p| {
-                !prefixes
-                    .iter()
-                    .any(|q| q.len() < p.len() && p.starts_with(q))
-            })
             .collect();
         Compiled {
-            prefixes: covered
-                .into_iter()
-                .map(memchr::memmem::Finder::new)
-                .collect(),
+            // Building fails only on absurd pattern sets; without it `scan_with` runs the
+            // reference scan.
+            literals: aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+                .build(literals)
+                .ok(),
             fixed: FIXED
                 .iter()
                 .chain(FOREIGN)
@@ -547,7 +543,9 @@ enum Mode {
 /// [`scan`] in a given mode; whatever the mode, a page `lol_html` gives up on is scanned again
 /// with the tokenizer.
 fn scan_with(input: &[u8], url: &str, limits: &ScanLimits, mode: Mode) -> PageFeatures {
-    let windowed = mode == Mode::Windowed;
+    // Without the literal searcher (it cannot fail to build on the table's literals), every
+    // selector runs on every element.
+    let windowed = mode == Mode::Windowed && compiled().literals.is_some();
     let (bytes, encoding, enc_name) = sniff(input);
     let fresh = || {
         let mut s = State {
@@ -650,23 +648,23 @@ fn has_foreign_tag(bytes: &[u8]) -> bool {
 
 /// Offsets of the literals of the id/class widget selectors in the page, ascending.
 fn widget_hits(bytes: &[u8]) -> Vec<usize> {
-    let c = compiled();
-    let mut hits: Vec<usize> = Vec::new();
-    // One pass per distinct prefix (`fb-` starts four literals), then the whole literal.
-    for prefix in &c.prefixes {
-        for at in prefix.find_iter(bytes) {
-            let rest = bytes.get(at..).unwrap_or_default();
-            if c.markup
-                .iter()
-                .filter_map(|(_, _, literal)| literal.as_ref())
-                .any(|lit| rest.starts_with(lit.needle()))
-            {
-                hits.push(at);
+    compiled()
+        .literals
+        .as_ref()
+        .map(|ac| {
+            // Leftmost matches, each search resuming one byte after the last match's start:
+            // every position where a literal starts, overlapping ones included
+            // (`disqus_threadisqus_thread` holds two), with the searcher's SIMD prefilter
+            // (which overlapping iteration does not use).
+            let mut hits = Vec::new();
+            let mut from = 0;
+            while let Some(m) = ac.find(aho_corasick::Input::new(bytes).range(from..)) {
+                hits.push(m.start());
+                from = m.start() + 1;
             }
-        }
-    }
-    hits.sort_unstable();
-    hits
+            hits
+        })
+        .unwrap_or_default()
 }
 
 /// Runs the id/class widget selectors over the windows around their literals and adds what
@@ -892,11 +890,9 @@ fn run(
             Ok(())
         }),
     );
-    // Only a script with a `type` can be JSON-LD: the text of the others (most of a page's
-    // script bytes) is not handed over.
     push(
         &mut handlers,
-        "script[type]",
+        JSON_LD_TEXT,
         ElementContentHandlers::default().text(|t: &mut TextChunk<'_>| {
             on_script_text(t.as_str(), t.last_in_text_node(), st);
             Ok(())
@@ -1149,6 +1145,20 @@ fn on_link(el: &impl StartTag, st: &RefCell<State>) {
         return;
     };
     let rels = rel_tokens(&rel);
+    // Stylesheets, preloads and the like: nothing to read.
+    const KEPT: &[&str] = &[
+        "canonical",
+        "alternate",
+        "apple-touch-icon",
+        "apple-touch-icon-precomposed",
+        "mask-icon",
+        "icon",
+        "manifest",
+        "me",
+    ];
+    if !rels.iter().any(|r| KEPT.contains(&r.as_str())) {
+        return;
+    }
     let Some(href) = attr(el, "href", st) else {
         return;
     };
@@ -1255,6 +1265,68 @@ fn same_site(href: &str) -> bool {
     }
 }
 
+/// Whether an absolute link may be a share or profile link; false only when its host, read
+/// without parsing the URL, is plain (ASCII letters, digits, dots, hyphens, a port) and neither
+/// a share endpoint, a profile form nor a known Mastodon server serves it, and its path holds no
+/// `@` (a fediverse profile on any server). Anything else is left to the URL parser.
+fn may_be_social(href: &str) -> bool {
+    let b = href.as_bytes();
+    let ci = |p: &[u8]| b.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    let skip = if ci(b"https://") {
+        8
+    } else if ci(b"http://") {
+        7
+    } else if b.starts_with(b"//") {
+        2
+    } else {
+        return true;
+    };
+    let rest = href.get(skip..).unwrap_or_default();
+    let end = rest.find(['/', '\\', '?', '#']).unwrap_or(rest.len());
+    let (authority, path) = rest.split_at(end);
+    let host = match authority.rsplit_once(':') {
+        Some((h, port)) if port.bytes().all(|c| c.is_ascii_digit()) => h,
+        Some(_) => return true,
+        None => authority,
+    };
+    if host.is_empty()
+        || !host
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || c == b'.' || c == b'-')
+        || path.contains('@')
+    {
+        return true;
+    }
+    let host = host.to_ascii_lowercase();
+    let bare = host.strip_prefix("www.").unwrap_or(&host);
+    let (exact, wildcard) = social_hosts();
+    exact.contains(bare) || facts::host_matches(wildcard, bare)
+}
+
+/// The hosts share and profile links live on: exact hosts (share endpoints and their aliases,
+/// profile forms, known Mastodon servers) and `*.` patterns.
+fn social_hosts() -> &'static (std::collections::HashSet<&'static str>, Vec<&'static str>) {
+    static HOSTS: OnceLock<(std::collections::HashSet<&'static str>, Vec<&'static str>)> =
+        OnceLock::new();
+    HOSTS.get_or_init(|| {
+        let mut all: Vec<&'static str> = crate::share::hosts().collect();
+        for f in facts::profile_forms() {
+            for (hosts, _) in &f.groups {
+                all.extend(hosts.iter().copied());
+            }
+        }
+        all.extend(
+            crate::traffic::domains::DOMAINS
+                .iter()
+                .filter(|d| d.network == Some(Network::Mastodon))
+                .map(|d| d.host),
+        );
+        let (wildcard, exact): (Vec<&'static str>, Vec<&'static str>) =
+            all.into_iter().partition(|h| h.starts_with("*."));
+        (exact.into_iter().collect(), wildcard)
+    })
+}
+
 fn on_anchor(el: &impl StartTag, st: &RefCell<State>) {
     let Some(raw) = el.raw("href") else {
         return;
@@ -1264,7 +1336,7 @@ fn on_anchor(el: &impl StartTag, st: &RefCell<State>) {
         return;
     }
     let href = decode_attr(&raw, st).trim().to_owned();
-    if href.is_empty() || href.starts_with("javascript:") {
+    if href.is_empty() || href.starts_with("javascript:") || !may_be_social(&href) {
         return;
     }
     let rel_me = attr(el, "rel", st).is_some_and(|r| rel_tokens(&r).iter().any(|t| t == "me"));
@@ -1297,7 +1369,7 @@ fn on_iframe(el: &impl StartTag, st: &RefCell<State>) {
         return;
     };
     let mut s = st.borrow_mut();
-    let Some(url) = s.resolve(&src).and_then(|u| Url::parse(&u).ok()) else {
+    let Some(url) = s.resolve_url(&src) else {
         return;
     };
     let host = url.host_str().unwrap_or_default().to_ascii_lowercase();
@@ -1329,14 +1401,36 @@ fn on_script(el: &impl StartTag, st: &RefCell<State>) {
             origin,
         );
     }
-    let Some(url) = src.and_then(|src| s.resolve(&src)) else {
+    let Some(src) = src else {
         return;
     };
-    let Ok(parsed) = Url::parse(&url) else {
+    // A relative script is on the base's host: most are, and most bases serve no widget.
+    let signed = |host: &str| {
+        facts::SCRIPT_SIGNATURES
+            .iter()
+            .any(|(_, sig)| facts::host_matches(sig.hosts, host))
+            || facts::SHARE_SCRIPTS
+                .iter()
+                .any(|sig| facts::host_matches(sig.hosts, host))
+    };
+    if same_site(src.trim_start())
+        && !s
+            .base
+            .as_ref()
+            .and_then(Url::host_str)
+            .is_some_and(|h| signed(&h.to_ascii_lowercase()))
+    {
+        return;
+    }
+    let Some(parsed) = s.resolve_url(&src) else {
         return;
     };
     let host = parsed.host_str().unwrap_or_default().to_ascii_lowercase();
+    if !signed(&host) {
+        return;
+    }
     let path = parsed.path().to_ascii_lowercase();
+    let url = String::from(parsed);
     for (kind, sig) in facts::SCRIPT_SIGNATURES {
         if facts::host_matches(sig.hosts, &host) && path.starts_with(sig.path) {
             s.widget(*kind, sig.what, url.clone(), origin);
@@ -1797,6 +1891,126 @@ mod tests {
     }
 
     #[test]
+    fn the_host_prefilter_never_skips_a_share_or_profile_link() {
+        let mut hrefs: Vec<String> = Vec::new();
+        let mut hosts: Vec<String> = Vec::new();
+        for e in crate::share::ENDPOINTS.iter() {
+            let url = e.url_prefix();
+            if let Some((_, rest)) = url.split_once("://") {
+                let host = rest.split(['/', '?']).next().unwrap_or_default();
+                let path = &rest[host.len()..];
+                for h in std::iter::once(host).chain(e.aliases.iter().copied()) {
+                    hosts.push(h.to_owned());
+                    let q: Vec<String> = [e.url_param, e.text_param, e.required]
+                        .iter()
+                        .flatten()
+                        .map(|p| format!("{p}=https%3A%2F%2Fshop.example%2F"))
+                        .collect();
+                    hrefs.push(format!(
+                        "https://{h}{}?{}",
+                        path.split('?').next().unwrap_or(""),
+                        q.join("&")
+                    ));
+                }
+            }
+        }
+        for f in facts::profile_forms() {
+            for (group_hosts, paths) in &f.groups {
+                for h in group_hosts {
+                    hosts.push((*h).to_owned());
+                    for p in paths {
+                        let path = match p {
+                            ProfilePath::Segment => "brand".to_owned(),
+                            ProfilePath::At => "@brand".to_owned(),
+                            ProfilePath::After(prefix) => format!("{prefix}brand"),
+                        };
+                        hrefs.push(format!("https://{h}/{path}"));
+                    }
+                }
+            }
+        }
+        for d in crate::traffic::domains::DOMAINS.iter() {
+            if d.network == Some(Network::Mastodon) {
+                hosts.push(d.host.to_owned());
+                hrefs.push(format!("https://{}/@brand", d.host));
+            }
+        }
+        hrefs.push("https://social.example/@brand".into());
+        // The same links written the ways pages and URL parsers allow.
+        let mut variants = Vec::new();
+        for h in &hrefs {
+            let tail = h.strip_prefix("https://").unwrap_or(h);
+            let (host, path) = tail.split_at(tail.find('/').unwrap_or(tail.len()));
+            for v in [
+                format!("HTTPS://WWW.{}{path}", host.to_ascii_uppercase()),
+                format!("http://{host}:443{path}"),
+                format!("//{host}{path}"),
+                format!("https://user@{host}{path}"),
+                format!("https://{host}.{path}"),
+                format!("https://{}\t{}{path}", &host[..1], &host[1..]),
+                format!("https://%{:02x}{}{path}", host.as_bytes()[0], &host[1..]),
+                format!("https://{host}\\{}", path.trim_start_matches('/')),
+                format!("https:{host}{path}"),
+                format!("https:///{host}{path}"),
+            ] {
+                variants.push(v);
+            }
+        }
+        hrefs.extend(variants);
+        let base = Url::parse("https://shop.example/p").unwrap();
+        let origin = State::default().origin(0..0);
+        let mut social = 0;
+        for href in &hrefs {
+            let Ok(u) = base.join(href) else { continue };
+            let found = share_of_url(&u, href, origin).is_some()
+                || profile_of_url(&u, true).is_some()
+                || profile_of_url(&u, false).is_some();
+            if found {
+                social += 1;
+                assert!(may_be_social(href), "{href} was skipped");
+            }
+        }
+        assert!(social > 100, "{social}");
+        for plain in [
+            "https://cdn.example.com/app.js",
+            "//fonts.example.net/css",
+            "http://partner.example:8080/x",
+        ] {
+            assert!(!may_be_social(plain), "{plain}");
+        }
+    }
+
+    #[test]
+    fn json_ld_is_read_whatever_the_type_is_written_like() {
+        let block = r#"{"@type":"Organization","name":"A"}"#;
+        let html = format!(
+            "<script type=\"application/ld+json\">{block}</script>\
+             <script type=' Application/LD+JSON '>{block}</script>\
+             <script type=\"application/ld&#43;json\">{block}</script>\
+             <script type=\"text/javascript\">var a = {block};</script>\
+             <script type=\"application/json\">{block}</script>"
+        );
+        let f = scan(
+            html.as_bytes(),
+            "https://shop.example/p",
+            &ScanLimits::default(),
+        );
+        assert_eq!(f.json_ld.len(), 3);
+        assert!(
+            f.json_ld
+                .iter()
+                .all(|b| b.error.is_none() && b.types == ["Organization"])
+        );
+        let tokens = scan_with(
+            html.as_bytes(),
+            "https://shop.example/p",
+            &ScanLimits::default(),
+            Mode::Tokenizer,
+        );
+        assert_eq!(tokens, f);
+    }
+
+    #[test]
     fn only_links_that_become_items_count_toward_the_item_cap() {
         let mut html = String::from("<head>");
         for i in 0..50 {
@@ -1830,20 +2044,20 @@ mod tests {
     }
 
     #[test]
-    fn literal_prefixes_cover_every_literal() {
-        let c = compiled();
-        for (_, _, lit) in &c.markup {
-            let Some(lit) = lit else { continue };
-            assert!(
-                c.prefixes
-                    .iter()
-                    .any(|p| lit.needle().starts_with(p.needle())),
-                "{:?}",
-                lit.needle()
-            );
-        }
-        let page = b"<div class='fb-post'></div> disqus_thread fb- g_id_onload";
-        assert_eq!(widget_hits(page), vec![12, 28, 46]);
+    fn one_pass_finds_every_literal_occurrence_overlapping_or_not() {
+        let literals: Vec<&str> = facts::MARKUP_SIGNATURES
+            .iter()
+            .filter_map(|s| windowed_literal(s.selector))
+            .collect();
+        let page = b"disqus_threadisqus_thread fb-postfb-post";
+        assert_eq!(
+            widget_hits(page),
+            vec![0, 12, 26, 33],
+            "overlapping occurrences"
+        );
+        assert!(!literals.is_empty());
+        let page = b"<div class='fb-post'></div> disqus_thread fb- g_id_onload fb-postfb-post";
+        assert_eq!(widget_hits(page), vec![12, 28, 46, 58, 65]);
     }
 
     #[test]
