@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up the peers of the audit comparison under .tools/ (git-ignored) and runs it:
 # smo in release into the test venv, extruct into the same venv, metascraper with npm.
+# PAGESET=stress|calibrated|both (default both) picks the page sets; ROUNDS=n the best-of rounds.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 tools=$PWD/.tools
