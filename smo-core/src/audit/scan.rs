@@ -145,6 +145,9 @@ struct State {
     // points of the widget windows (see `Windows`).
     body_from: Option<usize>,
     windows: Option<Windows>,
+    /// The element-naming widget signatures whose class or id occurs in the page (`None`: not
+    /// looked for, check them all).
+    gates: Option<Vec<usize>>,
 }
 
 /// The resume points of the widget windows, filled during the outer scan.
@@ -323,6 +326,8 @@ trait StartTag {
     /// The value of the first attribute called `name` (ASCII case-insensitive), as written in
     /// the page: entities are not decoded.
     fn raw(&self, name: &str) -> Option<Cow<'_, str>>;
+    /// Whether the tag has an attribute called `name` (lower case).
+    fn has(&self, name: &str) -> bool;
     /// Where the tag is in the scanned bytes.
     fn range(&self) -> std::ops::Range<usize>;
 }
@@ -330,6 +335,9 @@ trait StartTag {
 impl StartTag for Element<'_, '_> {
     fn raw(&self, name: &str) -> Option<Cow<'_, str>> {
         self.get_attribute(name).map(Cow::Owned)
+    }
+    fn has(&self, name: &str) -> bool {
+        self.has_attribute(name)
     }
     fn range(&self) -> std::ops::Range<usize> {
         self.source_location().bytes()
@@ -412,8 +420,13 @@ struct Compiled {
     /// The signatures on `a`.
     anchor: Vec<(usize, Simple<'static>)>,
     /// One searcher for all those literals (Aho-Corasick, SIMD-accelerated): one pass over
-    /// the page finds every occurrence, overlapping ones included.
+    /// the page finds every occurrence, overlapping ones included. It also looks for the class
+    /// or id of the signatures that name an element (`twitter-tweet`, ...): a page without it
+    /// cannot match them, so their elements are not checked (`State::gates`).
     literals: Option<aho_corasick::AhoCorasick>,
+    /// For each pattern of `literals`: the row of the element-naming signature it gates, or
+    /// `None` for a windowed literal.
+    gate_rows: Vec<Option<usize>>,
 }
 
 /// The scripts whose text is read: the JSON-LD ones (the handler checks the decoded, trimmed
@@ -479,10 +492,11 @@ fn compiled() -> &'static Compiled {
                 Some((sel, i, literal))
             })
             .collect();
-        let literals: Vec<&str> = facts::MARKUP_SIGNATURES
+        let mut literals: Vec<&str> = facts::MARKUP_SIGNATURES
             .iter()
             .filter_map(|s| windowed_literal(s.selector))
             .collect();
+        let mut gate_rows: Vec<Option<usize>> = vec![None; literals.len()];
         let mut tagged: Vec<(Selector, Vec<(usize, Simple<'static>)>)> = Vec::new();
         let mut anchor = Vec::new();
         let mut tags: Vec<&'static str> = Vec::new();
@@ -493,6 +507,10 @@ fn compiled() -> &'static Compiled {
             let Some(tag) = simple.tag else {
                 continue;
             };
+            if let Some(literal) = simple.class.or(simple.id) {
+                literals.push(literal);
+                gate_rows.push(Some(i));
+            }
             if tag == "a" {
                 anchor.push((i, simple));
                 continue;
@@ -514,6 +532,7 @@ fn compiled() -> &'static Compiled {
         Compiled {
             tagged,
             anchor,
+            gate_rows,
             // Building fails only on absurd pattern sets; without it `scan_with` runs the
             // reference scan.
             literals: aho_corasick::AhoCorasick::builder()
@@ -577,7 +596,9 @@ impl<'s> Simple<'s> {
             s.class = Some(class).filter(|c| ident(c));
             s.class?;
         } else if let Some(a) = rest.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
-            s.attribute = Some(a).filter(|a| ident(a));
+            // Attribute names compare in lower case.
+            s.attribute =
+                Some(a).filter(|a| ident(a) && !a.bytes().any(|b| b.is_ascii_uppercase()));
             s.attribute?;
         } else if !rest.is_empty() {
             return None;
@@ -594,9 +615,7 @@ impl<'s> Simple<'s> {
                 el.raw("class")
                     .is_some_and(|v| v.split_ascii_whitespace().any(|x| x == c))
             })
-            && self
-                .attribute
-                .is_none_or(|a| el.raw(&a.to_ascii_lowercase()).is_some())
+            && self.attribute.is_none_or(|a| el.has(a))
     }
 }
 
@@ -686,7 +705,8 @@ fn scan_with(input: &[u8], url: &str, limits: &ScanLimits, mode: Mode) -> PageFe
     let mut error = None;
     let mut done = false;
     if windowed {
-        let hits = widget_hits(&bytes);
+        let (hits, gates) = widget_hits(&bytes);
+        st.borrow_mut().gates = Some(gates);
         // Resume points are only needed around hits; integration points only matter on pages
         // with SVG or MathML.
         let foreign = !hits.is_empty() && has_foreign_tag(&bytes);
@@ -770,25 +790,31 @@ fn has_foreign_tag(bytes: &[u8]) -> bool {
     })
 }
 
-/// Offsets of the literals of the id/class widget selectors in the page, ascending.
-fn widget_hits(bytes: &[u8]) -> Vec<usize> {
-    compiled()
-        .literals
-        .as_ref()
-        .map(|ac| {
-            // Leftmost matches, each search resuming one byte after the last match's start:
-            // every position where a literal starts, overlapping ones included
-            // (`disqus_threadisqus_thread` holds two), with the searcher's SIMD prefilter
-            // (which overlapping iteration does not use).
-            let mut hits = Vec::new();
-            let mut from = 0;
-            while let Some(m) = ac.find(aho_corasick::Input::new(bytes).range(from..)) {
-                hits.push(m.start());
-                from = m.start() + 1;
+/// Offsets of the literals of the id/class widget selectors in the page, ascending, and the
+/// rows of the element-naming signatures whose class or id occurs in it.
+fn widget_hits(bytes: &[u8]) -> (Vec<usize>, Vec<usize>) {
+    let c = compiled();
+    let (mut hits, mut gates) = (Vec::new(), Vec::new());
+    let Some(ac) = c.literals.as_ref() else {
+        return (hits, gates);
+    };
+    // Leftmost matches, each search resuming one byte after the last match's start: every
+    // position where a literal starts (no literal is a prefix of another: tested), overlapping
+    // ones included (`disqus_threadisqus_thread` holds two), with the searcher's SIMD
+    // prefilter (which overlapping iteration does not use).
+    let mut from = 0;
+    while let Some(m) = ac.find(aho_corasick::Input::new(bytes).range(from..)) {
+        match c.gate_rows.get(m.pattern().as_usize()).copied().flatten() {
+            Some(row) => {
+                if !gates.contains(&row) {
+                    gates.push(row);
+                }
             }
-            hits
-        })
-        .unwrap_or_default()
+            None => hits.push(m.start()),
+        }
+        from = m.start() + 1;
+    }
+    (hits, gates)
 }
 
 /// Runs the id/class widget selectors over the windows around their literals and adds what
@@ -1212,7 +1238,9 @@ fn widgets_on(
         let Some(sig) = facts::MARKUP_SIGNATURES.get(*i) else {
             continue;
         };
-        if simple.matches(name, el) {
+        let gated = simple.class.or(simple.id).is_some()
+            && st.borrow().gates.as_ref().is_some_and(|g| !g.contains(i));
+        if !gated && simple.matches(name, el) {
             let mut s = st.borrow_mut();
             s.body(el.source_location().bytes().start);
             let origin = s.origin(el.source_location().bytes());
@@ -2213,15 +2241,30 @@ mod tests {
             .iter()
             .filter_map(|s| windowed_literal(s.selector))
             .collect();
-        let page = b"disqus_threadisqus_thread fb-postfb-post";
-        assert_eq!(
-            widget_hits(page),
-            vec![0, 12, 26, 33],
-            "overlapping occurrences"
-        );
+        let page = b"disqus_threadisqus_thread fb-postfb-post twitter-tweet";
+        let (hits, gates) = widget_hits(page);
+        assert_eq!(hits, vec![0, 12, 26, 33], "overlapping occurrences");
+        let tweet = facts::MARKUP_SIGNATURES
+            .iter()
+            .position(|m| m.selector == "blockquote.twitter-tweet");
+        assert_eq!(gates, tweet.into_iter().collect::<Vec<_>>());
+        // Leftmost-first search reports one literal per position: none may be a prefix of
+        // another.
+        let all: Vec<&str> = facts::MARKUP_SIGNATURES
+            .iter()
+            .filter_map(|m| {
+                windowed_literal(m.selector)
+                    .or_else(|| Simple::parse(m.selector).and_then(|s| s.class.or(s.id)))
+            })
+            .collect();
+        for a in &all {
+            for b in &all {
+                assert!(a == b || !b.starts_with(a), "{a} is a prefix of {b}");
+            }
+        }
         assert!(!literals.is_empty());
         let page = b"<div class='fb-post'></div> disqus_thread fb- g_id_onload fb-postfb-post";
-        assert_eq!(widget_hits(page), vec![12, 28, 46, 58, 65]);
+        assert_eq!(widget_hits(page).0, vec![12, 28, 46, 58, 65]);
     }
 
     #[test]

@@ -165,6 +165,9 @@ impl StartTag for FallbackTag<'_> {
         let (_, value) = self.lexed.attrs.iter().find(|(n, _)| n == name)?;
         self.text.get(value.clone()).map(Cow::Borrowed)
     }
+    fn has(&self, name: &str) -> bool {
+        self.lexed.attrs.iter().any(|(n, _)| n == name)
+    }
     fn range(&self) -> Range<usize> {
         self.range.clone()
     }
