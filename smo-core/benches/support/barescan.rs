@@ -73,19 +73,7 @@ pub fn scan(html: &[u8]) -> usize {
             }),
         ));
     }
-    let mut settings = Settings::new()
-        .with_strict(false)
-        .with_memory_settings(MemorySettings::new().with_max_allowed_memory_usage(16 << 20));
-    for h in handlers {
-        settings = settings.append_element_content_handler(h);
-    }
-    let mut rw = HtmlRewriter::new(settings, |_: &[u8]| {});
-    for chunk in html.chunks(64 * 1024) {
-        if rw.write(chunk).is_err() {
-            return seen.get();
-        }
-    }
-    let _ = rw.end();
+    rewrite(handlers, html);
     seen.get()
 }
 
@@ -122,6 +110,12 @@ pub fn scan_lean(html: &[u8]) -> usize {
             }),
         ));
     }
+    rewrite(handlers, html);
+    seen.get()
+}
+
+/// Runs one rewriter with `handlers` over `html` (non-strict, smo's memory cap and chunking).
+fn rewrite(handlers: Vec<(Cow<'static, Selector>, ElementContentHandlers<'_>)>, html: &[u8]) {
     let mut settings = Settings::new()
         .with_strict(false)
         .with_memory_settings(MemorySettings::new().with_max_allowed_memory_usage(16 << 20));
@@ -131,9 +125,8 @@ pub fn scan_lean(html: &[u8]) -> usize {
     let mut rw = HtmlRewriter::new(settings, |_: &[u8]| {});
     for chunk in html.chunks(64 * 1024) {
         if rw.write(chunk).is_err() {
-            return seen.get();
+            return;
         }
     }
     let _ = rw.end();
-    seen.get()
 }
