@@ -64,14 +64,7 @@ pub fn scan(html: &[u8]) -> usize {
         let Ok(selector) = sel.parse::<Selector>() else {
             continue;
         };
-        let seen = &seen;
-        handlers.push((
-            Cow::Owned(selector),
-            ElementContentHandlers::default().text(move |t: &mut TextChunk<'_>| {
-                seen.set(seen.get() + t.as_str().len());
-                Ok(())
-            }),
-        ));
+        handlers.push((Cow::Owned(selector), text_counter(&seen)));
     }
     rewrite(handlers, html);
     seen.get()
@@ -101,14 +94,7 @@ pub fn scan_lean(html: &[u8]) -> usize {
         handlers.push((Cow::Owned(selector), h));
     }
     if let Ok(selector) = "script[type]".parse::<Selector>() {
-        let seen = &seen;
-        handlers.push((
-            Cow::Owned(selector),
-            ElementContentHandlers::default().text(move |t: &mut TextChunk<'_>| {
-                seen.set(seen.get() + t.as_str().len());
-                Ok(())
-            }),
-        ));
+        handlers.push((Cow::Owned(selector), text_counter(&seen)));
     }
     rewrite(handlers, html);
     seen.get()
@@ -129,4 +115,12 @@ fn rewrite(handlers: Vec<(Cow<'static, Selector>, ElementContentHandlers<'_>)>, 
         }
     }
     let _ = rw.end();
+}
+
+/// A text handler that counts the bytes it is handed.
+fn text_counter(seen: &Cell<usize>) -> ElementContentHandlers<'_> {
+    ElementContentHandlers::default().text(move |t: &mut TextChunk<'_>| {
+        seen.set(seen.get() + t.as_str().len());
+        Ok(())
+    })
 }
