@@ -298,21 +298,18 @@ impl State {
         {
             return;
         }
-        // On one element, markup signatures come in table order, after what other handlers
-        // found, however the scan matched them (one selector each, grouped by element, or in
-        // windows).
+        // Document order (the windows add widgets after the outer scan went past them); on one
+        // element, markup signatures in table order after what other handlers found, however
+        // the scan matched them (one selector each, grouped by element, or in windows).
         let at = match markup_index(&w) {
             Some(i) => {
                 let start = w.origin.span.start_byte;
-                let mut at = list.len();
-                while at > 0
-                    && list.get(at - 1).is_some_and(|x| {
-                        x.origin.span.start_byte == start && markup_index(x).is_some_and(|j| j > i)
+                list.iter()
+                    .position(|x| {
+                        let b = x.origin.span.start_byte;
+                        b > start || (b == start && markup_index(x).is_some_and(|j| j > i))
                     })
-                {
-                    at -= 1;
-                }
-                at
+                    .unwrap_or(list.len())
             }
             None => list.len(),
         };
@@ -406,11 +403,11 @@ const HTML_NS: &str = "http://www.w3.org/1999/xhtml";
 struct Compiled {
     /// Fixed selectors by their text.
     fixed: Vec<(&'static str, Selector)>,
-    /// The widget selectors in table order, with their row. Those that name an element
-    /// (`blockquote.twitter-tweet`, `a[data-pin-do]`) are matched by tag name first and are
-    /// registered on every page; the id/class-only ones come with the literal their element
-    /// must contain and run over windows around its occurrences (see `Windows`).
-    markup: Vec<(Selector, usize, Option<memchr::memmem::Finder<'static>>)>,
+    /// The widget selectors in table order, with their row and whether they are id/class-only
+    /// (`#disqus_thread`: run over windows around their literal, see `Windows`, or on every
+    /// element in the reference scan). Those that name an element are matched through
+    /// `tagged` and `anchor`.
+    markup: Vec<(Selector, usize, bool)>,
     /// The widget signatures that name an element, grouped by it: each element gets one
     /// selector (lol_html runs every registered selector against every start tag, so six
     /// selectors for three elements cost twice as much), and its handler matches the group's
@@ -487,9 +484,7 @@ fn compiled() -> &'static Compiled {
             .enumerate()
             .filter_map(|(i, s)| {
                 let sel = s.selector.parse::<Selector>().ok()?;
-                let literal = windowed_literal(s.selector)
-                    .map(|lit| memchr::memmem::Finder::new(lit.as_bytes()));
-                Some((sel, i, literal))
+                Some((sel, i, windowed_literal(s.selector).is_some()))
             })
             .collect();
         let mut literals: Vec<&str> = facts::MARKUP_SIGNATURES
@@ -848,7 +843,7 @@ fn run_windows(
         let past = std::cell::Cell::new(0usize);
         let matched: RefCell<Vec<(usize, usize, usize)>> = RefCell::new(Vec::new());
         let mut handlers: Handlers<'_> = Vec::new();
-        for (sel, i, _) in compiled().markup.iter().filter(|m| m.2.is_some()) {
+        for (sel, i, _) in compiled().markup.iter().filter(|m| m.2) {
             let (i, matched) = (*i, &matched);
             handlers.push((
                 Cow::Borrowed(sel),
@@ -916,38 +911,9 @@ fn run_windows(
         let Some(sig) = facts::MARKUP_SIGNATURES.get(i) else {
             continue;
         };
+        // Within the item cap (checked above for all of them), in document order.
         let origin = s.origin(start..end);
-        s.items += 1;
-        let list = s.list(sig.kind);
-        if list
-            .iter()
-            .any(|x| x.provider == sig.provider && x.evidence == sig.selector)
-        {
-            continue;
-        }
-        // Document order; on one element, the handlers' order: the outer scan's handlers
-        // first, widget signatures in table order.
-        let index = |x: &Widget| {
-            facts::MARKUP_SIGNATURES
-                .iter()
-                .position(|m| m.provider == x.provider && m.selector == x.evidence)
-        };
-        let at = list
-            .iter()
-            .position(|x| {
-                let b = x.origin.span.start_byte as usize;
-                b > start || (b == start && index(x).is_some_and(|j| j > i))
-            })
-            .unwrap_or(list.len());
-        list.insert(
-            at,
-            Widget {
-                kind: sig.kind,
-                provider: sig.provider.to_owned(),
-                evidence: sig.selector.to_owned(),
-                origin,
-            },
-        );
+        s.widget(sig.kind, sig.provider, sig.selector.to_owned(), origin);
     }
     true
 }
@@ -1060,17 +1026,7 @@ fn run(
         "base[href]",
         ElementContentHandlers::default().element(|el: &mut Element<'_, '_>| {
             st.borrow_mut().visited(el);
-            let href = attr(el, "href", st);
-            let mut s = st.borrow_mut();
-            if !s.base_set {
-                s.base_set = true;
-                if let Some(h) = href {
-                    let joined = s.base.as_ref().and_then(|b| b.join(h.trim()).ok());
-                    if let Some(b) = joined.or_else(|| Url::parse(h.trim()).ok()) {
-                        s.base = Some(b);
-                    }
-                }
-            }
+            on_base(el, st);
             Ok(())
         }),
     );
@@ -1080,11 +1036,7 @@ fn run(
             "html",
             ElementContentHandlers::default().element(|el: &mut Element<'_, '_>| {
                 st.borrow_mut().visited(el);
-                let lang = attr(el, "lang", st);
-                let mut s = st.borrow_mut();
-                if s.f.lang.is_none() {
-                    s.f.lang = lang.map(|l| l.trim().to_owned()).filter(|l| !l.is_empty());
-                }
+                on_html(el, st);
                 Ok(())
             }),
         );
@@ -1191,8 +1143,8 @@ fn run(
             ));
         }
         // The id/class-only signatures: over windows (see `run_windows`) or on every element.
-        for (selector, i, literal) in &compiled().markup {
-            if literal.is_none() || matches!(pass, Pass::Outer { windowed: true, .. }) {
+        for (selector, i, windowed) in &compiled().markup {
+            if !windowed || matches!(pass, Pass::Outer { windowed: true, .. }) {
                 continue;
             }
             let i = *i;
@@ -1279,6 +1231,31 @@ fn rescan_noscript(
     s.offset_base = saved.0;
     s.in_noscript = saved.1;
     s.in_body = saved.2;
+}
+
+/// `<base href>`: the first one sets the base URL relative links resolve against.
+fn on_base(el: &impl StartTag, st: &RefCell<State>) {
+    let href = attr(el, "href", st);
+    let mut s = st.borrow_mut();
+    if s.base_set {
+        return;
+    }
+    s.base_set = true;
+    if let Some(h) = href {
+        let joined = s.base.as_ref().and_then(|b| b.join(h.trim()).ok());
+        if let Some(b) = joined.or_else(|| Url::parse(h.trim()).ok()) {
+            s.base = Some(b);
+        }
+    }
+}
+
+/// `<html lang>`: the first non-empty one is the page's language.
+fn on_html(el: &impl StartTag, st: &RefCell<State>) {
+    let lang = attr(el, "lang", st);
+    let mut s = st.borrow_mut();
+    if s.f.lang.is_none() {
+        s.f.lang = lang.map(|l| l.trim().to_owned()).filter(|l| !l.is_empty());
+    }
 }
 
 fn on_meta(el: &impl StartTag, st: &RefCell<State>) {

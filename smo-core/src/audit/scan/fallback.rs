@@ -27,8 +27,8 @@ use html5ever::tokenizer::{
 };
 
 use super::{
-    ScanLimits, Simple, StartTag, State, attr, collapse, compiled, facts, flush_json_ld, on_anchor,
-    on_iframe, on_link, on_meta, on_script, on_script_text, rescan_noscript,
+    ScanLimits, Simple, StartTag, State, collapse, compiled, facts, flush_json_ld, on_anchor,
+    on_base, on_html, on_iframe, on_link, on_meta, on_script, on_script_text, rescan_noscript,
 };
 
 /// The page as text, with where its pieces are in the input when the two differ (an encoding
@@ -279,26 +279,8 @@ impl Sink<'_> {
                 on_iframe(&el, st);
             }
             "script" => on_script(&el, st),
-            "base" if el.raw("href").is_some() => {
-                let href = attr(&el, "href", st);
-                let mut s = st.borrow_mut();
-                if !s.base_set {
-                    s.base_set = true;
-                    if let Some(h) = href {
-                        let joined = s.base.as_ref().and_then(|b| b.join(h.trim()).ok());
-                        if let Some(b) = joined.or_else(|| url::Url::parse(h.trim()).ok()) {
-                            s.base = Some(b);
-                        }
-                    }
-                }
-            }
-            "html" => {
-                let lang = attr(&el, "lang", st);
-                let mut s = st.borrow_mut();
-                if s.f.lang.is_none() {
-                    s.f.lang = lang.map(|l| l.trim().to_owned()).filter(|l| !l.is_empty());
-                }
-            }
+            "base" if el.raw("href").is_some() => on_base(&el, st),
+            "html" => on_html(&el, st),
             "body" => st.borrow_mut().body(at),
             _ => {}
         }
