@@ -52,6 +52,26 @@ fn options(
     })
 }
 
+/// The network, field and options of a count, read in that order (the first bad one is the
+/// error).
+fn count_setup(
+    network: &str,
+    field: Option<&str>,
+    x_version: u32,
+    mastodon_max_characters: Option<u64>,
+    chars_unit: Option<&str>,
+    content_warning: Option<String>,
+) -> Result<(Network, Field, CountOptions), Error> {
+    let n = parse_network(network)?;
+    let opts = options(
+        x_version,
+        mastodon_max_characters,
+        chars_unit,
+        content_warning,
+    )?;
+    Ok((n, field_of(n, field)?, opts))
+}
+
 fn field_of(network: Network, field: Option<&str>) -> Result<Field, Error> {
     match field {
         Some(f) => f.parse(),
@@ -190,14 +210,15 @@ pub fn parse_text(
         name: "text".into(),
         message: e.to_string(),
     })?;
-    let n = parse_network(network)?;
-    let opts = options(
+    let (n, f, opts) = count_setup(
+        network,
+        field,
         x_version,
         mastodon_max_characters,
         chars_unit,
         content_warning,
     )?;
-    Ok(count_field(&t, n, field_of(n, field)?, &opts)?.into())
+    Ok(count_field(&t, n, f, &opts)?.into())
 }
 
 /// `parse_text` over a list of texts, without the GIL, on every core.
@@ -216,14 +237,14 @@ pub fn parse_text_batch(
 ) -> PyResult<Vec<PyTextCount>> {
     let owned = texts_of(&texts)?;
     let run = || -> Result<Vec<TextCount>, Error> {
-        let n = parse_network(network)?;
-        let opts = options(
+        let (n, f, opts) = count_setup(
+            network,
+            field,
             x_version,
             mastodon_max_characters,
             chars_unit,
             content_warning,
         )?;
-        let f = field_of(n, field)?;
         text::count_field_batch(&owned, n, f, &opts)
     };
     let counted = py.detach(run).map_err(crate::errors::PyCoreError)?;
