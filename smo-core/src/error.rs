@@ -13,6 +13,10 @@ pub enum Format {
     Toml,
     /// JSON (RFC 8259).
     Json,
+    /// iCalendar (RFC 5545).
+    Ics,
+    /// CSV (RFC 4180).
+    Csv,
 }
 
 impl fmt::Display for Format {
@@ -20,6 +24,8 @@ impl fmt::Display for Format {
         f.write_str(match self {
             Format::Toml => "TOML",
             Format::Json => "JSON",
+            Format::Ics => "iCalendar",
+            Format::Csv => "CSV",
         })
     }
 }

@@ -16,6 +16,7 @@
 //! | [`traffic`] | referrer classification, GA4-style channel grouping, UTM links, access logs |
 //! | [`text`] | post text: counting per network, entities, limits table, X weighted count |
 //! | [`post`], [`thread`], [`share`] | post checks (rule registry), thread splitting, share links |
+//! | [`calendar`] | the editorial calendar: slots planned from the strategy (DST-proof), its rules, ICS and CSV exports |
 //! | [`strategy`] | the strategy model, its TOML/JSON form and its validation rules |
 //! | [`audit`] | the site social audit: page scan, rule catalogue, scores, fixes, site report |
 //! | [`finding`] | the [`Finding`] type and rule registries shared by every rule engine |
@@ -33,6 +34,7 @@
 //! ```
 
 pub mod audit;
+pub mod calendar;
 pub mod content;
 pub mod data;
 pub mod error;
@@ -69,5 +71,6 @@ pub fn rules() -> Vec<RuleInfo> {
     all.extend_from_slice(audit::rules::RULES);
     all.extend_from_slice(audit::site::SITE_RULES);
     all.extend_from_slice(post::RULES);
+    all.extend_from_slice(calendar::RULES);
     all
 }

@@ -13,6 +13,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 
 pub use chrono::NaiveDate;
+use chrono_tz::Tz;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use url::Url;
 
@@ -60,6 +61,10 @@ pub struct Brand {
     /// Languages the brand speaks, as BCP 47 tags.
     #[serde(default)]
     pub languages: Vec<Language>,
+    /// The brand's home time zone (IANA name, `Europe/Paris`): the clock of audiences that name
+    /// none, in the editorial calendar ([`crate::calendar`]).
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "zone")]
+    pub zone: Option<Tz>,
 }
 
 /// A BCP 47 language tag (`fr`, `fr-FR`, `en-GB`), syntax-checked.
@@ -171,6 +176,10 @@ pub struct Audience {
     /// Networks they use.
     #[serde(default)]
     pub networks: Vec<Network>,
+    /// The time zone they live in (IANA name); default: the brand's. The editorial calendar
+    /// places their slots in this zone's wall time.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "zone")]
+    pub zone: Option<Tz>,
 }
 
 /// What an objective serves.
@@ -510,6 +519,26 @@ fn strip_json_position(message: &str) -> String {
 }
 
 /// Dates as `YYYY-MM-DD`, read from a JSON string or a TOML local date.
+/// IANA zones in strategy files: written as their name, read with a "did you mean" hint.
+mod zone {
+    use chrono_tz::Tz;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub(super) fn serialize<S: Serializer>(z: &Option<Tz>, s: S) -> Result<S::Ok, S::Error> {
+        match z {
+            Some(z) => s.serialize_str(z.name()),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Tz>, D::Error> {
+        let name = String::deserialize(d)?;
+        crate::calendar::lookup_zone(&name)
+            .map(Some)
+            .map_err(serde::de::Error::custom)
+    }
+}
+
 mod date {
     use std::fmt;
 

@@ -824,6 +824,7 @@ mod tests {
             languages: vec![],
             interests: vec![],
             networks: vec![Network::Instagram, Network::Pinterest],
+            zone: None,
         });
         assert_eq!(
             fired(&s),
