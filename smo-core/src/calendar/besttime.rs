@@ -299,10 +299,9 @@ impl Grid {
         let days = if days.is_empty() { &all[..] } else { days };
         for &d in days {
             let first = cell(d, start);
-            let mut len = (cell(d, end) + CELLS - first) % CELLS;
-            if len == 0 {
-                len = 96;
-            }
+            let (sq, eq) = (first % 96, cell(d, end) % 96);
+            // An end at or before the start runs past midnight (equal: the whole day).
+            let len = if eq > sq { eq - sq } else { 96 - sq + eq };
             for k in 0..len {
                 let c = (first + k) % CELLS;
                 self.score[c] += score;

@@ -33,7 +33,6 @@ use crate::finding::{Findings, Location};
 use crate::strategy::{Role, Strategy};
 
 use super::besttime::{self, Basis, CELLS, Grid, cell, cell_start};
-use super::caps::daily_cap;
 use super::model::{AudienceReach, ChannelPlan, DatePolicy, Event, PlanOptions, ZonePolicy};
 use super::zone::{offset_at, resolve};
 
@@ -448,7 +447,6 @@ pub(super) fn build(
         let mut pillar_carry = vec![0.0; pillars.len()];
         let mut zone_carry = vec![0.0; groups.len()];
         let mut type_turn: BTreeMap<usize, usize> = BTreeMap::new();
-        let cap = daily_cap(net).map_or(usize::MAX, |c| c.posts as usize);
 
         let mut expected_total = 0u64;
         let mut planned = 0u64;
@@ -510,7 +508,9 @@ pub(super) fn build(
                         (&combined, auds.iter().map(|a| a.id.clone()).collect())
                     }
                 };
-                let per_day = n.div_ceil(open.len().max(1)).min(cap);
+                // Spread: no more a day than the week's share; the platform's cap is a check
+                // (`calendar/daily-cap`), not a reason to drop the strategy's posts.
+                let per_day = n.div_ceil(open.len().max(1));
                 let taken: Vec<i64> = week_slots
                     .iter()
                     .map(|s| frame_cell(resolve(s.zone, s.date.and_time(s.time)).0, *zone, monday))
@@ -566,12 +566,7 @@ pub(super) fn build(
                         let earlier = week_days.iter().rev().filter(|d| **d < s.date);
                         let target = later.chain(earlier).copied().find(|d| {
                             let at = resolve(s.zone, d.and_time(s.time)).0;
-                            let day_count = kept
-                                .iter()
-                                .filter(|k| k.date == *d && k.zone == s.zone)
-                                .count();
                             blocked(&opts.events, *d, net).is_none()
-                                && day_count < cap
                                 && kept.iter().all(|k| {
                                     let other = resolve(k.zone, k.date.and_time(k.time)).0;
                                     (other - at).abs() >= gap
@@ -689,10 +684,9 @@ pub(super) fn build(
                 "calendar/cadence-infeasible",
                 Location::path(format!("channels[{ci}].cadence")),
                 format!(
-                    "{name} `{}`: {cadence} post(s) a week do not fit in the windows, {} min apart and {} a day at most; placed {}",
+                    "{name} `{}`: {cadence} post(s) a week do not fit in the windows at {} min apart; placed {}",
                     ch.handle,
                     opts.min_gap_minutes,
-                    if cap == usize::MAX { "no cap".to_owned() } else { cap.to_string() },
                     shortfall_infeasible.join("; ")
                 ),
                 Some("lower the cadence, shorten the minimum gap, or give wider windows".into()),
