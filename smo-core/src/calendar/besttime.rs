@@ -315,7 +315,7 @@ impl Grid {
 
     /// Fills the working hours (09:00–18:00, every day) left outside every window at a score of
     /// 0.1, so that a cadence the windows cannot hold still gets times, marked as such.
-    fn working_hours(&mut self, why: &str) {
+    pub(super) fn fill_working_hours(&mut self, why: &str) {
         for d in 0..7 {
             for q in 36..72 {
                 let c = d * 96 + q;
@@ -363,7 +363,7 @@ pub fn studies_grid(network: Network) -> Grid {
         );
     }
     g.fallback = g.score.iter().all(|&s| s == 0.0);
-    g.working_hours(if g.fallback {
+    g.fill_working_hours(if g.fallback {
         "no published best-time study for this network: working hours 09:00–18:00"
     } else {
         "outside the studies' windows (none left this week): working hours 09:00–18:00"
@@ -468,7 +468,9 @@ pub fn history_grid(
             network.info().name
         ));
     }
-    g.working_hours("outside the learned windows (none left this week): working hours 09:00–18:00");
+    g.fill_working_hours(
+        "outside the learned windows (none left this week): working hours 09:00–18:00",
+    );
     Ok(g)
 }
 

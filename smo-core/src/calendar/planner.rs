@@ -257,7 +257,8 @@ fn compromise_grid(main: Tz, auds: &[(Tz, &Grid)], midweek: chrono::DateTime<chr
         let shift = (offset_at(*zone, midweek) - base) / 900; // quarter-hours
         for (c, score) in g.score.iter_mut().enumerate() {
             let ac = (c as i64 + i64::from(shift)).rem_euclid(CELLS as i64) as usize;
-            if grid.score[ac] > 0.0 {
+            // Only windows add up; the working-hours fill comes back below, for the main zone.
+            if grid.inside(ac) {
                 *score += grid.score[ac];
                 inside[c] += 1;
                 if g.why[c].is_empty() {
@@ -266,6 +267,9 @@ fn compromise_grid(main: Tz, auds: &[(Tz, &Grid)], midweek: chrono::DateTime<chr
             }
         }
     }
+    g.fill_working_hours(
+        "outside every audience's window this week: working hours 09:00–18:00 in the main zone",
+    );
     for c in 0..CELLS {
         if inside[c] > 0 {
             g.why[c] = format!(
