@@ -330,6 +330,9 @@ pub struct Report {
     pub recommendations: Vec<Finding>,
     /// Audit findings passed in, most severe first.
     pub audit: Vec<Finding>,
+    /// The editorial calendar, when one is joined ([`Report::with_calendar`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<crate::calendar::Plan>,
 }
 
 fn round(v: f64) -> f64 {
@@ -804,6 +807,7 @@ pub fn report(
         bottom_posts,
         recommendations: Vec::new(),
         audit: audit_sorted,
+        calendar: None,
     };
     rep.recommendations = recommend(&rep, &data, strategy, opts)?;
     Ok(rep)
@@ -1103,6 +1107,13 @@ fn change(v: Option<f64>) -> String {
 }
 
 impl Report {
+    /// The report with the editorial calendar joined: a week-by-week table, an SVG view of the
+    /// first weeks and the plan's findings, in every rendering (and in the JSON and its hash).
+    pub fn with_calendar(mut self, plan: crate::calendar::Plan) -> Report {
+        self.calendar = Some(plan);
+        self
+    }
+
     /// The report as pretty JSON (ends with a newline).
     pub fn to_json(&self) -> String {
         let mut s = serde_json::to_string_pretty(self)
@@ -1307,6 +1318,9 @@ impl Report {
                     pct(p.engagement_rate)
                 );
             }
+        }
+        if let Some(plan) = &self.calendar {
+            o.push_str(&crate::calendar::render::markdown(plan));
         }
         let _ = writeln!(o, "\n## Recommendations\n");
         if self.recommendations.is_empty() {
@@ -1519,6 +1533,9 @@ impl Report {
             o.push_str("</tbody></table>\n");
         }
         o.push_str("</section>\n");
+        if let Some(plan) = &self.calendar {
+            o.push_str(&crate::calendar::render::html(plan));
+        }
         // Recommendations.
         o.push_str("<section><h2>Recommendations</h2>\n<ul class=\"recs\">\n");
         if self.recommendations.is_empty() {

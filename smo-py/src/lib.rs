@@ -3,6 +3,7 @@
 //! This crate converts and delegates; every rule, limit and message is smo-core's.
 
 mod audit;
+mod calendar;
 mod convert;
 mod errors;
 mod measure;
@@ -19,6 +20,8 @@ mod _smo {
     use crate::audit::{
         PyPageAudit, PyPageFeatures, PyScores, PySiteReport, audit_page, audit_site, example_site,
     };
+    #[pymodule_export]
+    use crate::calendar::{PyEvent, PyPlan, PySlot, holidays, plan_calendar, read_ics};
     #[pymodule_export]
     use crate::errors::DataRowError;
     #[pymodule_export]

@@ -495,7 +495,7 @@ impl PyDataset {
 
 /// A dataset from a `Dataset`, a posts `LoadResult`, or post records (list of dicts, DataFrame;
 /// loaded strictly, so a bad row is an error with its line, never dropped).
-fn dataset(obj: &Bound<'_, PyAny>) -> PyResult<Dataset> {
+pub(crate) fn dataset(obj: &Bound<'_, PyAny>) -> PyResult<Dataset> {
     if let Ok(d) = obj.cast::<PyDataset>() {
         return Ok(d.get().0.clone());
     }
@@ -1424,7 +1424,7 @@ fn audit_finding(obj: &Bound<'_, PyAny>) -> PyResult<Finding> {
 
 /// Builds the SMO report of a strategy over its data, optionally joined with site-audit findings.
 #[pyfunction]
-#[pyo3(signature = (strategy, data, audit=None, *, period="month", start=None, end=None, time_zone="UTC", top=5, disabled=vec![], severities=BTreeMap::new()))]
+#[pyo3(signature = (strategy, data, audit=None, *, period="month", start=None, end=None, time_zone="UTC", top=5, disabled=vec![], severities=BTreeMap::new(), calendar=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn report(
     py: Python<'_>,
@@ -1438,6 +1438,7 @@ pub fn report(
     top: usize,
     disabled: Vec<String>,
     severities: BTreeMap<String, String>,
+    calendar: Option<&Bound<'_, crate::calendar::PyPlan>>,
 ) -> PyResult<PyReport> {
     let d = dataset(data)?;
     let opts = (|| -> Result<ReportOptions, crate::errors::PyCoreError> {
@@ -1457,5 +1458,8 @@ pub fn report(
     let r = py
         .detach(|| smo_core::report::report(s, &d, audit.as_deref(), &opts))
         .map_err(crate::errors::PyCoreError)?;
-    Ok(PyReport(r))
+    Ok(PyReport(match calendar {
+        Some(c) => r.with_calendar(c.get().0.clone()),
+        None => r,
+    }))
 }

@@ -4,8 +4,11 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekday};
 use chrono_tz::Tz;
 use serde::{Serialize, Serializer};
 
+use std::str::FromStr;
+
 use crate::content::ContentType;
 use crate::data::PostRow;
+use crate::error::Error;
 use crate::finding::{Finding, RuleConfig};
 use crate::network::Network;
 use crate::post::Post;
@@ -32,6 +35,96 @@ impl ZonePolicy {
             ZonePolicy::PerZone => "per_zone",
             ZonePolicy::Compromise => "compromise",
         }
+    }
+}
+
+fn bad(name: &str, value: &str, accepted: &str) -> Error {
+    Error::Argument {
+        name: name.into(),
+        message: format!("`{value}` is not accepted: use {accepted}"),
+    }
+}
+
+impl FromStr for ZonePolicy {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        match s.trim().to_ascii_lowercase().replace('-', "_").as_str() {
+            "per_zone" => Ok(ZonePolicy::PerZone),
+            "compromise" => Ok(ZonePolicy::Compromise),
+            _ => Err(bad("zone_policy", s, "`per_zone` or `compromise`")),
+        }
+    }
+}
+
+impl FromStr for DatePolicy {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "move" => Ok(DatePolicy::Move),
+            "flag" => Ok(DatePolicy::Flag),
+            "skip" => Ok(DatePolicy::Skip),
+            _ => Err(bad("date_policy", s, "`move`, `flag` or `skip`")),
+        }
+    }
+}
+
+impl FromStr for EventKind {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "holiday" => Ok(EventKind::Holiday),
+            "blackout" => Ok(EventKind::Blackout),
+            "campaign" => Ok(EventKind::Campaign),
+            _ => Err(bad("kind", s, "`holiday`, `blackout` or `campaign`")),
+        }
+    }
+}
+
+/// A wall time written `HH:MM` (or `HH:MM:SS`), for windows handed by a host.
+///
+/// ```
+/// assert_eq!(smo_core::calendar::parse_time("09:30").unwrap().to_string(), "09:30:00");
+/// assert!(smo_core::calendar::parse_time("9h30").is_err());
+/// ```
+pub fn parse_time(s: &str) -> Result<NaiveTime, Error> {
+    NaiveTime::parse_from_str(s.trim(), "%H:%M")
+        .or_else(|_| NaiveTime::parse_from_str(s.trim(), "%H:%M:%S"))
+        .map_err(|_| Error::Argument {
+            name: "time".into(),
+            message: format!("`{s}` is not a wall time: write HH:MM, e.g. 09:30"),
+        })
+}
+
+/// A day of the week written as its English name or its first three letters (`mon`, `Monday`).
+pub fn parse_weekday(s: &str) -> Result<Weekday, Error> {
+    s.trim().parse::<Weekday>().map_err(|_| Error::Argument {
+        name: "days".into(),
+        message: format!(
+            "`{s}` is not a day of the week: write mon, tue, wed, thu, fri, sat or sun"
+        ),
+    })
+}
+
+impl Window {
+    /// A window from the strings a host passes: network id, days (empty: every day), `HH:MM`
+    /// start and end, and a label.
+    pub fn parse(
+        network: &str,
+        days: &[String],
+        start: &str,
+        end: &str,
+        label: &str,
+    ) -> Result<Window, Error> {
+        Ok(Window {
+            network: network.parse()?,
+            days: days
+                .iter()
+                .map(|d| parse_weekday(d))
+                .collect::<Result<_, _>>()?,
+            start: parse_time(start)?,
+            end: parse_time(end)?,
+            label: label.to_owned(),
+        })
     }
 }
 

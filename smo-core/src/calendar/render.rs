@@ -327,7 +327,7 @@ pub fn html(plan: &Plan) -> String {
         for f in &plan.findings {
             let _ = writeln!(
                 o,
-                "<li><span class=\"sev {}\">{}</span> <code>{}</code> <small>{}</small> {}</li>",
+                "<li class=\"{}\"><span class=\"sev\">{}</span> <code>{}</code> <small>{}</small> {}</li>",
                 f.severity,
                 f.severity,
                 esc(&f.rule),

@@ -581,6 +581,7 @@ def report(
     top: int = 5,
     disabled: Sequence[str] = ...,
     severities: Mapping[str, str] = ...,
+    calendar: CalendarPlan | None = None,
 ) -> Report: ...
 
 # --- audit: page and site social audit ---
@@ -957,3 +958,149 @@ def escape_linkedin(text: str) -> str: ...
 def is_valid_url(url: str, require_protocol: bool = True) -> bool: ...
 def extract_reply(text: str) -> str | None: ...
 def highlight_hits(text: str, hits: Sequence[tuple[int, int]], tag: str = "em") -> str: ...
+
+# --- calendar: the editorial calendar ---
+
+__all__ += [
+    "CalendarEvent",
+    "CalendarPlan",
+    "CalendarSlot",
+    "holidays",
+    "plan_calendar",
+    "read_ics",
+]
+
+_EventKind = Literal["holiday", "blackout", "campaign"]
+_ZonePolicy = Literal["per_zone", "compromise"]
+_DatePolicy = Literal["move", "flag", "skip"]
+
+class _WindowDict(TypedDict, total=False):
+    network: str
+    days: list[str]
+    start: str
+    end: str
+    label: str
+
+class _DraftDict(TypedDict, total=False):
+    text: str
+    link: str
+    content_warning: str
+    content_type: str
+
+@final
+class CalendarEvent:
+    def __new__(
+        cls,
+        start: _DateLike,
+        name: str,
+        *,
+        end: _DateLike | None = None,
+        kind: _EventKind = "blackout",
+        networks: Sequence[str] = ...,
+        source: str = "host",
+    ) -> CalendarEvent: ...
+    @property
+    def start(self) -> datetime.date: ...
+    @property
+    def end(self) -> datetime.date: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def kind(self) -> _EventKind: ...
+    @property
+    def networks(self) -> list[str]: ...
+    @property
+    def source(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class CalendarSlot:
+    @property
+    def id(self) -> str: ...
+    @property
+    def start(self) -> datetime.datetime: ...
+    @property
+    def date(self) -> datetime.date: ...
+    @property
+    def local_time(self) -> datetime.time: ...
+    @property
+    def zone(self) -> str: ...
+    @property
+    def network(self) -> str: ...
+    @property
+    def handle(self) -> str: ...
+    @property
+    def pillar(self) -> str | None: ...
+    @property
+    def content_type(self) -> str | None: ...
+    @property
+    def audiences(self) -> list[str]: ...
+    @property
+    def reason(self) -> str: ...
+    @property
+    def adjustment(self) -> Literal["gap", "fold"] | None: ...
+    @property
+    def campaign(self) -> str | None: ...
+    @property
+    def moved_from(self) -> datetime.date | None: ...
+    @property
+    def draft(self) -> str | None: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class CalendarPlan:
+    @property
+    def slots(self) -> list[CalendarSlot]: ...
+    @property
+    def findings(self) -> list[Finding]: ...
+    @property
+    def start(self) -> datetime.date: ...
+    @property
+    def end(self) -> datetime.date: ...
+    @property
+    def channels(self) -> list[dict[str, Any]]: ...
+    @property
+    def pillars(self) -> list[dict[str, Any]]: ...
+    @property
+    def reach(self) -> list[dict[str, Any]]: ...
+    @property
+    def events(self) -> list[CalendarEvent]: ...
+    def records(self) -> list[dict[str, Any]]: ...
+    def to_ics(
+        self, *, stamp: datetime.datetime | str | None = None, utc: bool = False, sequence: int = 0
+    ) -> str: ...
+    def to_csv(self, layout: Literal["smo", "hootsuite"] = "smo", *, network: str | None = None) -> str: ...
+    def to_json(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def to_markdown(self) -> str: ...
+    def __len__(self) -> int: ...
+
+def plan_calendar(
+    strategy: Strategy,
+    start: _DateLike,
+    end: _DateLike,
+    *,
+    zone_policy: _ZonePolicy = "per_zone",
+    holidays: str | Sequence[CalendarEvent] | None = None,
+    events: Sequence[CalendarEvent] | None = None,
+    date_policy: _DatePolicy = "move",
+    history: _Data | None = None,
+    min_history_posts: int = 30,
+    windows: Sequence[_WindowDict] | None = None,
+    drafts: Mapping[str, str | _DraftDict] | None = None,
+    now: datetime.datetime | str | None = None,
+    min_gap_minutes: int = 180,
+    repeat_days: int = 14,
+    pillar_tolerance: float = 5.0,
+    min_window_share: float = 0.5,
+    disabled: Sequence[str] = ...,
+    severities: Mapping[str, str] = ...,
+) -> CalendarPlan: ...
+def holidays(region: str, start: _DateLike, end: _DateLike) -> list[CalendarEvent]: ...
+def read_ics(
+    text: str,
+    *,
+    start: _DateLike | None = None,
+    end: _DateLike | None = None,
+    kind: _EventKind = "holiday",
+) -> list[CalendarEvent]: ...

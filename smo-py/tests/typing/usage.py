@@ -34,3 +34,19 @@ def audit_site_records(strategy: smo.Strategy) -> list[str]:
     report = smo.audit_site(smo.example_site(), strategy=strategy, threads=2)
     rules = [r["rule"] for r in report.findings_records()]
     return titles + rules + [audit.fix_html, str(overall)]
+
+# The editorial calendar.
+plan: smo.CalendarPlan = smo.plan_calendar(
+    smo.Strategy.example(),
+    "2027-01-04",
+    datetime.date(2027, 1, 31),
+    zone_policy="compromise",
+    holidays="FR",
+    windows=[{"network": "instagram", "days": ["mon"], "start": "09:00", "end": "10:00"}],
+    drafts={"instagram-maisonlune-20270104-1": {"text": "Le lin lavé", "link": "https://www.maisonlune.fr/"}},
+)
+first: datetime.datetime = plan.slots[0].start
+wall: datetime.time = plan.slots[0].local_time
+ics: str = plan.to_ics(utc=True)
+rows: list[dict[str, object]] = plan.records()
+events: list[smo.CalendarEvent] = smo.read_ics(ics, end="2027-12-31") + smo.holidays("FR", "2027-01-01", "2027-12-31")
