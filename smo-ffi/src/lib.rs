@@ -7,11 +7,13 @@
 uniffi::setup_scaffolding!("smo");
 
 mod audit;
+mod calendar;
 mod errors;
 mod measure;
 mod strategy;
 mod text;
 
+pub use calendar::CalendarPlan;
 pub use errors::SmoError;
 pub use measure::{MeasureData, ReferrerInfo, ReportOutput};
 pub use strategy::{NetworkInfo, Rule, Strategy};

@@ -155,6 +155,13 @@ fn load_json_table<T: Table>(
     Ok(())
 }
 
+impl MeasureData {
+    /// The posts table, for the calendar's learned windows.
+    pub(crate) fn post_rows(&self) -> Vec<PostRow> {
+        self.data.posts.clone()
+    }
+}
+
 #[uniffi::export]
 impl MeasureData {
     /// Loads the tables given as CSV texts.
@@ -708,7 +715,8 @@ pub struct ReportOutput {
 }
 
 /// Builds the SMO report (period: day, week, month, quarter; dates `YYYY-MM-DD`).
-#[uniffi::export(default(audit = None, period = "month", start = None, end = None, time_zone = "UTC"))]
+#[uniffi::export(default(audit = None, period = "month", start = None, end = None, time_zone = "UTC", calendar = None))]
+#[allow(clippy::too_many_arguments)]
 pub fn report(
     strategy: Arc<crate::strategy::Strategy>,
     data: Arc<MeasureData>,
@@ -717,6 +725,7 @@ pub fn report(
     start: Option<String>,
     end: Option<String>,
     time_zone: String,
+    calendar: Option<Arc<crate::calendar::CalendarPlan>>,
 ) -> Result<ReportOutput, SmoError> {
     let opts = ReportOptions {
         period: period.parse()?,
@@ -732,6 +741,10 @@ pub fn report(
         ..Default::default()
     };
     let r = smo_core::report::report(&strategy.0, &data.data, audit.as_deref(), &opts)?;
+    let r = match calendar {
+        Some(c) => r.with_calendar(c.0.clone()),
+        None => r,
+    };
     Ok(ReportOutput {
         json: r.to_json(),
         markdown: r.to_markdown(),
