@@ -3,16 +3,23 @@
 //! 2. audit the brand's site (the example site, `docs/examples/maison-lune/site/`) and print the
 //!    audit report: scores, the most common problems, the cross-check with the strategy, and the
 //!    markup to fix each page;
-//! 3. measure: load the brand's metrics, track the objectives and write the SMO report, which
-//!    joins the audit's findings, to `out/maison-lune-report.{html,md,json}` (or `$SMO_OUT_DIR`).
+//! 3. plan: the editorial calendar of the quarter after the review date (French public holidays
+//!    respected, times learned from the brand's post history where it is long enough), written
+//!    to `out/maison-lune-calendar.{ics,csv}`;
+//! 4. measure: load the brand's metrics, track the objectives and write the SMO report, which
+//!    joins the audit's findings and the calendar, to `out/maison-lune-report.{html,md,json}`
+//!    (or `$SMO_OUT_DIR`).
 //!
-//! `cargo run --example review [-- path/to/strategy.toml [YYYY-MM-DD]]`
+//! `cargo run --example review [-- path/to/strategy.toml [YYYY-MM-DD]]`; the review date
+//! defaults to today.
 
 use std::process::ExitCode;
 
 use std::path::PathBuf;
 
+use chrono::{Datelike, NaiveDate};
 use smo_core::audit::{SiteOptions, SiteReport, audit_site, example::example_site};
+use smo_core::calendar::{self, Plan, PlanOptions, export::CsvLayout};
 use smo_core::data::Dataset;
 use smo_core::report::ReportOptions;
 use smo_core::strategy::rules::ValidateOptions;
@@ -66,24 +73,150 @@ fn main() -> ExitCode {
         .chain(site.inconsistencies.iter().cloned())
         .chain(site.strategy_check.iter().cloned())
         .collect();
-    match measure(&strategy, &audit) {
+    let review_day = today.unwrap_or_else(|| chrono::Utc::now().date_naive());
+    let plan = match calendar(&strategy, review_day) {
+        Ok((plan, text)) => {
+            print!("{text}");
+            plan
+        }
+        Err(e) => return fail(&e),
+    };
+    match measure(&strategy, &audit, plan) {
         Ok(text) => print!("{text}"),
         Err(e) => return fail(&e),
     }
     ExitCode::SUCCESS
 }
 
+fn out_dir() -> Result<PathBuf, String> {
+    let dir = std::env::var_os("SMO_OUT_DIR").map_or_else(|| PathBuf::from("out"), PathBuf::from);
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    Ok(dir)
+}
+
+/// The first day of the quarter after `day`, and the last day of that quarter.
+fn next_quarter(day: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let q = (day.month0() / 3 + 1) % 4;
+    let year = day.year() + i32::from(q == 0);
+    let start = NaiveDate::from_ymd_opt(year, q * 3 + 1, 1).unwrap_or(day);
+    let end = start
+        .checked_add_months(chrono::Months::new(3))
+        .and_then(|d| d.pred_opt())
+        .unwrap_or(start);
+    (start, end)
+}
+
+/// The roll-out part: the editorial calendar of the next quarter, written to ICS and CSV.
+fn calendar(strategy: &Strategy, review_day: NaiveDate) -> Result<(Plan, String), String> {
+    let (start, end) = next_quarter(review_day);
+    let history = Dataset::example().map_err(|e| e.to_string())?.posts;
+    let opts = PlanOptions {
+        events: calendar::holidays("FR", start, end).map_err(|e| e.to_string())?,
+        history,
+        now: review_day.and_hms_opt(0, 0, 0).map(|t| t.and_utc()),
+        ..Default::default()
+    };
+    let plan = calendar::plan(strategy, start, end, &opts).map_err(|e| e.to_string())?;
+    let dir = out_dir()?;
+    let stamp = review_day
+        .and_hms_opt(0, 0, 0)
+        .map(|t| t.and_utc())
+        .unwrap_or_default();
+    let csv = plan
+        .to_csv(CsvLayout::Smo, None)
+        .map_err(|e| e.to_string())?;
+    let mut written = Vec::new();
+    for (ext, text) in [("ics", plan.to_ics(stamp, false)), ("csv", csv)] {
+        let path = dir.join(format!("maison-lune-calendar.{ext}"));
+        std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        written.push(path.display().to_string());
+    }
+    let mut out = format!(
+        "\n## Editorial calendar ({start} to {end})\n\n{} slots on {} publishing channels, French public holidays respected ({}).\n\n",
+        plan.slots.len(),
+        plan.channels.len(),
+        plan.events
+            .iter()
+            .map(|e| format!("{} {}", e.start, e.name))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    out.push_str(
+        "| channel | cadence | expected | planned | times from |\n|---|---|---|---|---|\n",
+    );
+    for c in &plan.channels {
+        out.push_str(&format!(
+            "| {} {} | {}/week | {} | {} | {} |\n",
+            c.network.info().name,
+            c.handle,
+            c.cadence,
+            c.expected,
+            c.planned,
+            c.times_from
+        ));
+    }
+    out.push_str("\nFirst week:\n\n");
+    let first_week = plan
+        .slots
+        .iter()
+        .take_while(|s| s.date < start + chrono::Duration::days(7));
+    for s in first_week {
+        out.push_str(&format!(
+            "- {} {} {} · {} {} · {} · {}\n",
+            s.date,
+            s.time.format("%H:%M"),
+            s.zone.name(),
+            s.network.info().name,
+            s.handle,
+            s.pillar.as_deref().unwrap_or("-"),
+            s.content_type.map_or("-", |t| t.as_str())
+        ));
+    }
+    out.push_str("\nPillars (share of slots against the strategy):\n\n");
+    for p in &plan.pillars {
+        out.push_str(&format!(
+            "- {}: {:.1} % planned, {:.1} % target ({:+.1} points)\n",
+            p.pillar, p.planned, p.target, p.drift
+        ));
+    }
+    let count = |sev| plan.findings.iter().filter(|f| f.severity == sev).count();
+    out.push_str(&format!(
+        "\n### Calendar findings ({}: {} errors, {} warnings, {} notices)\n\n",
+        plan.findings.len(),
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Notice)
+    ));
+    let mut by_rule: std::collections::BTreeMap<&str, Vec<&Finding>> =
+        std::collections::BTreeMap::new();
+    for f in &plan.findings {
+        by_rule.entry(f.rule.as_str()).or_default().push(f);
+    }
+    for (rule, list) in by_rule {
+        out.push_str(&format!("- [{rule}] {}", list[0].message));
+        if list.len() > 1 {
+            out.push_str(&format!(" (and {} more)", list.len() - 1));
+        }
+        out.push('\n');
+        if let Some(fix) = &list[0].fix {
+            out.push_str(&format!("  fix: {fix}\n"));
+        }
+    }
+    out.push_str(&format!("\nCalendar written to {}\n", written.join(", ")));
+    Ok((plan, out))
+}
+
 /// The measurement part: the example metrics, the SMO report, written to files.
-fn measure(strategy: &Strategy, audit: &[Finding]) -> Result<String, String> {
+fn measure(strategy: &Strategy, audit: &[Finding], plan: Plan) -> Result<String, String> {
     let data = Dataset::example().map_err(|e| e.to_string())?;
     let opts = ReportOptions {
         time_zone: chrono_tz::Tz::Europe__Paris,
         ..Default::default()
     };
-    let rep =
-        smo_core::report::report(strategy, &data, Some(audit), &opts).map_err(|e| e.to_string())?;
-    let dir = std::env::var_os("SMO_OUT_DIR").map_or_else(|| PathBuf::from("out"), PathBuf::from);
-    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let rep = smo_core::report::report(strategy, &data, Some(audit), &opts)
+        .map_err(|e| e.to_string())?
+        .with_calendar(plan);
+    let dir = out_dir()?;
     let mut written = Vec::new();
     for (ext, text) in [
         ("html", rep.to_html()),

@@ -256,14 +256,14 @@ fn history_replaces_the_studies_once_it_is_long_enough() {
     assert!(
         p.slots
             .iter()
-            .all(|s| s.date.weekday() == Weekday::Sat && s.time == t("18:00")),
+            .all(|s| s.date.weekday() == Weekday::Sat && s.time == t("19:00")),
         "{:?}",
         p.slots
     );
     assert!(
-        p.slots[0]
-            .reason
-            .contains("learned from history: Sat 18:00–20:00 local, 20 posts"),
+        p.slots[0].reason.contains(
+            "learned from history: Sat 18:00–20:00 local, 20 posts published around 19:00"
+        ),
         "{}",
         p.slots[0].reason
     );

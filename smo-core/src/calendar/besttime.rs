@@ -413,8 +413,8 @@ pub fn history_grid(
     let Ok(formula) = Formula::parse("engagement_rate") else {
         return Err("the engagement rate formula is missing".into());
     };
-    // 2-hour blocks of the week: 84 of them.
-    let mut blocks: BTreeMap<usize, Vec<f64>> = BTreeMap::new();
+    // 2-hour blocks of the week: 84 of them; each keeps its posts' rates and local times.
+    let mut blocks: BTreeMap<usize, Vec<(f64, u32)>> = BTreeMap::new();
     let mut all = Vec::new();
     for p in posts {
         let Some(rate) = formula.evaluate_posts(std::slice::from_ref(p)).value else {
@@ -423,7 +423,8 @@ pub fn history_grid(
         let local = p.published.with_timezone(&zone);
         let block =
             local.weekday().num_days_from_monday() as usize * 12 + local.hour() as usize / 2;
-        blocks.entry(block).or_default().push(rate);
+        let quarter = local.hour() * 4 + local.minute() / 15;
+        blocks.entry(block).or_default().push((rate, quarter));
         all.push(rate);
     }
     if all.len() < min_posts.max(1) {
@@ -437,21 +438,28 @@ pub fn history_grid(
     }
     let overall = mean(&all);
     let mut g = Grid::empty(Basis::History);
-    for (&block, rates) in &blocks {
-        let m = mean(rates);
+    for (&block, posts) in &blocks {
+        let rates: Vec<f64> = posts.iter().map(|p| p.0).collect();
+        let m = mean(&rates);
         if rates.len() < 3 || m < overall {
             continue;
         }
-        let half = 1.96 * sd(rates) / (rates.len() as f64).sqrt();
+        let half = 1.96 * sd(&rates) / (rates.len() as f64).sqrt();
         let day = Weekday::try_from((block / 12) as u8).unwrap_or(Mon);
-        let start = hm((block % 12) as u32 * 2, 0);
-        let end = hm(((block % 12) as u32 * 2 + 2) % 24, 0);
+        // The window opens at the block's median publication time, for an hour: the time the
+        // account actually posted at, not the block's edge.
+        let mut quarters: Vec<u32> = posts.iter().map(|p| p.1).collect();
+        quarters.sort_unstable();
+        let median = quarters[quarters.len() / 2];
+        let start = hm(median / 4, (median % 4) * 15);
+        let end = hm(((median + 4) / 4) % 24, ((median + 4) % 4) * 15);
         let why = format!(
-            "learned from history: {} {}–{} local, {} posts, mean {} {:.2} % (95 % CI {:.2}–{:.2}) against {:.2} % over {} posts",
+            "learned from history: {} {}–{} local, {} posts published around {}, mean {} {:.2} % (95 % CI {:.2}–{:.2}) against {:.2} % over {} posts",
             day,
-            start.format("%H:%M"),
-            end.format("%H:%M"),
+            hm((block % 12) as u32 * 2, 0).format("%H:%M"),
+            hm(((block % 12) as u32 * 2 + 2) % 24, 0).format("%H:%M"),
             rates.len(),
+            start.format("%H:%M"),
             formula.canonical(),
             m,
             m - half,

@@ -377,7 +377,16 @@ pub(super) fn check(
         }
     }
     for r in reach {
+        let zones = reach
+            .iter()
+            .filter(|o| o.network == r.network && o.handle == r.handle && o.zone != r.zone)
+            .count();
         if r.slots > 0 && r.share < opts.min_window_share {
+            let fix = if zones > 0 {
+                "plan this audience per zone (zone policy `per_zone`), or give it its own channel"
+            } else {
+                "the windows hold fewer posts than the cadence: widen them (host windows, or history), or lower the cadence"
+            };
             f.report(
                 "calendar/audience-outside-window",
                 Location::path(r.path.clone()),
@@ -385,7 +394,7 @@ pub(super) fn check(
                     "{} `{}`: {} of {} slots ({:.0} %) fall inside the window of audience `{}` in {}, under {:.0} %",
                     r.network.info().name, r.handle, r.inside, r.slots, r.share * 100.0, r.audience, r.zone.name(), opts.min_window_share * 100.0
                 ),
-                Some("plan this audience per zone (zone policy `per_zone`), or give it its own channel".into()),
+                Some(fix.into()),
             );
         }
     }
