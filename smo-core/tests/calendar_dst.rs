@@ -30,7 +30,7 @@ impl Rng {
 
 #[test]
 fn resolved_instants_show_their_wall_time() {
-    let mut rng = Rng(0x5eed_0f_0dd_ba11);
+    let mut rng = Rng(0x0005_eed0_f0dd_ba11);
     let (mut gaps, mut folds) = (0, 0);
     for _ in 0..20_000 {
         let zone = TZ_VARIANTS[rng.below(TZ_VARIANTS.len() as u64) as usize];

@@ -183,6 +183,14 @@ pub fn holidays(region: &str, from: NaiveDate, to: NaiveDate) -> Result<Vec<Even
             ),
         });
     }
+    if to.year() - from.year() > 1000 || to < from {
+        return Err(Error::Argument {
+            name: "holidays".into(),
+            message: format!(
+                "{from} to {to} is not a span of at most 1,000 years: give the plan's period"
+            ),
+        });
+    }
     let mut out = Vec::new();
     for year in from.year()..=to.year() {
         for h in HOLIDAYS.iter().filter(|h| wanted(h.region)) {

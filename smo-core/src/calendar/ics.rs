@@ -591,7 +591,12 @@ pub fn read_ics(text: &str, opts: &IcsRead) -> Result<Vec<Event>> {
         let kind = r.kind.unwrap_or(opts.kind);
         let source = format!("iCalendar feed, VEVENT of line {}", r.line);
         let push = |s: NaiveDate, out: &mut Vec<Event>| -> Result<()> {
-            let e = s + span;
+            let Some(e) = s.checked_add_signed(span) else {
+                return Err(err(
+                    r.line,
+                    format!("the event of {s} ends past the last date smo can hold"),
+                ));
+            };
             if opts.from.is_some_and(|f| e < f) || opts.to.is_some_and(|t| s > t) {
                 return Ok(());
             }

@@ -270,20 +270,18 @@ fn compromise_grid(main: Tz, auds: &[(Tz, &Grid)], midweek: chrono::DateTime<chr
     g.fill_working_hours(
         "outside every audience's window this week: working hours 09:00–18:00 in the main zone",
     );
-    for c in 0..CELLS {
-        if inside[c] > 0 {
-            g.why[c] = format!(
-                "compromise: inside the windows of {} of {} audiences ({})",
-                inside[c],
-                auds.len(),
-                g.why[c]
+    for (why, n) in g.why.iter_mut().zip(&inside) {
+        if *n > 0 {
+            *why = format!(
+                "compromise: inside the windows of {n} of {} audiences ({why})",
+                auds.len()
             );
         }
     }
     g
 }
 
-fn blocked<'e>(events: &'e [Event], date: NaiveDate, network: crate::Network) -> Option<&'e Event> {
+fn blocked(events: &[Event], date: NaiveDate, network: crate::Network) -> Option<&Event> {
     events
         .iter()
         .find(|e| e.kind.blocks() && e.covers(date, network))
@@ -304,6 +302,14 @@ pub(super) fn build(
                 "the period ends on {end}, before it starts on {start}: swap the dates"
             ),
         });
+    }
+    for (name, d) in [("start", start), ("end", end)] {
+        if !(1900..=9999).contains(&d.year()) {
+            return Err(Error::Argument {
+                name: name.into(),
+                message: format!("{d} is outside the years 1900 to 9999 that a plan may cover"),
+            });
+        }
     }
     let days = (end - start).num_days() + 1;
     if days > MAX_DAYS {

@@ -221,8 +221,7 @@ pub fn svg(plan: &Plan, weeks: usize) -> String {
                 y + 10.0,
                 day.day()
             );
-            let mut k = 0usize;
-            for s in plan.slots.iter().filter(|s| s.date == day) {
+            for (k, s) in plan.slots.iter().filter(|s| s.date == day).enumerate() {
                 let color = nets
                     .iter()
                     .position(|n| *n == s.network.info().name)
@@ -242,7 +241,6 @@ pub fn svg(plan: &Plan, weeks: usize) -> String {
                         s.pillar.as_deref().unwrap_or("-")
                     ))
                 );
-                k += 1;
             }
         }
     }
@@ -292,9 +290,9 @@ pub fn html(plan: &Plan) -> String {
     }
     o.push_str("</tbody></table>\n");
     let nets = networks(plan);
-    let _ = write!(
+    let _ = writeln!(
         o,
-        "<table><thead><tr><th>Week</th>{}<th>Total</th></tr></thead><tbody>\n",
+        "<table><thead><tr><th>Week</th>{}<th>Total</th></tr></thead><tbody>",
         nets.iter()
             .map(|n| format!("<th>{}</th>", esc(n)))
             .collect::<String>()
