@@ -1077,7 +1077,8 @@ pub fn content_hash(bytes: &[u8]) -> String {
     format!("{h:016x}")
 }
 
-fn esc(s: &str) -> String {
+/// Escapes text for HTML content and attribute values.
+pub(crate) fn esc(s: &str) -> String {
     let mut o = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -1092,8 +1093,27 @@ fn esc(s: &str) -> String {
     o
 }
 
-fn md(s: &str) -> String {
+/// Escapes text for a Markdown table cell.
+pub(crate) fn md(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
+}
+
+/// Findings as the report's HTML list: severity, rule, location and message.
+pub(crate) fn findings_html(findings: &[Finding]) -> String {
+    let mut o = String::from("<ul class=\"recs\">\n");
+    for f in findings {
+        let _ = writeln!(
+            o,
+            "<li class=\"{}\"><span class=\"sev\">{}</span> <code>{}</code> {}: {}</li>",
+            f.severity,
+            f.severity,
+            esc(&f.rule),
+            esc(&f.location.to_string()),
+            esc(&f.message)
+        );
+    }
+    o.push_str("</ul>");
+    o
 }
 
 fn opt(v: Option<f64>, unit: Unit) -> String {
@@ -1556,19 +1576,9 @@ impl Report {
         }
         o.push_str("</ul></section>\n");
         if !self.audit.is_empty() {
-            o.push_str("<section><h2>Site audit</h2><ul class=\"recs\">\n");
-            for f in &self.audit {
-                let _ = writeln!(
-                    o,
-                    "<li class=\"{}\"><span class=\"sev\">{}</span> <code>{}</code> {}: {}</li>",
-                    f.severity,
-                    f.severity,
-                    esc(&f.rule),
-                    esc(&f.location.to_string()),
-                    esc(&f.message)
-                );
-            }
-            o.push_str("</ul></section>\n");
+            o.push_str("<section><h2>Site audit</h2>");
+            o.push_str(&findings_html(&self.audit));
+            o.push_str("</section>\n");
         }
         o.push_str("<section><h2>Method</h2><ul>\n");
         for (k, v) in &self.formulas {

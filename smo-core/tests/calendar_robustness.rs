@@ -1,6 +1,8 @@
 //! Bad calendar input never panics: the seeds of the `calendar_ics` fuzz target
-//! (`smo-core/fuzz/seeds/calendar_ics`, plus every crash it found), thousands of deterministic
-//! mutations of them and of smo's own ICS output, read on stable Rust in the normal test run.
+//! (`smo-core/fuzz/seeds/calendar_ics`), thousands of deterministic mutations of them and of
+//! smo's own ICS output, and the fuzzer's minimised corpus (`smo-core/fuzz/regressions/
+//! calendar_ics`, where every crash input it finds is kept too), read on stable Rust in the
+//! normal test run.
 //! Errors name their line; what reads is consistent; a plan's ICS reads back one event a slot.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -132,6 +134,17 @@ fn seeds_and_mutations_never_panic() {
         ok > 100 && errors > 100,
         "the mutations must exercise both paths: {ok} read, {errors} refused"
     );
+}
+
+#[test]
+fn the_fuzzers_corpus_still_reads() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions/calendar_ics");
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        check(&std::fs::read(entry.unwrap().path()).unwrap());
+        n += 1;
+    }
+    assert!(n > 100, "{n} inputs in {}", dir.display());
 }
 
 #[test]

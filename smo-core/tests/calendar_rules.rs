@@ -53,6 +53,14 @@ content_types = ["carousel"]
     .unwrap()
 }
 
+/// A brand in Paris with one channel and no audience or pillar.
+fn one_channel(network: &str, cadence: u32, types: &str) -> Strategy {
+    Strategy::from_toml(&format!(
+        "[brand]\nname = \"T\"\nsite = \"https://t.example/\"\nzone = \"Europe/Paris\"\n[[channels]]\nnetwork = \"{network}\"\nhandle = \"@t\"\nrole = \"publish\"\ncadence = {cadence}\ncontent_types = [{types}]\n"
+    ))
+    .unwrap()
+}
+
 fn rules_of(p: &smo_core::calendar::Plan) -> Vec<&str> {
     let mut r: Vec<&str> = p.findings.iter().map(|f| f.rule.as_str()).collect();
     r.dedup();
@@ -189,7 +197,7 @@ fn cadence_missing_and_infeasible() {
 
 #[test]
 fn content_type_unsupported() {
-    let s = Strategy::from_toml("[brand]\nname = \"T\"\nsite = \"https://t.example/\"\nzone = \"Europe/Paris\"\n[[channels]]\nnetwork = \"youtube\"\nhandle = \"@t\"\nrole = \"publish\"\ncadence = 1\ncontent_types = [\"video\", \"story\"]\n").unwrap();
+    let s = one_channel("youtube", 1, "\"video\", \"story\"");
     let p = plan(
         &s,
         d("2027-01-04"),
@@ -441,7 +449,7 @@ fn min_gap_catches_what_a_dst_gap_brings_together() {
 #[test]
 fn daily_cap() {
     // TikTok takes about 15 posts a day through its API; 20 a day is over.
-    let s = Strategy::from_toml("[brand]\nname = \"T\"\nsite = \"https://t.example/\"\nzone = \"Europe/Paris\"\n[[channels]]\nnetwork = \"tiktok\"\nhandle = \"@t\"\nrole = \"publish\"\ncadence = 140\ncontent_types = [\"short_video\"]\n").unwrap();
+    let s = one_channel("tiktok", 140, "\"short_video\"");
     let opts = PlanOptions {
         windows: vec![window(Network::TikTok, &[], "06:00", "22:00")],
         min_gap_minutes: 30,
@@ -449,7 +457,7 @@ fn daily_cap() {
     };
     let p = plan(&s, d("2027-01-04"), d("2027-01-10"), &opts).unwrap();
     assert!(fires(&p, "calendar/daily-cap"), "{:?}", rules_of(&p));
-    let s = Strategy::from_toml("[brand]\nname = \"T\"\nsite = \"https://t.example/\"\nzone = \"Europe/Paris\"\n[[channels]]\nnetwork = \"tiktok\"\nhandle = \"@t\"\nrole = \"publish\"\ncadence = 70\ncontent_types = [\"short_video\"]\n").unwrap();
+    let s = one_channel("tiktok", 70, "\"short_video\"");
     let p = plan(&s, d("2027-01-04"), d("2027-01-10"), &opts).unwrap();
     assert!(!fires(&p, "calendar/daily-cap"), "{:?}", rules_of(&p));
 }

@@ -10,17 +10,7 @@ use std::fmt::Write as _;
 use chrono::{Datelike, Duration, NaiveDate};
 
 use super::model::Plan;
-
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-fn md(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
-}
+use crate::report::{esc, findings_html, md};
 
 /// Slots per ISO week and network: (week label, Monday) → network → count.
 fn weeks(plan: &Plan) -> BTreeMap<(String, NaiveDate), BTreeMap<&'static str, usize>> {
@@ -321,19 +311,8 @@ pub fn html(plan: &Plan) -> String {
     }
     o.push_str("</tbody></table>\n");
     if !plan.findings.is_empty() {
-        o.push_str("<ul class=\"recs\">\n");
-        for f in &plan.findings {
-            let _ = writeln!(
-                o,
-                "<li class=\"{}\"><span class=\"sev\">{}</span> <code>{}</code> <small>{}</small> {}</li>",
-                f.severity,
-                f.severity,
-                esc(&f.rule),
-                esc(&f.location.to_string()),
-                esc(&f.message)
-            );
-        }
-        o.push_str("</ul>\n");
+        o.push_str(&findings_html(&plan.findings));
+        o.push('\n');
     }
     o.push_str("</section>\n");
     o
