@@ -129,6 +129,18 @@ pub enum Error {
         /// What is wrong and what to do.
         message: String,
     },
+    /// A monitoring query that does not parse, or that an export cannot express.
+    #[error("query error at column {column} (byte {offset}), `{token}`: {message}")]
+    Query {
+        /// Byte offset in the query.
+        offset: u64,
+        /// 1-based column (characters).
+        column: u64,
+        /// The token at fault.
+        token: String,
+        /// What is wrong and what was expected.
+        message: String,
+    },
     /// The model could not be written out (a value the format cannot hold).
     #[error("cannot write {format}: {message}")]
     Write {

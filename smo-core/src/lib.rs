@@ -16,6 +16,7 @@
 //! | [`traffic`] | referrer classification, GA4-style channel grouping, UTM links, access logs |
 //! | [`text`] | post text: counting per network, entities, limits table, X weighted count |
 //! | [`post`], [`thread`], [`share`] | post checks (rule registry), thread splitting, share links |
+//! | [`listening`] | listening: mentions, monitoring queries (Boolean dialect, FTS5 and Elasticsearch exports) |
 //! | [`calendar`] | the editorial calendar: slots planned from the strategy (DST-proof), its rules, ICS and CSV exports |
 //! | [`strategy`] | the strategy model, its TOML/JSON form and its validation rules |
 //! | [`audit`] | the site social audit: page scan, rule catalogue, scores, fixes, site report |
@@ -41,6 +42,7 @@ pub mod error;
 pub mod finding;
 pub mod handle;
 pub mod kpi;
+pub mod listening;
 pub mod metric;
 pub mod network;
 pub mod post;

@@ -138,7 +138,8 @@ fn seeds_and_mutations_never_panic() {
 
 #[test]
 fn the_fuzzers_corpus_still_reads() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions/calendar_ics");
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions/calendar_ics");
     let mut n = 0;
     for entry in std::fs::read_dir(&dir).unwrap() {
         check(&std::fs::read(entry.unwrap().path()).unwrap());
