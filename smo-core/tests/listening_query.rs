@@ -312,3 +312,83 @@ fn search_over_many_equals_one_by_one() {
     }
     assert_eq!(all[0], [0, 1, 3]);
 }
+
+/// The shared golden vectors (`tests/golden/listening/queries.json`), also run by pytest and the
+/// Kotlin driver.
+#[test]
+fn golden_queries() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/golden/listening/queries.json");
+    let g: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mentions: Vec<Mention> = g["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|j| {
+            let s = |k: &str| j[k].as_str().map(str::to_owned);
+            let n = |k: &str| j[k].as_u64();
+            let mut x = Mention::new(
+                s("id").unwrap(),
+                s("published").unwrap().parse().unwrap(),
+                s("text").unwrap(),
+            );
+            x.network = s("network").map(|n| n.parse().unwrap());
+            x.author = Author {
+                handle: s("author").unwrap_or_default(),
+                name: None,
+                followers: n("followers"),
+            };
+            x.lang = s("lang");
+            x.url = s("url");
+            x.engagement = Engagement {
+                likes: n("likes"),
+                reposts: n("reposts"),
+                replies: n("replies"),
+                ..Default::default()
+            };
+            x
+        })
+        .collect();
+    for c in g["cases"].as_array().unwrap() {
+        let q = Query::parse(c["query"].as_str().unwrap()).unwrap();
+        let got: Vec<&str> = mentions
+            .iter()
+            .filter(|m| q.matches(m))
+            .map(|m| m.id.as_str())
+            .collect();
+        let want: Vec<&str> = c["matches"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        assert_eq!(got, want, "{}", q.text);
+        match q.to_fts5() {
+            Ok(f) => assert_eq!(Some(f.as_str()), c["fts5"].as_str(), "{}", q.text),
+            Err(_) => assert!(c["fts5_refused"].as_bool().unwrap(), "{}", q.text),
+        }
+        assert_eq!(q.warnings.len() as u64, c["warnings"].as_u64().unwrap());
+    }
+    for e in g["errors"].as_array().unwrap() {
+        let err = Query::parse(e["query"].as_str().unwrap()).unwrap_err();
+        let Error::Query {
+            offset,
+            column,
+            token,
+            ..
+        } = &err
+        else {
+            panic!("{err}")
+        };
+        assert_eq!(
+            (*offset, *column, token.as_str()),
+            (
+                e["offset"].as_u64().unwrap(),
+                e["column"].as_u64().unwrap(),
+                e["token"].as_str().unwrap()
+            )
+        );
+        assert_eq!(err.to_string(), e["message"].as_str().unwrap());
+    }
+}

@@ -37,7 +37,7 @@ impl From<Error> for SmoError {
     fn from(e: Error) -> Self {
         let msg = e.to_string();
         match e {
-            Error::Parse { .. } => SmoError::Parse(msg),
+            Error::Parse { .. } | Error::Query { .. } => SmoError::Parse(msg),
             Error::Invalid { .. } => SmoError::InvalidValue(msg),
             Error::UnknownNetwork { .. } => SmoError::UnknownNetwork(msg),
             Error::UnknownRule { .. } => SmoError::UnknownRule(msg),

@@ -9,6 +9,7 @@ uniffi::setup_scaffolding!("smo");
 mod audit;
 mod calendar;
 mod errors;
+mod listening;
 mod measure;
 mod strategy;
 mod text;

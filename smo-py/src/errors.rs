@@ -108,6 +108,24 @@ impl From<PyCoreError> for PyErr {
                 });
                 e
             }
+            Error::Query {
+                offset,
+                column,
+                token,
+                ..
+            } => {
+                let e = ParseError::new_err(msg);
+                Python::attach(|py| {
+                    let v = e.value(py);
+                    let _ = v.setattr("line", 1);
+                    let _ = v.setattr("column", column);
+                    let _ = v.setattr("path", None::<String>);
+                    let _ = v.setattr("format", "query");
+                    let _ = v.setattr("offset", offset);
+                    let _ = v.setattr("token", token);
+                });
+                e
+            }
             _ => SmoError::new_err(msg),
         }
     }

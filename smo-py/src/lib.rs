@@ -6,6 +6,7 @@ mod audit;
 mod calendar;
 mod convert;
 mod errors;
+mod listening;
 mod measure;
 mod post_columns;
 mod strategy;
@@ -29,6 +30,8 @@ mod _smo {
         InvalidArgumentError, InvalidValueError, ParseError, SmoError, UnknownNetworkError,
         UnknownRuleError, WriteError,
     };
+    #[pymodule_export]
+    use crate::listening::{PyMention, PyQuery, search};
     #[pymodule_export]
     use crate::measure::{
         PyDataset, PyGrouped, PyKpiValue, PyLoadResult, PyReferrer, PyRejected, PyReport,

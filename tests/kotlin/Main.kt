@@ -36,6 +36,7 @@ val suites: List<GoldenSuite> = listOf(
     AuditSiteCheck,
     TextGolden,
     CalendarGolden,
+    QueryGolden,
 )
 
 fun main(args: Array<String>) {

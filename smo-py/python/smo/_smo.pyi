@@ -62,6 +62,10 @@ class ParseError(SmoError):
     column: int | None
     path: str | None
     format: str
+    offset: int
+    """Byte offset in a query (queries only)."""
+    token: str
+    """The token at fault (queries only)."""
 
 class InvalidValueError(SmoError):
     """A value was read but breaks a rule of the model."""
@@ -1104,3 +1108,61 @@ def read_ics(
     end: _DateLike | None = None,
     kind: _EventKind = "holiday",
 ) -> list[CalendarEvent]: ...
+
+# --- listening: mentions and monitoring queries ---
+
+__all__ += [
+    "Mention",
+    "Query",
+    "search",
+]
+
+@final
+class Mention:
+    def __new__(
+        cls,
+        id: str,
+        text: str,
+        published: datetime.datetime | str,
+        *,
+        network: str | None = None,
+        author: str = "",
+        author_name: str | None = None,
+        followers: int | None = None,
+        lang: str | None = None,
+        url: str | None = None,
+        parent: str | None = None,
+        likes: int | None = None,
+        reposts: int | None = None,
+        replies: int | None = None,
+        quotes: int | None = None,
+        views: int | None = None,
+        reach: int | None = None,
+        brand: str | None = None,
+    ) -> Mention: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+_MentionLike = Mention | Mapping[str, Any]
+
+class _WarningDict(TypedDict):
+    offset: int
+    message: str
+
+@final
+class Query:
+    def __new__(cls, text: str) -> Query: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def warnings(self) -> list[_WarningDict]: ...
+    def matches(self, mention: _MentionLike) -> bool: ...
+    def explain(self, mention: _MentionLike) -> dict[str, Any]: ...
+    def to_fts5(self) -> str: ...
+    def to_elasticsearch(self) -> dict[str, Any]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+def search(queries: Sequence[Query | str], mentions: Sequence[_MentionLike]) -> list[list[str]]: ...
