@@ -18,6 +18,7 @@
 //! | [`post`], [`thread`], [`share`] | post checks (rule registry), thread splitting, share links |
 //! | [`strategy`] | the strategy model, its TOML/JSON form and its validation rules |
 //! | [`audit`] | the site social audit: page scan, rule catalogue, scores, fixes, site report |
+//! | [`listening`] | listening: traced English and French sentiment of posts and mentions |
 //! | [`finding`] | the [`Finding`] type and rule registries shared by every rule engine |
 //! | [`error`] | the one [`Error`] type |
 //!
@@ -39,6 +40,7 @@ pub mod error;
 pub mod finding;
 pub mod handle;
 pub mod kpi;
+pub mod listening;
 pub mod metric;
 pub mod network;
 pub mod post;

@@ -1,0 +1,17 @@
+//! Listening: what the conversation about a brand says, computed offline on the mentions the
+//! host hands to smo, with every number explaining itself.
+//!
+//! | Part | What it is for |
+//! |---|---|
+//! | [`sentiment`] | traced English and French sentiment (VADER method; pattern-fr for French) |
+//!
+//! Monitoring queries, share of voice, influencers and themes will join it (issue 10); each
+//! part lives in its own file and is re-exported here.
+
+pub mod sentiment;
+
+pub use sentiment::{
+    Detection, Effect, EffectOp, EntrySource, Label, Lang, LangSource, Sentiment, SentimentRule,
+    Trace, TraceEntry, detect_lang, lexicon_version, sentiment, sentiment_batch,
+    sentiment_batch_threads,
+};
