@@ -8,6 +8,7 @@ uniffi::setup_scaffolding!("smo");
 
 mod audit;
 mod errors;
+mod listening;
 mod measure;
 mod strategy;
 mod text;

@@ -5,6 +5,7 @@
 mod audit;
 mod convert;
 mod errors;
+mod listening;
 mod measure;
 mod post_columns;
 mod strategy;
@@ -26,6 +27,8 @@ mod _smo {
         InvalidArgumentError, InvalidValueError, ParseError, SmoError, UnknownNetworkError,
         UnknownRuleError, WriteError,
     };
+    #[pymodule_export]
+    use crate::listening::{PySentiment, sentiment, sentiment_batch};
     #[pymodule_export]
     use crate::measure::{
         PyDataset, PyGrouped, PyKpiValue, PyLoadResult, PyReferrer, PyRejected, PyReport,

@@ -35,8 +35,8 @@ PATTERN_SOURCE = "github.com/sloria/textblob-fr@b26f768"
 # pattern-fr polarity is on -1..+1, VADER valence on -4..+4; both are bipolar scales with 0 as
 # neutral whose ends mean "extremely". We map end to end (x 4). Checked on the forms spelled the
 # same in both lexicons (cognates such as horrible, excellent, cruel): the ratio of the standard
-# deviations is 3.90 and of the mean absolute values 4.22 (n = 85), which bracket 4; the
-# least-squares slope through the origin (3.21) is lower because noise in x attenuates it.
+# deviations is 3.90 and of the mean absolute values 4.23 (n = 83), which bracket 4; the
+# least-squares slope through the origin (3.22) is lower because noise in x attenuates it.
 FR_SCALE = 4.0
 
 # French forms pattern-fr lacks (it is almost only adjectives) that are frequent in posts: each
@@ -51,8 +51,17 @@ FR_SUPPLEMENT = [
     ("merde", "shit"), ("arnaque", "scam"), ("bof", "meh"), ("ouf", "wow"),
     ("problème", "problem"), ("problèmes", "problems"), ("retard", "delay"),
     ("merveille", "wonderful"), ("plaisir", "pleasure"),
-    ("bonheur", "happiness"), ("colère", "anger"), ("peur", "fear"), ("honte", "shame"),
+    ("charme", "charm"), ("intérêt", "interest"), ("bonheur", "happiness"), ("colère", "anger"), ("peur", "fear"), ("honte", "shame"),
 ]
+
+
+# pattern-fr forms that are grammar, not sentiment: determiners and pronouns tagged JJ. (Its
+# intensifiers, intensity != 1, and its negation marker `n'`, part of speech "", are left out by
+# rule below: smo's rules-fr.tsv handles them as boosters, dampeners and negators.)
+FR_FUNCTION_WORDS = {
+    "tout", "tous", "toute", "toutes", "autre", "autres", "certain", "certains", "certaine",
+    "certaines", "même", "mêmes",
+}
 
 
 def sha256(data: bytes) -> str:
@@ -122,11 +131,20 @@ def pattern_fr(src: pathlib.Path, en: dict[str, float]) -> None:
     raw = (src / "pattern-fr" / "fr-sentiment.xml").read_bytes()
     root = ET.fromstring(raw)
     senses: dict[str, list[float]] = {}
+    left_out: set[str] = set()
     for word in root.iter("word"):
         form = (word.get("form") or "").strip().lower()
         polarity = word.get("polarity")
-        if form and polarity is not None and not any(c.isspace() for c in form):
-            senses.setdefault(form, []).append(float(polarity))
+        if not form or polarity is None or any(c.isspace() for c in form):
+            continue
+        modifier = float(word.get("intensity") or 1.0) != 1.0 or not word.get("pos")
+        if modifier or form in FR_FUNCTION_WORDS:
+            left_out.add(form)
+            continue
+        senses.setdefault(form, []).append(float(polarity))
+    for form in left_out:
+        senses.pop(form, None)
+    print(f"pattern-fr: {len(left_out)} intensifiers, negation marker and function words left out")
     # A form listed more than once (several senses or parts of speech) takes the mean polarity,
     # as pattern itself averages; forms whose polarity is 0 are left out (VADER kept only
     # non-zero means).

@@ -84,6 +84,7 @@ impl Table {
         self.folded.get(&fold(key)).map(|(k, v)| (*k, *v))
     }
 
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.words.len()
     }
@@ -96,12 +97,26 @@ pub(crate) struct Rules {
     single: HashMap<&'static str, Kinds>,
     /// First word -> (second word, kinds).
     pairs: HashMap<&'static str, Vec<(&'static str, Kinds)>>,
+    /// Accent-folded single words (`tres`), read only after an exact miss.
+    folded_single: Vec<(String, Kinds)>,
     pub bad_rows: usize,
 }
 
 impl Rules {
     pub fn word(&self, w: &str) -> Kinds {
-        self.single.get(w).copied().unwrap_or_default()
+        if let Some(k) = self.single.get(w) {
+            return *k;
+        }
+        if w.is_ascii() && !self.folded_single.is_empty() {
+            let mut kinds = Kinds::default();
+            for (f, k) in &self.folded_single {
+                if f == w {
+                    kinds.0 |= k.0;
+                }
+            }
+            return kinds;
+        }
+        Kinds::default()
     }
 
     /// The kinds of the phrase `first second`, if it is one.
@@ -127,6 +142,7 @@ pub(crate) struct Lexicons {
     pub emoji: HashMap<&'static str, &'static str>,
     /// Longest emoji key, in characters.
     pub emoji_max_chars: usize,
+    #[cfg_attr(not(test), allow(dead_code))]
     pub emoji_bad_rows: usize,
     pub rules_en: Rules,
     pub rules_fr: Rules,
@@ -291,7 +307,14 @@ fn rules(text: &'static str) -> Rules {
             continue;
         };
         match phrase.split_once(' ') {
-            None => r.single.entry(phrase).or_default().0 |= kind,
+            None => {
+                r.single.entry(phrase).or_default().0 |= kind;
+                // Typed without its accents (`tres`, `carrement`): the same modifier.
+                let folded = fold(phrase);
+                if folded != phrase {
+                    r.folded_single.push((folded, Kinds(kind)));
+                }
+            }
             Some((first, second)) => {
                 let list = r.pairs.entry(first).or_default();
                 match list.iter_mut().find(|(s, _)| *s == second) {
@@ -335,6 +358,8 @@ mod tests {
         assert!(l.rules_fr.word("plus").has(Kinds::NEGATOR_WITH_NE));
         assert!(l.rules_en.pair("kind", "of").has(Kinds::DAMPENER));
         assert!(l.rules_fr.pair("par", "contre").has(Kinds::CONTRAST));
+        assert!(l.rules_fr.word("tres").has(Kinds::BOOSTER));
+        assert!(l.fr.get("n'").is_none() && l.fr.get("tout").is_none());
         assert_eq!(l.emoji.get("😂").copied(), Some("face with tears of joy"));
     }
 }

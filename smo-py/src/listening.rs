@@ -1,0 +1,115 @@
+//! Python surface of listening: `sentiment` and `sentiment_batch` (traced English and French
+//! sentiment). The score and its trace are smo-core's; the trace becomes Python objects only
+//! when it is read.
+
+use pyo3::prelude::*;
+use pyo3::types::PyString;
+use smo_core::Error;
+use smo_core::listening::{self, Lang, Sentiment};
+
+use crate::convert::to_py;
+use crate::errors::{PyCoreError, PyResult2};
+use crate::text::{text_of, texts_of};
+
+/// The sentiment of a text: compound score, token shares, label, language and trace.
+#[pyclass(frozen, module = "smo._smo", name = "Sentiment")]
+pub struct PySentiment(pub Sentiment);
+
+#[pymethods]
+impl PySentiment {
+    /// Normalised score in [-1, 1].
+    #[getter]
+    fn compound(&self) -> f64 {
+        self.0.compound
+    }
+
+    /// Share of positive weight among the tokens.
+    #[getter]
+    fn positive(&self) -> f64 {
+        self.0.positive
+    }
+
+    /// Share of negative weight among the tokens.
+    #[getter]
+    fn negative(&self) -> f64 {
+        self.0.negative
+    }
+
+    /// Share of neutral tokens.
+    #[getter]
+    fn neutral(&self) -> f64 {
+        self.0.neutral
+    }
+
+    /// `positive` (compound >= 0.05), `negative` (<= -0.05) or `neutral`.
+    #[getter]
+    fn label(&self) -> &'static str {
+        self.0.label.as_str()
+    }
+
+    /// `en` or `fr`.
+    #[getter]
+    fn lang(&self) -> &'static str {
+        self.0.lang.as_str()
+    }
+
+    /// The reasons, as a dict: lexicon version, entries with their effects, sum, punctuation,
+    /// total and alpha (see docs/listening.md).
+    #[getter]
+    fn trace<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.0.trace)
+    }
+
+    /// The whole score as a dict (the trace nested).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.0)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Sentiment(compound={:.4}, label={:?}, lang={:?}, positive={:.3}, negative={:.3}, neutral={:.3})",
+            self.0.compound,
+            self.0.label.as_str(),
+            self.0.lang.as_str(),
+            self.0.positive,
+            self.0.negative,
+            self.0.neutral
+        )
+    }
+}
+
+fn text_arg(text: &Bound<'_, PyString>) -> Result<String, Error> {
+    text_of(text).map_err(|e| Error::Argument {
+        name: "text".into(),
+        message: e.to_string(),
+    })
+}
+
+/// The sentiment of `text` in `lang` (`"en"`, `"fr"`), or in the language detected when None.
+#[pyfunction]
+#[pyo3(signature = (text, lang=None))]
+pub fn sentiment(text: &Bound<'_, PyString>, lang: Option<&str>) -> PyResult2<PySentiment> {
+    let lang = Lang::parse_opt(lang)?;
+    Ok(PySentiment(listening::sentiment(&text_arg(text)?, lang)))
+}
+
+/// `sentiment` of each text, in order, without the GIL, on every core (or `threads` of them).
+#[pyfunction]
+#[pyo3(signature = (texts, lang=None, *, threads=None))]
+pub fn sentiment_batch(
+    py: Python<'_>,
+    texts: Vec<Bound<'_, PyString>>,
+    lang: Option<&str>,
+    threads: Option<usize>,
+) -> PyResult<Vec<PySentiment>> {
+    let lang = Lang::parse_opt(lang).map_err(PyCoreError)?;
+    let owned = texts_of(&texts)?;
+    drop(texts);
+    let scored = py
+        .detach(|| match threads {
+            None => Ok(listening::sentiment_batch(&owned, lang)),
+            Some(n) => listening::sentiment_batch_threads(&owned, lang, n),
+        })
+        .map_err(PyCoreError)?;
+    Ok(scored.into_iter().map(PySentiment).collect())
+}
