@@ -5,75 +5,110 @@
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 use smo_core::Error;
-use smo_core::listening::{self, Lang, Sentiment};
+use smo_core::listening::{self, Lang, Sentiment, SentimentScores};
 
 use crate::convert::to_py;
 use crate::errors::{PyCoreError, PyResult2};
 use crate::text::{text_of, texts_of};
 
 /// The sentiment of a text: compound score, token shares, label, language and trace.
+///
+/// A batch keeps the scores and the text; the trace is recomputed by the core when it is read
+/// (the same function on the same text: the same trace), so a batch pays for traces only when
+/// they are used.
 #[pyclass(frozen, module = "smo._smo", name = "Sentiment")]
-pub struct PySentiment(pub Sentiment);
+pub struct PySentiment {
+    scores: SentimentScores,
+    source: Source,
+}
+
+enum Source {
+    Full(Box<Sentiment>),
+    Text(String, Option<Lang>),
+}
+
+impl PySentiment {
+    fn full(s: Sentiment) -> Self {
+        PySentiment {
+            scores: SentimentScores {
+                compound: s.compound,
+                positive: s.positive,
+                negative: s.negative,
+                neutral: s.neutral,
+                label: s.label,
+                lang: s.lang,
+            },
+            source: Source::Full(Box::new(s)),
+        }
+    }
+
+    fn with_trace<T>(&self, f: impl FnOnce(&Sentiment) -> T) -> T {
+        match &self.source {
+            Source::Full(s) => f(s),
+            Source::Text(text, lang) => f(&listening::sentiment(text, *lang)),
+        }
+    }
+}
 
 #[pymethods]
 impl PySentiment {
     /// Normalised score in [-1, 1].
     #[getter]
     fn compound(&self) -> f64 {
-        self.0.compound
+        self.scores.compound
     }
 
     /// Share of positive weight among the tokens.
     #[getter]
     fn positive(&self) -> f64 {
-        self.0.positive
+        self.scores.positive
     }
 
     /// Share of negative weight among the tokens.
     #[getter]
     fn negative(&self) -> f64 {
-        self.0.negative
+        self.scores.negative
     }
 
     /// Share of neutral tokens.
     #[getter]
     fn neutral(&self) -> f64 {
-        self.0.neutral
+        self.scores.neutral
     }
 
     /// `positive` (compound >= 0.05), `negative` (<= -0.05) or `neutral`.
     #[getter]
     fn label(&self) -> &'static str {
-        self.0.label.as_str()
+        self.scores.label.as_str()
     }
 
     /// `en` or `fr`.
     #[getter]
     fn lang(&self) -> &'static str {
-        self.0.lang.as_str()
+        self.scores.lang.as_str()
     }
 
     /// The reasons, as a dict: lexicon version, entries with their effects, sum, punctuation,
     /// total and alpha (see docs/listening.md).
     #[getter]
     fn trace<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.0.trace)
+        self.with_trace(|s| to_py(py, &s.trace))
     }
 
     /// The whole score as a dict (the trace nested).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.0)
+        self.with_trace(|s| to_py(py, s))
     }
 
     fn __repr__(&self) -> String {
         format!(
             "Sentiment(compound={:.4}, label={:?}, lang={:?}, positive={:.3}, negative={:.3}, neutral={:.3})",
-            self.0.compound,
-            self.0.label.as_str(),
-            self.0.lang.as_str(),
-            self.0.positive,
-            self.0.negative,
-            self.0.neutral
+            self.scores.compound,
+            self.scores.label.as_str(),
+            self.scores.lang.as_str(),
+            self.scores.positive,
+            self.scores.negative,
+            self.scores.neutral
         )
     }
 }
@@ -90,10 +125,14 @@ fn text_arg(text: &Bound<'_, PyString>) -> Result<String, Error> {
 #[pyo3(signature = (text, lang=None))]
 pub fn sentiment(text: &Bound<'_, PyString>, lang: Option<&str>) -> PyResult2<PySentiment> {
     let lang = Lang::parse_opt(lang)?;
-    Ok(PySentiment(listening::sentiment(&text_arg(text)?, lang)))
+    Ok(PySentiment::full(listening::sentiment(
+        &text_arg(text)?,
+        lang,
+    )))
 }
 
-/// `sentiment` of each text, in order, without the GIL, on every core (or `threads` of them).
+/// `sentiment` of each text, in order, without the GIL, on every core (or `threads` of them);
+/// each trace is computed when it is first read.
 #[pyfunction]
 #[pyo3(signature = (texts, lang=None, *, threads=None))]
 pub fn sentiment_batch(
@@ -106,10 +145,14 @@ pub fn sentiment_batch(
     let owned = texts_of(&texts)?;
     drop(texts);
     let scored = py
-        .detach(|| match threads {
-            None => Ok(listening::sentiment_batch(&owned, lang)),
-            Some(n) => listening::sentiment_batch_threads(&owned, lang, n),
-        })
+        .detach(|| listening::sentiment_scores_batch(&owned, lang, threads))
         .map_err(PyCoreError)?;
-    Ok(scored.into_iter().map(PySentiment).collect())
+    Ok(scored
+        .into_iter()
+        .zip(owned)
+        .map(|(scores, text)| PySentiment {
+            scores,
+            source: Source::Text(text, lang),
+        })
+        .collect())
 }

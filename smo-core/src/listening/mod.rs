@@ -12,6 +12,6 @@ pub mod sentiment;
 
 pub use sentiment::{
     Detection, Effect, EffectOp, EntrySource, Label, Lang, LangSource, Sentiment, SentimentRule,
-    Trace, TraceEntry, detect_lang, lexicon_version, sentiment, sentiment_batch,
-    sentiment_batch_threads,
+    SentimentScores, Trace, TraceEntry, detect_lang, lexicon_version, sentiment, sentiment_batch,
+    sentiment_batch_threads, sentiment_scores_batch,
 };

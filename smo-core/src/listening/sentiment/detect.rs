@@ -9,8 +9,25 @@
 //! the larger lexicon (emoji and emoticons are English entries in both). `docs/listening.md`
 //! says why this and not the `lingua` crate, with the figures.
 
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
+use std::sync::OnceLock;
+
 use super::Detection;
 use super::Lang;
+use crate::traffic::fnv::Fnv;
+
+type Set = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+
+fn sets() -> &'static (Set, Set) {
+    static SETS: OnceLock<(Set, Set)> = OnceLock::new();
+    SETS.get_or_init(|| {
+        (
+            FRENCH.iter().copied().collect(),
+            ENGLISH.iter().copied().collect(),
+        )
+    })
+}
 
 const FRENCH: &[&str] = &[
     "au", "aux", "avec", "ça", "ce", "ces", "cet", "cette", "dans", "des", "du", "elle", "elles",
@@ -75,24 +92,36 @@ pub(super) fn detect(text: &str) -> (Lang, Detection) {
 /// lexicon also votes for it (the tie-break: `Génial`, `nul`).
 fn votes(text: &str, lexicons: bool) -> Detection {
     let lex = super::lexicon::lexicons();
+    let (french, english) = sets();
     let mut d = Detection::default();
     for raw in text.split_whitespace() {
-        let w: String = raw
-            .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
-            .chars()
-            .flat_map(char::to_lowercase)
-            .map(|c| if c == '\u{2019}' { '\'' } else { c })
-            .collect();
-        if w.is_empty() || w.starts_with('#') || w.starts_with('@') {
+        if raw.starts_with(['#', '@']) || raw.contains("://") {
             continue;
         }
-        let fr = FRENCH.contains(&w.as_str())
+        let trimmed =
+            raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}');
+        let w: std::borrow::Cow<'_, str> = if trimmed
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
+            trimmed.into()
+        } else {
+            trimmed
+                .chars()
+                .flat_map(char::to_lowercase)
+                .map(|c| if c == '\u{2019}' { '\'' } else { c })
+                .collect::<String>()
+                .into()
+        };
+        if w.is_empty() {
+            continue;
+        }
+        let fr = french.contains(&*w)
             || FRENCH_ELISIONS
                 .iter()
                 .any(|p| w.starts_with(p) && w.len() > p.len())
             || w.chars().any(french_accent);
-        let en = !fr
-            && (ENGLISH.contains(&w.as_str()) || ENGLISH_SUFFIXES.iter().any(|s| w.ends_with(s)));
+        let en = !fr && (english.contains(&*w) || ENGLISH_SUFFIXES.iter().any(|s| w.ends_with(s)));
         let (fr, en) = if lexicons && !fr && !en && w.chars().any(char::is_alphabetic) {
             let (in_fr, in_en) = (lex.fr.get(&w).is_some(), lex.en.get(&w).is_some());
             (in_fr && !in_en, in_en && !in_fr)

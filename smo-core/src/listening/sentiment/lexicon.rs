@@ -8,13 +8,19 @@
 //! contrast words) are written by hand for smo. Parsing borrows every key from the embedded
 //! text: the only allocations are the hash tables and the accent-folded French keys.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::HashMap as StdHashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use super::Lang;
+use crate::traffic::fnv::Fnv;
+
+/// Tables keyed by short words: FNV-1a (static keys, several times faster than SipHash).
+type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
 
 const EN: &str = include_str!("../../../data/sentiment/en.tsv");
 const FR: &str = include_str!("../../../data/sentiment/fr.tsv");
@@ -74,9 +80,9 @@ pub(crate) struct Table {
 
 impl Table {
     /// The valence of `key` (already lower-case), and the key matched.
-    pub fn get<'a>(&'a self, key: &'a str) -> Option<(&'a str, f64)> {
+    pub fn get(&self, key: &str) -> Option<(&'static str, f64)> {
         if let Some((k, v)) = self.words.get_key_value(key) {
-            return Some((k, *v));
+            return Some((*k, *v));
         }
         if self.folded.is_empty() || key.is_ascii() {
             return self.folded.get(key).map(|(k, v)| (*k, *v));
@@ -103,6 +109,7 @@ pub(crate) struct Rules {
 }
 
 impl Rules {
+    #[cfg(test)]
     pub fn word(&self, w: &str) -> Kinds {
         if let Some(k) = self.single.get(w) {
             return *k;
@@ -129,8 +136,63 @@ impl Rules {
     }
 
     /// Whether `w` starts a two-word phrase.
+    #[cfg(test)]
     pub fn starts_pair(&self, w: &str) -> bool {
         self.pairs.contains_key(w)
+    }
+}
+
+/// What smo knows of one lower-case word in one language: its valence and its modifier kinds,
+/// found with a single hash lookup on the scoring path.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Word {
+    /// The lexicon key and its valence.
+    pub valence: Option<(&'static str, f64)>,
+    /// Booster, dampener, negator, contrast...
+    pub kinds: Kinds,
+    /// Whether a two-word modifier starts with this word (`kind` of, `par` contre).
+    pub pair_start: bool,
+}
+
+/// Every word of a language's lexicon and rules, with the accent-folded forms (`tres`, `decu`)
+/// where they name no other word.
+#[derive(Debug, Default)]
+pub(crate) struct Index(HashMap<Cow<'static, str>, Word>);
+
+impl Index {
+    fn build(table: &Table, rules: &Rules) -> Index {
+        let mut map: HashMap<Cow<'static, str>, Word> = HashMap::default();
+        for (k, v) in &table.words {
+            map.entry(Cow::Borrowed(*k)).or_default().valence = Some((*k, *v));
+        }
+        for (k, kinds) in &rules.single {
+            map.entry(Cow::Borrowed(*k)).or_default().kinds = *kinds;
+        }
+        for k in rules.pairs.keys() {
+            map.entry(Cow::Borrowed(*k)).or_default().pair_start = true;
+        }
+        for (f, (k, v)) in &table.folded {
+            let w = map.entry(Cow::Owned(f.clone())).or_default();
+            if w.valence.is_none() {
+                w.valence = Some((*k, *v));
+            }
+        }
+        for (f, kinds) in &rules.folded_single {
+            let w = map.entry(Cow::Owned(f.clone())).or_default();
+            if !w.kinds.any() || rules.single.get(f.as_str()).is_none() {
+                w.kinds.0 |= kinds.0;
+            }
+        }
+        Index(map)
+    }
+
+    /// The word, or its accent-folded form.
+    pub fn get(&self, w: &str) -> Option<&Word> {
+        match self.0.get(w) {
+            Some(found) => Some(found),
+            None if !w.is_ascii() => self.0.get(fold(w).as_str()),
+            None => None,
+        }
     }
 }
 
@@ -146,16 +208,26 @@ pub(crate) struct Lexicons {
     pub emoji_bad_rows: usize,
     pub rules_en: Rules,
     pub rules_fr: Rules,
+    pub index_en: Index,
+    pub index_fr: Index,
     /// `en-1 (sha256 …) + emoji-1 (…) + rules-en-1` and the French counterpart.
     pub version_en: String,
     pub version_fr: String,
 }
 
 impl Lexicons {
+    #[cfg(test)]
     pub fn table(&self, lang: Lang) -> &Table {
         match lang {
             Lang::En => &self.en,
             Lang::Fr => &self.fr,
+        }
+    }
+
+    pub fn index(&self, lang: Lang) -> &Index {
+        match lang {
+            Lang::En => &self.index_en,
+            Lang::Fr => &self.index_fr,
         }
     }
 
@@ -166,7 +238,7 @@ impl Lexicons {
         }
     }
 
-    pub fn version(&self, lang: Lang) -> &str {
+    pub fn version(&'static self, lang: Lang) -> &'static str {
         match lang {
             Lang::En => &self.version_en,
             Lang::Fr => &self.version_fr,
@@ -202,7 +274,11 @@ pub(crate) fn lexicons() -> &'static Lexicons {
             short(en.info.data_sha256),
             rules_fr.info.version,
         );
+        let index_en = Index::build(&en, &rules_en);
+        let index_fr = Index::build(&fr, &rules_fr);
         Lexicons {
+            index_en,
+            index_fr,
             en,
             fr,
             emoji,
@@ -254,7 +330,7 @@ fn table(text: &'static str, with_folding: bool) -> Table {
         }
     }
     if with_folding {
-        let mut folded: HashMap<String, Option<(&'static str, f64)>> = HashMap::new();
+        let mut folded: HashMap<String, Option<(&'static str, f64)>> = HashMap::default();
         for (k, v) in &t.words {
             let f = fold(k);
             if f != *k && !t.words.contains_key(f.as_str()) {
@@ -276,7 +352,7 @@ type EmojiTable = (HashMap<&'static str, &'static str>, usize, FileInfo, usize);
 
 fn emoji_table(text: &'static str) -> EmojiTable {
     let (info, data) = split(text);
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     let mut max = 0;
     let mut bad = 0;
     for line in data {

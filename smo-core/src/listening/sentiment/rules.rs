@@ -3,7 +3,7 @@
 //! punctuation emphasis, normalisation and the token shares. Every change is written to the
 //! trace as it is made.
 
-use super::lexicon::{Kinds, Lexicons, lexicons};
+use super::lexicon::{Kinds, Lexicons, Word, lexicons};
 use super::tokens::{Origin, Token, tokenize};
 use super::*;
 
@@ -21,16 +21,39 @@ fn sign(v: f64) -> f64 {
 
 /// The lexicon entry of a token: French tokens with no letter (emoticons) and emoji
 /// descriptions are English lexicon entries.
-fn lookup<'a>(t: &'a Token<'_>, lang: Lang, lex: &'a Lexicons) -> Option<(&'a str, f64)> {
-    let table = if t.origin == Origin::Emoji || !t.lower.chars().any(char::is_alphabetic) {
-        &lex.en
+fn lookup<'l>(t: &Token<'_>, lang: Lang, lex: &'l Lexicons) -> Word {
+    let index = if lang == Lang::Fr && (t.origin == Origin::Emoji || !t.is_word) {
+        &lex.index_en
     } else {
-        lex.table(lang)
+        lex.index(lang)
     };
-    table.get(&t.lower)
+    let mut w = index.get(&t.lower).copied().unwrap_or_default();
+    if t.origin == Origin::Emoji {
+        // An emoji's description words are scored, never modifiers.
+        w.kinds = Kinds::default();
+        w.pair_start = false;
+    }
+    w
 }
 
 pub(super) fn score(text: &str, lang: Option<Lang>) -> Sentiment {
+    score_with::<true>(text, lang)
+}
+
+/// The scores only: the same arithmetic, no trace text or effect lists built.
+pub(super) fn scores(text: &str, lang: Option<Lang>) -> SentimentScores {
+    let s = score_with::<false>(text, lang);
+    SentimentScores {
+        compound: s.compound,
+        positive: s.positive,
+        negative: s.negative,
+        neutral: s.neutral,
+        label: s.label,
+        lang: s.lang,
+    }
+}
+
+fn score_with<const TRACE: bool>(text: &str, lang: Option<Lang>) -> Sentiment {
     let lex = lexicons();
     let (lang, lang_source, detection) = match lang {
         Some(l) => (l, LangSource::Caller, None),
@@ -45,11 +68,12 @@ pub(super) fn score(text: &str, lang: Option<Lang>) -> Sentiment {
 
     // Modifiers, two-word phrases first (`kind of`, `par contre`): the phrase acts from its
     // second token, its first token is neither scored nor a modifier on its own.
+    let words: Vec<Word> = toks.iter().map(|t| lookup(t, lang, lex)).collect();
     let mut modifier: Vec<Option<Modifier>> = vec![None; n];
     let mut phrase_first = vec![false; n];
     let mut i = 0;
     while i < n {
-        if i + 1 < n && rules.starts_pair(&toks[i].lower) {
+        if i + 1 < n && words[i].pair_start {
             let k = rules.pair(&toks[i].lower, &toks[i + 1].lower);
             if k.any() {
                 phrase_first[i] = true;
@@ -58,13 +82,15 @@ pub(super) fn score(text: &str, lang: Option<Lang>) -> Sentiment {
                 continue;
             }
         }
-        let k = rules.word(&toks[i].lower);
-        if k.any() {
-            modifier[i] = Some(Modifier { kinds: k, first: i });
+        if words[i].kinds.any() {
+            modifier[i] = Some(Modifier {
+                kinds: words[i].kinds,
+                first: i,
+            });
         }
         i += 1;
     }
-    let base: Vec<Option<(&str, f64)>> = toks.iter().map(|t| lookup(t, lang, lex)).collect();
+    let base: Vec<Option<(&'static str, f64)>> = words.iter().map(|w| w.valence).collect();
     // A modifier carries its own valence only when there is no sentiment word for it to act
     // on in the next WINDOW tokens (`No!`, `c'est super`).
     let acts_on_something = |i: usize| {
@@ -75,7 +101,7 @@ pub(super) fn score(text: &str, lang: Option<Lang>) -> Sentiment {
                     && modifier[j].is_none()
                     && !phrase_first[j]
                     && toks[j].origin != Origin::Emoji
-                    && toks[j].lower.chars().any(char::is_alphabetic)
+                    && toks[j].is_word
             })
     };
     let scored: Vec<bool> = (0..n)
@@ -107,20 +133,22 @@ pub(super) fn score(text: &str, lang: Option<Lang>) -> Sentiment {
         if cap_diff && t.is_caps() && t.origin == Origin::Word {
             v += sign(v) * CAPS;
             let (s, e) = span(i, i);
-            effects.push(Effect {
-                rule: SentimentRule::Caps,
-                trigger: t.raw.to_owned(),
-                start_byte: s,
-                end_byte: e,
-                op: EffectOp::Add,
-                value: sign(v) * CAPS,
-                result: v,
-            });
+            if TRACE {
+                effects.push(Effect {
+                    rule: SentimentRule::Caps,
+                    trigger: t.raw.to_owned(),
+                    start_byte: s,
+                    end_byte: e,
+                    op: EffectOp::Add,
+                    value: sign(v) * CAPS,
+                    result: v,
+                });
+            }
         }
         // Only a sentiment word acted on by a modifier, not a modifier scored on its own.
         let mut negated_fr = false;
         // Emoticons and emoji say the author's affect directly: no modifier acts on them.
-        let is_word = t.origin != Origin::Emoji && t.lower.chars().any(char::is_alphabetic);
+        let is_word = t.origin != Origin::Emoji && t.is_word;
         if modifier[i].is_none() && is_word {
             for d in 1..=WINDOW {
                 let Some(j) = i.checked_sub(d) else { break };
@@ -132,19 +160,21 @@ pub(super) fn score(text: &str, lang: Option<Lang>) -> Sentiment {
                 }
                 let Some(m) = modifier[j] else {
                     if lang == Lang::En && d == 1 && toks[j].lower == "least" {
-                        let after_at = j > 0 && matches!(toks[j - 1].lower.as_str(), "at" | "very");
+                        let after_at = j > 0 && matches!(&*toks[j - 1].lower, "at" | "very");
                         if !after_at {
                             v *= NEGATION;
                             let (s, e) = span(j, j);
-                            effects.push(Effect {
-                                rule: SentimentRule::Negation,
-                                trigger: toks[j].raw.to_owned(),
-                                start_byte: s,
-                                end_byte: e,
-                                op: EffectOp::Multiply,
-                                value: NEGATION,
-                                result: v,
-                            });
+                            if TRACE {
+                                effects.push(Effect {
+                                    rule: SentimentRule::Negation,
+                                    trigger: toks[j].raw.to_owned(),
+                                    start_byte: s,
+                                    end_byte: e,
+                                    op: EffectOp::Multiply,
+                                    value: NEGATION,
+                                    result: v,
+                                });
+                            }
                         }
                     }
                     continue;
@@ -152,7 +182,7 @@ pub(super) fn score(text: &str, lang: Option<Lang>) -> Sentiment {
                 let ne_before = lang == Lang::Fr
                     && m.kinds.has(Kinds::NEGATOR_WITH_NE)
                     && (m.first.saturating_sub(WINDOW)..m.first)
-                        .any(|k| matches!(toks[k].lower.as_str(), "ne" | "n'"));
+                        .any(|k| matches!(&*toks[k].lower, "ne" | "n'"));
                 let negates = m.kinds.has(Kinds::NEGATOR) || ne_before;
                 let degree = if ne_before {
                     0.0
@@ -172,34 +202,38 @@ pub(super) fn score(text: &str, lang: Option<Lang>) -> Sentiment {
                     amount *= BOOSTER_DISTANCE[d - 1];
                     let signed = amount * sign(v);
                     v += signed;
-                    effects.push(Effect {
-                        rule: if degree > 0.0 {
-                            SentimentRule::Booster
-                        } else {
-                            SentimentRule::Dampener
-                        },
-                        trigger: trigger(&m, j),
-                        start_byte: s,
-                        end_byte: e,
-                        op: EffectOp::Add,
-                        value: signed,
-                        result: v,
-                    });
+                    if TRACE {
+                        effects.push(Effect {
+                            rule: if degree > 0.0 {
+                                SentimentRule::Booster
+                            } else {
+                                SentimentRule::Dampener
+                            },
+                            trigger: trigger(&m, j),
+                            start_byte: s,
+                            end_byte: e,
+                            op: EffectOp::Add,
+                            value: signed,
+                            result: v,
+                        });
+                    }
                 }
                 // English negators each flip (the method's tri-gram check); a French negation
                 // counts once however many of its words are in the window (`ne … pas`).
                 if negates && !(lang == Lang::Fr && negated_fr) {
                     negated_fr = true;
                     v *= NEGATION;
-                    effects.push(Effect {
-                        rule: SentimentRule::Negation,
-                        trigger: trigger(&m, j),
-                        start_byte: s,
-                        end_byte: e,
-                        op: EffectOp::Multiply,
-                        value: NEGATION,
-                        result: v,
-                    });
+                    if TRACE {
+                        effects.push(Effect {
+                            rule: SentimentRule::Negation,
+                            trigger: trigger(&m, j),
+                            start_byte: s,
+                            end_byte: e,
+                            op: EffectOp::Multiply,
+                            value: NEGATION,
+                            result: v,
+                        });
+                    }
                 }
             }
         }
@@ -207,11 +241,12 @@ pub(super) fn score(text: &str, lang: Option<Lang>) -> Sentiment {
         entries.push((
             i,
             TraceEntry {
-                token: match t.emoji {
-                    Some(e) => e.to_owned(),
-                    None => t.raw.to_owned(),
+                token: match (TRACE, t.emoji) {
+                    (false, _) => String::new(),
+                    (true, Some(e)) => e.to_owned(),
+                    (true, None) => t.raw.to_owned(),
                 },
-                lexeme: lexeme.to_owned(),
+                lexeme,
                 source: match t.origin {
                     Origin::Word => EntrySource::Word,
                     Origin::Hashtag => EntrySource::Hashtag,
@@ -233,7 +268,7 @@ pub(super) fn score(text: &str, lang: Option<Lang>) -> Sentiment {
             first: b,
         });
         let (s, e) = span(m.first, b);
-        let word = trigger(&m, b);
+        let word = if TRACE { trigger(&m, b) } else { String::new() };
         for (i, entry) in &mut entries {
             let (rule, factor) = match (*i).cmp(&b) {
                 std::cmp::Ordering::Less => (SentimentRule::ContrastBefore, CONTRAST_BEFORE),
@@ -242,20 +277,22 @@ pub(super) fn score(text: &str, lang: Option<Lang>) -> Sentiment {
             };
             entry.score *= factor;
             scores[*i] = entry.score;
-            entry.effects.push(Effect {
-                rule,
-                trigger: word.clone(),
-                start_byte: s,
-                end_byte: e,
-                op: EffectOp::Multiply,
-                value: factor,
-                result: entry.score,
-            });
+            if TRACE {
+                entry.effects.push(Effect {
+                    rule,
+                    trigger: word.clone(),
+                    start_byte: s,
+                    end_byte: e,
+                    op: EffectOp::Multiply,
+                    value: factor,
+                    result: entry.score,
+                });
+            }
         }
     }
 
     let sum: f64 = entries.iter().map(|(_, e)| e.score).sum();
-    let (punctuation, emphasis) = punctuation(text, sum);
+    let (punctuation, emphasis) = punctuation(text, sum, TRACE);
     let total = if sum > 0.0 {
         sum + emphasis
     } else if sum < 0.0 {
@@ -304,7 +341,7 @@ pub(super) fn score(text: &str, lang: Option<Lang>) -> Sentiment {
         label: Label::of(compound),
         lang,
         trace: Trace {
-            lexicon: lex.version(lang).to_owned(),
+            lexicon: lex.version(lang),
             lang_source,
             detection,
             tokens: n as u64,
@@ -318,7 +355,7 @@ pub(super) fn score(text: &str, lang: Option<Lang>) -> Sentiment {
 }
 
 /// The punctuation effects on a sum (signed away from zero) and their total magnitude.
-fn punctuation(text: &str, sum: f64) -> (Vec<Effect>, f64) {
+fn punctuation(text: &str, sum: f64, trace: bool) -> (Vec<Effect>, f64) {
     let mut effects = Vec::new();
     let mut running = sum;
     let mut magnitude = 0.0;
@@ -335,15 +372,17 @@ fn punctuation(text: &str, sum: f64) -> (Vec<Effect>, f64) {
         let amount = counted as f64 * EXCLAMATION;
         magnitude += amount;
         running += sign(sum) * amount;
-        effects.push(Effect {
-            rule: SentimentRule::Exclamation,
-            trigger: "!".repeat(counted),
-            start_byte: s,
-            end_byte: e,
-            op: EffectOp::Add,
-            value: sign(sum) * amount,
-            result: running,
-        });
+        if trace {
+            effects.push(Effect {
+                rule: SentimentRule::Exclamation,
+                trigger: "!".repeat(counted),
+                start_byte: s,
+                end_byte: e,
+                op: EffectOp::Add,
+                value: sign(sum) * amount,
+                result: running,
+            });
+        }
     }
     let (q, s, e) = marks('?');
     if q > 1 {
@@ -354,15 +393,17 @@ fn punctuation(text: &str, sum: f64) -> (Vec<Effect>, f64) {
         };
         magnitude += amount;
         running += sign(sum) * amount;
-        effects.push(Effect {
-            rule: SentimentRule::Question,
-            trigger: "?".repeat(q.min(4)),
-            start_byte: s,
-            end_byte: e,
-            op: EffectOp::Add,
-            value: sign(sum) * amount,
-            result: running,
-        });
+        if trace {
+            effects.push(Effect {
+                rule: SentimentRule::Question,
+                trigger: "?".repeat(q.min(4)),
+                start_byte: s,
+                end_byte: e,
+                op: EffectOp::Add,
+                value: sign(sum) * amount,
+                result: running,
+            });
+        }
     }
     (effects, magnitude)
 }
@@ -421,6 +462,38 @@ mod tests {
             assert!((total - s.trace.total).abs() < 1e-12);
             let compound = total / (total * total + 15.0).sqrt();
             assert!((compound - s.compound).abs() < 1e-12, "{text}");
+        }
+    }
+
+    #[test]
+    fn scores_equal_the_traced_scores() {
+        for text in [
+            "Not bad at all!!",
+            "Ce n'est pas très bon, mais GÉNIAL 😂",
+            "",
+            "kind of sad??",
+        ] {
+            for lang in [None, Some(Lang::En), Some(Lang::Fr)] {
+                let (full, fast) = (score(text, lang), scores(text, lang));
+                assert_eq!(
+                    (
+                        full.compound,
+                        full.positive,
+                        full.negative,
+                        full.neutral,
+                        full.label,
+                        full.lang
+                    ),
+                    (
+                        fast.compound,
+                        fast.positive,
+                        fast.negative,
+                        fast.neutral,
+                        fast.label,
+                        fast.lang
+                    )
+                );
+            }
         }
     }
 

@@ -3,6 +3,8 @@
 //! into words (CamelCase, digits, underscores) and, in French, elisions split (`n'est` ->
 //! `n'` + `est`). Every token keeps the byte range of the text it came from.
 
+use std::borrow::Cow;
+
 use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
 
 use super::Lang;
@@ -24,12 +26,14 @@ pub(crate) struct Token<'a> {
     /// As written (for emoji: the description word).
     pub raw: &'a str,
     /// Lower-case, typographic apostrophes made straight.
-    pub lower: String,
+    pub lower: Cow<'a, str>,
     pub start: usize,
     pub end: usize,
     pub origin: Origin,
     /// The emoji, for `Origin::Emoji`.
     pub emoji: Option<&'a str>,
+    /// Has a letter (a word, not an emoticon or a number).
+    pub is_word: bool,
     /// Clause punctuation (`. , ; : ! ? …`) follows the token: modifiers do not act across it.
     pub clause_end: bool,
 }
@@ -49,14 +53,24 @@ impl Token<'_> {
 }
 
 fn is_punct(c: char) -> bool {
-    c.is_ascii_punctuation() || c.general_category_group() == GeneralCategoryGroup::Punctuation
+    if c.is_ascii() {
+        c.is_ascii_punctuation()
+    } else {
+        c.general_category_group() == GeneralCategoryGroup::Punctuation
+    }
 }
 
-fn lower(s: &str) -> String {
-    s.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == '\u{2019}' { '\'' } else { c })
-        .collect()
+/// Lower case, with typographic apostrophes made straight; borrowed when nothing changes.
+fn lower(s: &str) -> Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .flat_map(char::to_lowercase)
+            .map(|c| if c == '\u{2019}' { '\'' } else { c })
+            .collect(),
+    )
 }
 
 /// Whether the emoji table may start at `c` (followed by `next`): any non-ASCII character, or
@@ -80,6 +94,9 @@ pub(crate) fn tokenize<'a>(text: &'a str, lang: Lang, lex: &'a Lexicons) -> Vec<
     }
     if let Some(s) = start {
         chunk(text, s, text.len(), lang, lex, &mut out);
+    }
+    for t in &mut out {
+        t.is_word = t.origin == Origin::Emoji || t.raw.chars().any(char::is_alphabetic);
     }
     out
 }
@@ -122,6 +139,7 @@ fn chunk<'a>(
                             origin: Origin::Emoji,
                             emoji: Some(emoji),
                             clause_end: false,
+                            is_word: false,
                         });
                     }
                 }
@@ -194,10 +212,14 @@ fn word_inner<'a>(
     out: &mut Vec<Token<'a>>,
 ) {
     let raw = &text[start..end];
-    let low = lower(raw);
     // Emoticons and other lexicon entries written with punctuation (`:)`, `</3`, `(:`) are
     // kept whole; they are English lexicon entries in both languages.
-    if raw.chars().any(is_punct) && lex.en.get(&low).is_some() {
+    let low = if raw.chars().any(is_punct) {
+        Some(lower(raw))
+    } else {
+        None
+    };
+    if let Some(low) = low.filter(|l| lex.en.get(l).is_some()) {
         out.push(Token {
             raw,
             lower: low,
@@ -206,6 +228,7 @@ fn word_inner<'a>(
             origin: Origin::Word,
             emoji: None,
             clause_end: false,
+            is_word: false,
         });
         return;
     }
@@ -233,6 +256,7 @@ fn word_inner<'a>(
                 origin: Origin::Word,
                 emoji: None,
                 clause_end: false,
+                is_word: false,
             });
             word_inner(text, s + cut, e, lang, lex, out);
             return;
@@ -246,6 +270,7 @@ fn word_inner<'a>(
         origin: Origin::Word,
         emoji: None,
         clause_end: false,
+        is_word: false,
     });
 }
 
@@ -261,7 +286,7 @@ fn elision(word: &str) -> Option<usize> {
     }
     let prefix = lower(&word[..pos]);
     let elided = matches!(
-        prefix.as_str(),
+        &*prefix,
         "c" | "d" | "j" | "l" | "m" | "n" | "s" | "t" | "qu" | "jusqu" | "lorsqu" | "puisqu"
     );
     elided.then_some(cut)
@@ -285,6 +310,7 @@ fn hashtag<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Token<'a>>
                 origin: Origin::Hashtag,
                 emoji: None,
                 clause_end: false,
+                is_word: false,
             });
         }
     };
@@ -324,7 +350,7 @@ mod tests {
     fn words(text: &str, lang: Lang) -> Vec<String> {
         tokenize(text, lang, lexicons())
             .into_iter()
-            .map(|t| t.lower)
+            .map(|t| t.lower.into_owned())
             .collect()
     }
 
@@ -351,7 +377,7 @@ mod tests {
     #[test]
     fn emoji_become_their_description() {
         let t = tokenize("nice😂!", Lang::En, lexicons());
-        let w: Vec<_> = t.iter().map(|t| t.lower.as_str()).collect();
+        let w: Vec<_> = t.iter().map(|t| &*t.lower).collect();
         assert_eq!(w, ["nice", "face", "with", "tears", "of", "joy"]);
         assert_eq!((t[1].start, t[1].end), (4, 8));
         assert_eq!(t[5].emoji, Some("😂"));
