@@ -35,6 +35,7 @@ val suites: List<GoldenSuite> = listOf(
     AuditGolden,
     AuditSiteCheck,
     TextGolden,
+    SentimentGolden,
 )
 
 fun main(args: Array<String>) {
