@@ -30,13 +30,13 @@ fn sets() -> &'static (Set, Set) {
 }
 
 const FRENCH: &[&str] = &[
-    "au", "aux", "avec", "ça", "ce", "ces", "cet", "cette", "dans", "des", "du", "elle", "elles",
-    "est", "et", "être", "eux", "il", "ils", "je", "la", "le", "les", "leur", "leurs", "lui", "ma",
-    "mais", "mes", "moi", "mon", "ne", "nos", "notre", "nous", "où", "par", "pas", "pour", "qu",
-    "que", "quel", "quelle", "qui", "sa", "sans", "ses", "son", "sont", "sur", "ta", "te", "tes",
-    "toi", "ton", "très", "tu", "un", "une", "vos", "votre", "vous", "y", "été", "était", "c'est",
-    "j'ai", "avoir", "fait", "comme", "aussi", "trop", "bien", "tout", "tous", "rien", "jamais",
-    "encore", "déjà", "chez", "peu", "vraiment", "merci", "oui", "non",
+    "au", "aux", "avec", "de", "en", "se", "ont", "va", "ça", "ce", "ces", "cet", "cette", "dans",
+    "des", "du", "elle", "elles", "est", "et", "être", "eux", "il", "ils", "je", "la", "le", "les",
+    "leur", "leurs", "lui", "ma", "mais", "mes", "moi", "mon", "ne", "nos", "notre", "nous", "où",
+    "par", "pas", "pour", "qu", "que", "quel", "quelle", "qui", "sa", "sans", "ses", "son", "sont",
+    "sur", "ta", "te", "tes", "toi", "ton", "très", "tu", "un", "une", "vos", "votre", "vous", "y",
+    "été", "était", "c'est", "j'ai", "avoir", "fait", "comme", "aussi", "trop", "bien", "tout",
+    "tous", "rien", "jamais", "encore", "déjà", "chez", "peu", "vraiment", "merci", "oui", "non",
 ];
 
 const ENGLISH: &[&str] = &[
