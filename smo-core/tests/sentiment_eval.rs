@@ -1,8 +1,8 @@
 //! Evaluation of the English sentiment engine on the VADER tweet ground truth (4,200 tweets,
 //! 20 human ratings each), read at run time from `../shared/conformance/vader/` or
 //! `$SMO_CONFORMANCE_DIR`; never copied into the repository. Protocol (that folder's
-//! `SOURCE.md`): compound ≥ 0.05 positive, ≤ -0.05 negative, else neutral; ground truth mean
-//! > 0 positive, < 0 negative, else neutral; Pearson r of compound against the mean rating,
+//! `SOURCE.md`): compound ≥ 0.05 positive, ≤ -0.05 negative, else neutral; a ground-truth
+//! mean above 0 positive, below 0 negative, else neutral; Pearson r against the mean rating,
 //! accuracy, macro-F1 over the three labels. Prints the figures; fails below the floors (the
 //! reference implementation's r, 0.872, measured on this set with vaderSentiment 3.3.2). When the
 //! file is absent the test says so and passes without checking anything.

@@ -3,7 +3,7 @@
 //!
 //! | Part | What it is for |
 //! |---|---|
-//! | [`sentiment`] | traced English and French sentiment (VADER method; pattern-fr for French) |
+//! | [`sentiment`](mod@sentiment) | traced English and French sentiment (VADER method; pattern-fr for French) |
 //!
 //! Monitoring queries, share of voice, influencers and themes will join it (issue 10); each
 //! part lives in its own file and is re-exported here.

@@ -134,12 +134,6 @@ impl Rules {
             .map(|(_, k)| *k)
             .unwrap_or_default()
     }
-
-    /// Whether `w` starts a two-word phrase.
-    #[cfg(test)]
-    pub fn starts_pair(&self, w: &str) -> bool {
-        self.pairs.contains_key(w)
-    }
 }
 
 /// What smo knows of one lower-case word in one language: its valence and its modifier kinds,
@@ -179,7 +173,7 @@ impl Index {
         }
         for (f, kinds) in &rules.folded_single {
             let w = map.entry(Cow::Owned(f.clone())).or_default();
-            if !w.kinds.any() || rules.single.get(f.as_str()).is_none() {
+            if !rules.single.contains_key(f.as_str()) {
                 w.kinds.0 |= kinds.0;
             }
         }
@@ -216,14 +210,6 @@ pub(crate) struct Lexicons {
 }
 
 impl Lexicons {
-    #[cfg(test)]
-    pub fn table(&self, lang: Lang) -> &Table {
-        match lang {
-            Lang::En => &self.en,
-            Lang::Fr => &self.fr,
-        }
-    }
-
     pub fn index(&self, lang: Lang) -> &Index {
         match lang {
             Lang::En => &self.index_en,

@@ -21,7 +21,7 @@ fn sign(v: f64) -> f64 {
 
 /// The lexicon entry of a token: French tokens with no letter (emoticons) and emoji
 /// descriptions are English lexicon entries.
-fn lookup<'l>(t: &Token<'_>, lang: Lang, lex: &'l Lexicons) -> Word {
+fn lookup(t: &Token<'_>, lang: Lang, lex: &Lexicons) -> Word {
     let index = if lang == Lang::Fr && (t.origin == Origin::Emoji || !t.is_word) {
         &lex.index_en
     } else {
