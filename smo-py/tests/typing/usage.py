@@ -34,3 +34,15 @@ def audit_site_records(strategy: smo.Strategy) -> list[str]:
     report = smo.audit_site(smo.example_site(), strategy=strategy, threads=2)
     rules = [r["rule"] for r in report.findings_records()]
     return titles + rules + [audit.fix_html, str(overall)]
+
+
+def sentiment_reasons(texts: list[str]) -> list[tuple[float, str, list[str]]]:
+    out: list[tuple[float, str, list[str]]] = []
+    for s in smo.sentiment_batch(texts, "fr", threads=2):
+        rules: list[str] = [f["rule"] for e in s.trace["entries"] for f in e["effects"]]
+        label: str = s.label
+        out.append((s.compound, label, rules))
+    one = smo.sentiment("Pas mal du tout !")
+    lang: str = one.lang
+    out.append((one.to_dict()["trace"]["total"], lang, []))
+    return out
