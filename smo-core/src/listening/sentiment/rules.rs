@@ -62,7 +62,8 @@ fn score_with<const TRACE: bool>(text: &str, lang: Option<Lang>) -> Sentiment {
             (l, LangSource::Detected, Some(d))
         }
     };
-    let toks = tokenize(text, lang, lex);
+    let ascii_lower = text.is_ascii().then(|| text.to_ascii_lowercase());
+    let toks = tokenize(text, ascii_lower.as_deref(), lang, lex);
     let rules = lex.rules(lang);
     let n = toks.len();
 
@@ -90,33 +91,32 @@ fn score_with<const TRACE: bool>(text: &str, lang: Option<Lang>) -> Sentiment {
         }
         i += 1;
     }
-    let base: Vec<Option<(&'static str, f64)>> = words.iter().map(|w| w.valence).collect();
+    let base = |j: usize| words[j].valence;
     // A modifier carries its own valence only when there is no sentiment word for it to act
     // on in the next WINDOW tokens (`No!`, `c'est super`).
     let acts_on_something = |i: usize| {
         (i + 1..(i + 1 + WINDOW).min(n))
             .take_while(|&j| !toks[j - 1].clause_end)
             .any(|j| {
-                base[j].is_some()
+                base(j).is_some()
                     && modifier[j].is_none()
                     && !phrase_first[j]
                     && toks[j].origin != Origin::Emoji
                     && toks[j].is_word
             })
     };
-    let scored: Vec<bool> = (0..n)
-        .map(|i| {
-            base[i].is_some()
-                && !phrase_first[i]
-                && (modifier[i].is_none() || !acts_on_something(i))
-        })
-        .collect();
+    let scored = |i: usize| {
+        base(i).is_some() && !phrase_first[i] && (modifier[i].is_none() || !acts_on_something(i))
+    };
 
     // Capitals count only in mixed-case text, over the words the author wrote.
     // Hashtags are left out: their capitals are a naming convention (`#FF`, `#LoveThis`).
-    let written: Vec<&Token> = toks.iter().filter(|t| t.origin == Origin::Word).collect();
-    let caps = written.iter().filter(|t| t.is_caps()).count();
-    let cap_diff = caps > 0 && caps < written.len();
+    let (mut written, mut caps) = (0, 0);
+    for t in toks.iter().filter(|t| t.origin == Origin::Word) {
+        written += 1;
+        caps += usize::from(t.is_caps());
+    }
+    let cap_diff = caps > 0 && caps < written;
 
     let span = |a: usize, b: usize| (toks[a].start as u64, toks[b].end as u64);
     let trigger = |m: &Modifier, j: usize| text[toks[m.first].start..toks[j].end].to_owned();
@@ -124,7 +124,7 @@ fn score_with<const TRACE: bool>(text: &str, lang: Option<Lang>) -> Sentiment {
     let mut scores = vec![0.0; n];
     let mut entries: Vec<(usize, TraceEntry)> = Vec::new();
     for i in 0..n {
-        let Some((lexeme, valence)) = base[i].filter(|_| scored[i]) else {
+        let Some((lexeme, valence)) = base(i).filter(|_| scored(i)) else {
             continue;
         };
         let t = &toks[i];

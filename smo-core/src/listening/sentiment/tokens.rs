@@ -73,6 +73,23 @@ fn lower(s: &str) -> Cow<'_, str> {
     )
 }
 
+/// The text, and its ASCII lower-case copy when the text is ASCII (the usual case): tokens
+/// then borrow their lower case from the copy instead of allocating one each.
+#[derive(Clone, Copy)]
+struct Src<'a> {
+    text: &'a str,
+    lower: Option<&'a str>,
+}
+
+impl<'a> Src<'a> {
+    fn low(&self, start: usize, end: usize) -> Cow<'a, str> {
+        match self.lower.and_then(|l| l.get(start..end)) {
+            Some(l) => Cow::Borrowed(l),
+            None => lower(&self.text[start..end]),
+        }
+    }
+}
+
 /// Whether the emoji table may start at `c` (followed by `next`): any non-ASCII character, or
 /// an ASCII one followed by a variation selector or a keycap mark (`#️⃣`).
 fn may_start_emoji(c: char, next: Option<char>) -> bool {
@@ -80,20 +97,30 @@ fn may_start_emoji(c: char, next: Option<char>) -> bool {
 }
 
 /// The tokens of `text`.
-pub(crate) fn tokenize<'a>(text: &'a str, lang: Lang, lex: &'a Lexicons) -> Vec<Token<'a>> {
+/// `ascii_lower` is `text.to_ascii_lowercase()` when `text` is ASCII, else `None`.
+pub(crate) fn tokenize<'a>(
+    text: &'a str,
+    ascii_lower: Option<&'a str>,
+    lang: Lang,
+    lex: &'a Lexicons,
+) -> Vec<Token<'a>> {
+    let src = Src {
+        text,
+        lower: ascii_lower.filter(|l| l.len() == text.len()),
+    };
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
     let mut start = None;
     for (i, c) in text.char_indices() {
         if c.is_whitespace() {
             if let Some(s) = start.take() {
-                chunk(text, s, i, lang, lex, &mut out);
+                chunk(src, s, i, lang, lex, &mut out);
             }
         } else if start.is_none() {
             start = Some(i);
         }
     }
     if let Some(s) = start {
-        chunk(text, s, text.len(), lang, lex, &mut out);
+        chunk(src, s, text.len(), lang, lex, &mut out);
     }
     for t in &mut out {
         t.is_word = t.origin == Origin::Emoji || t.raw.chars().any(char::is_alphabetic);
@@ -103,16 +130,17 @@ pub(crate) fn tokenize<'a>(text: &'a str, lang: Lang, lex: &'a Lexicons) -> Vec<
 
 /// Splits emoji out of a white-space chunk, then tokenises the pieces between them.
 fn chunk<'a>(
-    text: &'a str,
+    src: Src<'a>,
     start: usize,
     end: usize,
     lang: Lang,
     lex: &'a Lexicons,
     out: &mut Vec<Token<'a>>,
 ) {
+    let text = src.text;
     let piece = &text[start..end];
     if piece.is_ascii() {
-        word(text, start, end, lang, lex, out);
+        word(src, start, end, lang, lex, out);
         return;
     }
     let chars: Vec<(usize, char)> = piece.char_indices().collect();
@@ -124,7 +152,7 @@ fn chunk<'a>(
         if may_start_emoji(c, next) {
             if let Some((len, desc)) = longest_emoji(piece, &chars, k, lex) {
                 if off > from {
-                    word(text, start + from, start + off, lang, lex, out);
+                    word(src, start + from, start + off, lang, lex, out);
                 }
                 let e_end = chars.get(k + len).map_or(piece.len(), |p| p.0);
                 let emoji = &piece[off..e_end];
@@ -151,7 +179,7 @@ fn chunk<'a>(
         k += 1;
     }
     if from < piece.len() {
-        word(text, start + from, end, lang, lex, out);
+        word(src, start + from, end, lang, lex, out);
     }
 }
 
@@ -181,41 +209,42 @@ fn longest_emoji(
 /// One white-space word (or a piece between emoji): an emoticon, a hashtag, or a word with its
 /// edge punctuation stripped. A piece of punctuation only (`!`, `...`, `«`) is no token.
 fn word<'a>(
-    text: &'a str,
+    src: Src<'a>,
     start: usize,
     end: usize,
     lang: Lang,
     lex: &Lexicons,
     out: &mut Vec<Token<'a>>,
 ) {
-    let raw = &text[start..end];
+    let raw = &src.text[start..end];
     let trailing = &raw[raw.trim_end_matches(is_punct).len()..];
     if trailing.contains(['.', ',', ';', ':', '!', '?', '…']) {
         let before = out.len();
-        word_inner(text, start, end, lang, lex, out);
+        word_inner(src, start, end, lang, lex, out);
         // A piece of punctuation alone (`Génial !`) ends the clause of the token before it.
         let produced = out.len() > before;
         if let Some(last) = out.last_mut().filter(|_| produced || raw == trailing) {
             last.clause_end = true;
         }
     } else {
-        word_inner(text, start, end, lang, lex, out);
+        word_inner(src, start, end, lang, lex, out);
     }
 }
 
 fn word_inner<'a>(
-    text: &'a str,
+    src: Src<'a>,
     start: usize,
     end: usize,
     lang: Lang,
     lex: &Lexicons,
     out: &mut Vec<Token<'a>>,
 ) {
+    let text = src.text;
     let raw = &text[start..end];
     // Emoticons and other lexicon entries written with punctuation (`:)`, `</3`, `(:`) are
     // kept whole; they are English lexicon entries in both languages.
     let low = if raw.chars().any(is_punct) {
-        Some(lower(raw))
+        Some(src.low(start, end))
     } else {
         None
     };
@@ -243,14 +272,14 @@ fn word_inner<'a>(
     if trimmed_start > 0
         && (raw[..trimmed_start].ends_with('#') || raw[..trimmed_start].ends_with('＃'))
     {
-        hashtag(text, s, e, out);
+        hashtag(src, s, e, out);
         return;
     }
     if lang == Lang::Fr {
         if let Some(cut) = elision(core) {
             out.push(Token {
                 raw: &text[s..s + cut],
-                lower: lower(&text[s..s + cut]),
+                lower: src.low(s, s + cut),
                 start: s,
                 end: s + cut,
                 origin: Origin::Word,
@@ -258,13 +287,13 @@ fn word_inner<'a>(
                 clause_end: false,
                 is_word: false,
             });
-            word_inner(text, s + cut, e, lang, lex, out);
+            word_inner(src, s + cut, e, lang, lex, out);
             return;
         }
     }
     out.push(Token {
         raw: core,
-        lower: lower(core),
+        lower: src.low(s, e),
         start: s,
         end: e,
         origin: Origin::Word,
@@ -295,8 +324,8 @@ fn elision(word: &str) -> Option<usize> {
 /// The words of a hashtag body `text[start..end]`: split at underscores and punctuation, at a
 /// lower-case -> upper-case step (`LoveThis`), before the last capital of a run followed by a
 /// lower-case letter (`HTMLParser` -> `HTML Parser`), and between letters and digits.
-fn hashtag<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Token<'a>>) {
-    let body = &text[start..end];
+fn hashtag<'a>(src: Src<'a>, start: usize, end: usize, out: &mut Vec<Token<'a>>) {
+    let body = &src.text[start..end];
     let chars: Vec<(usize, char)> = body.char_indices().collect();
     let mut part_start: Option<usize> = None;
     let push = |s: usize, e: usize, out: &mut Vec<Token<'a>>| {
@@ -304,7 +333,7 @@ fn hashtag<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Token<'a>>
             let raw = &body[s..e];
             out.push(Token {
                 raw,
-                lower: lower(raw),
+                lower: src.low(start + s, start + e),
                 start: start + s,
                 end: start + e,
                 origin: Origin::Hashtag,
@@ -348,7 +377,7 @@ mod tests {
     use super::*;
 
     fn words(text: &str, lang: Lang) -> Vec<String> {
-        tokenize(text, lang, lexicons())
+        tokenize(text, None, lang, lexicons())
             .into_iter()
             .map(|t| t.lower.into_owned())
             .collect()
@@ -369,14 +398,14 @@ mod tests {
                 "love", "this", "html", "parser", "best", "2024", "so", "good"
             ]
         );
-        let t = tokenize("x #LoveThis", Lang::En, lexicons());
+        let t = tokenize("x #LoveThis", None, Lang::En, lexicons());
         assert_eq!((t[2].start, t[2].end), (7, 11));
         assert_eq!(t[2].origin, Origin::Hashtag);
     }
 
     #[test]
     fn emoji_become_their_description() {
-        let t = tokenize("nice😂!", Lang::En, lexicons());
+        let t = tokenize("nice😂!", None, Lang::En, lexicons());
         let w: Vec<_> = t.iter().map(|t| &*t.lower).collect();
         assert_eq!(w, ["nice", "face", "with", "tears", "of", "joy"]);
         assert_eq!((t[1].start, t[1].end), (4, 8));
