@@ -33,6 +33,18 @@ fn main() {
         .take(tweets.len() * repeat)
         .collect();
     let _ = sentiment("warm up", Some(Lang::En));
+    if std::env::args().nth(2).as_deref() == Some("scores") {
+        // One mode only, for a profiler.
+        let t = Instant::now();
+        let fast = sentiment_scores_batch(&texts, Some(Lang::En), Some(1)).unwrap_or_default();
+        let secs = t.elapsed().as_secs_f64();
+        println!(
+            "scores only, 1 thread: {:.2} µs/text ({})",
+            secs * 1e6 / texts.len() as f64,
+            fast.len()
+        );
+        return;
+    }
     let t = Instant::now();
     let mut n = 0.0;
     for s in &texts {

@@ -359,14 +359,21 @@ fn punctuation(text: &str, sum: f64, trace: bool) -> (Vec<Effect>, f64) {
     let mut effects = Vec::new();
     let mut running = sum;
     let mut magnitude = 0.0;
-    let marks = |m: char| -> (usize, u64, u64) {
-        let mut it = text.match_indices(m);
-        let first = it.next().map(|(i, _)| i);
-        let count = usize::from(first.is_some()) + it.count();
-        let last = text.rfind(m).map_or(0, |i| i + 1);
-        (count, first.unwrap_or(0) as u64, last as u64)
-    };
-    let (excl, s, e) = marks('!');
+    // One pass over the bytes: count, first and last position of `!` and `?`.
+    let (mut excl, mut q) = ((0usize, 0u64, 0u64), (0usize, 0u64, 0u64));
+    for (i, b) in text.bytes().enumerate() {
+        let slot = match b {
+            b'!' => &mut excl,
+            b'?' => &mut q,
+            _ => continue,
+        };
+        if slot.0 == 0 {
+            slot.1 = i as u64;
+        }
+        slot.0 += 1;
+        slot.2 = i as u64 + 1;
+    }
+    let (excl, s, e) = excl;
     if excl > 0 {
         let counted = excl.min(EXCLAMATION_MAX);
         let amount = counted as f64 * EXCLAMATION;
@@ -384,7 +391,7 @@ fn punctuation(text: &str, sum: f64, trace: bool) -> (Vec<Effect>, f64) {
             });
         }
     }
-    let (q, s, e) = marks('?');
+    let (q, s, e) = q;
     if q > 1 {
         let amount = if q <= 3 {
             q as f64 * QUESTION
