@@ -16,7 +16,7 @@
 //! | [`traffic`] | referrer classification, GA4-style channel grouping, UTM links, access logs |
 //! | [`text`] | post text: counting per network, entities, limits table, X weighted count |
 //! | [`post`], [`thread`], [`share`] | post checks (rule registry), thread splitting, share links |
-//! | [`listening`] | listening: mentions, monitoring queries (Boolean dialect, FTS5 and Elasticsearch exports) |
+//! | [`listening`] | listening: mentions, monitoring queries (Boolean dialect, FTS5 and Elasticsearch exports), traced English and French sentiment |
 //! | [`calendar`] | the editorial calendar: slots planned from the strategy (DST-proof), its rules, ICS and CSV exports |
 //! | [`strategy`] | the strategy model, its TOML/JSON form and its validation rules |
 //! | [`audit`] | the site social audit: page scan, rule catalogue, scores, fixes, site report |

@@ -11,6 +11,7 @@ mod calendar;
 mod errors;
 mod listening;
 mod measure;
+mod query;
 mod strategy;
 mod text;
 

@@ -1,215 +1,193 @@
-//! FFI surface of listening: `Mention` records and monitoring `Query` objects. Conversion
-//! only: parsing, matching, explanations and exports are smo-core's.
+//! FFI surface of listening: traced English and French sentiment. The enums, `Effect` and
+//! `Detection` mirror the core's (`uniffi::remote`); `Sentiment`, `Trace` and `TraceEntry`
+//! restate the core's records with owned strings (the core borrows its lexicon keys), field for
+//! field, so a change of the core's trace breaks this crate's build.
 
-use std::sync::Arc;
-use std::time::SystemTime;
-
-use smo_core::listening::{self, query::Clause};
-use smo_core::{Network, listening::Query as CoreQuery};
+use smo_core::listening::{
+    self, Detection, Effect, EffectOp, EntrySource, Label, Lang, LangSource, SentimentRule,
+};
 
 use crate::errors::SmoError;
 
-/// One mention of a listening export; counts not given are unknown (`null`), not zero.
-#[derive(uniffi::Record, Clone)]
-pub struct Mention {
-    /// The export's id.
-    pub id: String,
-    /// The text.
-    pub text: String,
-    /// When it was published.
-    pub published: SystemTime,
-    /// The network; `null` for the open web.
-    #[uniffi(default = None)]
-    pub network: Option<Network>,
-    /// The author's handle.
-    #[uniffi(default = "")]
-    pub author: String,
-    /// The author's display name.
-    #[uniffi(default = None)]
-    pub author_name: Option<String>,
-    /// The author's followers.
-    #[uniffi(default = None)]
-    pub followers: Option<u64>,
-    /// Language (BCP 47).
-    #[uniffi(default = None)]
-    pub lang: Option<String>,
-    /// URL.
-    #[uniffi(default = None)]
-    pub url: Option<String>,
-    /// The mention it answers.
-    #[uniffi(default = None)]
-    pub parent: Option<String>,
-    /// Likes.
-    #[uniffi(default = None)]
-    pub likes: Option<u64>,
-    /// Reposts.
-    #[uniffi(default = None)]
-    pub reposts: Option<u64>,
-    /// Replies.
-    #[uniffi(default = None)]
-    pub replies: Option<u64>,
-    /// Quotes.
-    #[uniffi(default = None)]
-    pub quotes: Option<u64>,
-    /// Views.
-    #[uniffi(default = None)]
-    pub views: Option<u64>,
-    /// Reach.
-    #[uniffi(default = None)]
-    pub reach: Option<u64>,
-    /// The brand it is about.
-    #[uniffi(default = None)]
-    pub brand: Option<String>,
+#[uniffi::remote(Enum)]
+enum Lang {
+    En,
+    Fr,
 }
 
-impl From<Mention> for listening::Mention {
-    fn from(m: Mention) -> Self {
-        listening::Mention {
-            id: m.id,
-            network: m.network,
-            author: listening::Author {
-                handle: m.author.trim_start_matches('@').to_owned(),
-                name: m.author_name,
-                followers: m.followers,
+#[uniffi::remote(Enum)]
+enum Label {
+    Positive,
+    Neutral,
+    Negative,
+}
+
+#[uniffi::remote(Enum)]
+enum LangSource {
+    Caller,
+    Detected,
+}
+
+#[uniffi::remote(Enum)]
+enum SentimentRule {
+    Caps,
+    Booster,
+    Dampener,
+    Negation,
+    ContrastBefore,
+    ContrastAfter,
+    Exclamation,
+    Question,
+}
+
+#[uniffi::remote(Enum)]
+enum EffectOp {
+    Add,
+    Multiply,
+}
+
+#[uniffi::remote(Enum)]
+enum EntrySource {
+    Word,
+    Hashtag,
+    Emoji,
+}
+
+#[uniffi::remote(Record)]
+struct Effect {
+    rule: SentimentRule,
+    trigger: String,
+    start_byte: u64,
+    end_byte: u64,
+    op: EffectOp,
+    value: f64,
+    result: f64,
+}
+
+#[uniffi::remote(Record)]
+struct Detection {
+    english: u32,
+    french: u32,
+}
+
+/// A token found in the lexicon, and what the rules did to it.
+#[derive(uniffi::Record)]
+pub struct TraceEntry {
+    /// The token as written (for an emoji, the emoji).
+    pub token: String,
+    /// The lexicon key it matched.
+    pub lexeme: String,
+    /// Word, hashtag word or emoji.
+    pub source: EntrySource,
+    /// Byte offset of the token in the UTF-8 text.
+    pub start_byte: u64,
+    /// Byte offset one past the token.
+    pub end_byte: u64,
+    /// The lexicon valence (-4..+4).
+    pub valence: f64,
+    /// The rules applied, in order.
+    pub effects: Vec<Effect>,
+    /// The final score of the token.
+    pub score: f64,
+}
+
+/// Everything needed to recompute a score by hand.
+#[derive(uniffi::Record)]
+pub struct Trace {
+    /// Lexicon and rule file versions with their content hashes.
+    pub lexicon: String,
+    /// Whether the language was given or detected.
+    pub lang_source: LangSource,
+    /// The detection counts, when detected.
+    pub detection: Option<Detection>,
+    /// Number of tokens scored.
+    pub tokens: u64,
+    /// The matched tokens with their effects.
+    pub entries: Vec<TraceEntry>,
+    /// Sum of the entries' scores.
+    pub sum: f64,
+    /// Punctuation emphasis added to the sum.
+    pub punctuation: Vec<Effect>,
+    /// The sum after punctuation.
+    pub total: f64,
+    /// The normalisation constant (15).
+    pub alpha: f64,
+}
+
+/// The sentiment of a text.
+#[derive(uniffi::Record)]
+pub struct Sentiment {
+    /// Normalised score in [-1, 1].
+    pub compound: f64,
+    /// Share of positive weight.
+    pub positive: f64,
+    /// Share of negative weight.
+    pub negative: f64,
+    /// Share of neutral tokens.
+    pub neutral: f64,
+    /// The label of the compound (± 0.05).
+    pub label: Label,
+    /// The language scored.
+    pub lang: Lang,
+    /// The reasons.
+    pub trace: Trace,
+}
+
+impl From<listening::Sentiment> for Sentiment {
+    fn from(s: listening::Sentiment) -> Self {
+        let t = s.trace;
+        Sentiment {
+            compound: s.compound,
+            positive: s.positive,
+            negative: s.negative,
+            neutral: s.neutral,
+            label: s.label,
+            lang: s.lang,
+            trace: Trace {
+                lexicon: t.lexicon.to_owned(),
+                lang_source: t.lang_source,
+                detection: t.detection,
+                tokens: t.tokens,
+                entries: t
+                    .entries
+                    .into_iter()
+                    .map(|e| TraceEntry {
+                        token: e.token,
+                        lexeme: e.lexeme.to_owned(),
+                        source: e.source,
+                        start_byte: e.start_byte,
+                        end_byte: e.end_byte,
+                        valence: e.valence,
+                        effects: e.effects,
+                        score: e.score,
+                    })
+                    .collect(),
+                sum: t.sum,
+                punctuation: t.punctuation,
+                total: t.total,
+                alpha: t.alpha,
             },
-            published: chrono::DateTime::<chrono::Utc>::from(m.published),
-            lang: m.lang,
-            text: m.text,
-            url: m.url,
-            parent: m.parent,
-            engagement: listening::Engagement {
-                likes: m.likes,
-                reposts: m.reposts,
-                replies: m.replies,
-                quotes: m.quotes,
-                views: m.views,
-                reach: m.reach,
-            },
-            brand: m.brand,
         }
     }
 }
 
-/// Where a term matched.
-#[derive(uniffi::Record)]
-pub struct QueryHit {
-    /// The term as written.
-    pub term: String,
-    /// Token position.
-    pub token: u64,
-    /// Byte span start in the text.
-    pub start: u64,
-    /// Byte span end.
-    pub end: u64,
-    /// The text there.
-    pub text: String,
+/// The sentiment of `text` in `lang` (`"en"`, `"fr"`, or a BCP 47 tag of one of them), or in
+/// the language detected when `lang` is null; an unknown language is `InvalidArgument`.
+#[uniffi::export(default(lang = None))]
+pub fn sentiment(text: String, lang: Option<String>) -> Result<Sentiment, SmoError> {
+    let lang = Lang::parse_opt(lang.as_deref())?;
+    Ok(listening::sentiment(&text, lang).into())
 }
 
-/// Why one part of a query matched or not.
-#[derive(uniffi::Record)]
-pub struct QueryClause {
-    /// The part as written.
-    pub clause: String,
-    /// Whether it holds.
-    pub matched: bool,
-    /// Where its words are.
-    pub hits: Vec<QueryHit>,
-    /// NEAR distances, field values.
-    pub detail: Option<String>,
-}
-
-/// Why a mention is in or out.
-#[derive(uniffi::Record)]
-pub struct QueryExplanation {
-    /// Whether the query matches.
-    pub matched: bool,
-    /// Every clause, in order.
-    pub clauses: Vec<QueryClause>,
-}
-
-/// A warning about a query.
-#[derive(uniffi::Record)]
-pub struct QueryWarning {
-    /// Byte offset.
-    pub offset: u64,
-    /// What will surprise.
-    pub message: String,
-}
-
-fn clause(c: Clause) -> QueryClause {
-    QueryClause {
-        clause: c.clause,
-        matched: c.matched,
-        hits: c
-            .hits
-            .into_iter()
-            .map(|h| QueryHit {
-                term: h.term,
-                token: h.token as u64,
-                start: h.start as u64,
-                end: h.end as u64,
-                text: h.text,
-            })
-            .collect(),
-        detail: c.detail,
-    }
-}
-
-/// A monitoring query in smo's Boolean dialect.
-#[derive(uniffi::Object)]
-pub struct Query(CoreQuery);
-
-#[uniffi::export]
-impl Query {
-    /// Parses a query (`SmoException.Parse` with column, byte offset and token).
-    #[uniffi::constructor]
-    pub fn new(text: String) -> Result<Arc<Self>, SmoError> {
-        Ok(Arc::new(Self(CoreQuery::parse(&text)?)))
-    }
-    /// The query as written.
-    pub fn text(&self) -> String {
-        self.0.text.clone()
-    }
-    /// Warnings about what will surprise.
-    pub fn warnings(&self) -> Vec<QueryWarning> {
-        self.0
-            .warnings
-            .iter()
-            .map(|w| QueryWarning {
-                offset: w.offset as u64,
-                message: w.message.clone(),
-            })
-            .collect()
-    }
-    /// Whether the query matches the mention.
-    pub fn matches(&self, mention: Mention) -> bool {
-        self.0.matches(&mention.into())
-    }
-    /// Which terms matched where.
-    pub fn explain(&self, mention: Mention) -> QueryExplanation {
-        let e = self.0.explain(&mention.into());
-        QueryExplanation {
-            matched: e.matched,
-            clauses: e.clauses.into_iter().map(clause).collect(),
-        }
-    }
-    /// The query as an SQLite FTS5 MATCH expression.
-    pub fn to_fts5(&self) -> Result<String, SmoError> {
-        Ok(self.0.to_fts5()?)
-    }
-    /// The query as Elasticsearch / OpenSearch query DSL, JSON.
-    pub fn to_elasticsearch(&self) -> String {
-        self.0.to_elasticsearch().to_string()
-    }
-}
-
-/// Runs every query over the mentions: one list of matching mention ids per query.
-#[uniffi::export]
-pub fn search_mentions(queries: Vec<Arc<Query>>, mentions: Vec<Mention>) -> Vec<Vec<String>> {
-    let qs: Vec<CoreQuery> = queries.iter().map(|q| q.0.clone()).collect();
-    let ms: Vec<listening::Mention> = mentions.into_iter().map(Into::into).collect();
-    listening::search_all(&qs, &ms)
+/// `sentiment` of each text, in order, on every core.
+#[uniffi::export(default(lang = None))]
+pub fn sentiment_batch(
+    texts: Vec<String>,
+    lang: Option<String>,
+) -> Result<Vec<Sentiment>, SmoError> {
+    let lang = Lang::parse_opt(lang.as_deref())?;
+    Ok(listening::sentiment_batch(&texts, lang)
         .into_iter()
-        .map(|h| h.into_iter().map(|i| ms[i].id.clone()).collect())
-        .collect()
+        .map(Sentiment::from)
+        .collect())
 }

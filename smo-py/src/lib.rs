@@ -9,6 +9,7 @@ mod errors;
 mod listening;
 mod measure;
 mod post_columns;
+mod query;
 mod strategy;
 mod text;
 
@@ -31,7 +32,7 @@ mod _smo {
         UnknownRuleError, WriteError,
     };
     #[pymodule_export]
-    use crate::listening::{PyMention, PyQuery, search};
+    use crate::listening::{PySentiment, sentiment, sentiment_batch};
     #[pymodule_export]
     use crate::measure::{
         PyDataset, PyGrouped, PyKpiValue, PyLoadResult, PyReferrer, PyRejected, PyReport,
@@ -43,6 +44,8 @@ mod _smo {
         progress, report, response_rate, response_time, roas, roi, share_of_voice,
         track_objectives, traffic_breakdown, utm_url, virality_rate,
     };
+    #[pymodule_export]
+    use crate::query::{PyMention, PyQuery, search};
     #[pymodule_export]
     use crate::strategy::{
         PyFinding, PyHandleCheck, PyNetworkInfo, PyRule, PyStrategy, check_handle, networks, rules,

@@ -1,237 +1,158 @@
-//! Python surface of listening: `Mention`, `Query` and `search()`. Conversion only: parsing,
-//! matching, explanations and exports are smo-core's.
+//! Python surface of listening: `sentiment` and `sentiment_batch` (traced English and French
+//! sentiment). The score and its trace are smo-core's; the trace becomes Python objects only
+//! when it is read.
 
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
-use smo_core::listening::{Author, Engagement, Mention, Query};
+use pyo3::types::PyString;
+use smo_core::Error;
+use smo_core::listening::{self, Lang, Sentiment, SentimentScores};
 
-use crate::convert::{json_to_py, to_py};
+use crate::convert::to_py;
 use crate::errors::{PyCoreError, PyResult2};
+use crate::text::{text_of, texts_of};
 
-fn arg(name: &str, message: impl Into<String>) -> PyCoreError {
-    PyCoreError(smo_core::Error::Argument {
-        name: name.into(),
-        message: message.into(),
-    })
+/// The sentiment of a text: compound score, token shares, label, language and trace.
+///
+/// A batch keeps the scores and the text; the trace is recomputed by the core when it is read
+/// (the same function on the same text: the same trace), so a batch pays for traces only when
+/// they are used.
+#[pyclass(frozen, module = "smo._smo", name = "Sentiment")]
+pub struct PySentiment {
+    scores: SentimentScores,
+    source: Source,
 }
 
-fn instant(v: &Bound<'_, PyAny>) -> PyResult2<chrono::DateTime<chrono::Utc>> {
-    let text: String = match v.extract::<String>() {
-        Ok(s) => s,
-        Err(_) => {
-            if v.getattr("tzinfo").map(|t| t.is_none()).unwrap_or(true) {
-                return Err(arg(
-                    "published",
-                    "expected a timezone-aware datetime or an RFC 3339 string",
-                ));
-            }
-            v.call_method0("isoformat")
-                .and_then(|s| s.extract())
-                .map_err(|_| arg("published", "expected a datetime"))?
+enum Source {
+    Full(Box<Sentiment>),
+    Text(String, Option<Lang>),
+}
+
+impl PySentiment {
+    fn full(s: Sentiment) -> Self {
+        PySentiment {
+            scores: SentimentScores {
+                compound: s.compound,
+                positive: s.positive,
+                negative: s.negative,
+                neutral: s.neutral,
+                label: s.label,
+                lang: s.lang,
+            },
+            source: Source::Full(Box::new(s)),
         }
-    };
-    chrono::DateTime::parse_from_rfc3339(&text)
-        .map(|t| t.to_utc())
-        .map_err(|_| arg("published", format!("`{text}` is not an RFC 3339 instant")))
-}
+    }
 
-/// One mention of a listening export.
-#[pyclass(frozen, eq, module = "smo._smo", name = "Mention")]
-#[derive(Clone, PartialEq)]
-pub struct PyMention(pub Mention);
+    fn with_trace<T>(&self, f: impl FnOnce(&Sentiment) -> T) -> T {
+        match &self.source {
+            Source::Full(s) => f(s),
+            Source::Text(text, lang) => f(&listening::sentiment(text, *lang)),
+        }
+    }
+}
 
 #[pymethods]
-impl PyMention {
-    /// A mention; counts not given are unknown, not zero.
-    #[new]
-    #[pyo3(signature = (id, text, published, *, network=None, author="", author_name=None, followers=None, lang=None, url=None, parent=None, likes=None, reposts=None, replies=None, quotes=None, views=None, reach=None, brand=None))]
-    #[allow(clippy::too_many_arguments)]
-    fn new(
-        id: String,
-        text: String,
-        published: &Bound<'_, PyAny>,
-        network: Option<&str>,
-        author: &str,
-        author_name: Option<String>,
-        followers: Option<u64>,
-        lang: Option<String>,
-        url: Option<String>,
-        parent: Option<String>,
-        likes: Option<u64>,
-        reposts: Option<u64>,
-        replies: Option<u64>,
-        quotes: Option<u64>,
-        views: Option<u64>,
-        reach: Option<u64>,
-        brand: Option<String>,
-    ) -> PyResult2<Self> {
-        Ok(Self(Mention {
-            id,
-            network: network.map(str::parse).transpose()?,
-            author: Author {
-                handle: author.trim_start_matches('@').to_owned(),
-                name: author_name,
-                followers,
-            },
-            published: instant(published)?,
-            lang,
-            text,
-            url,
-            parent,
-            engagement: Engagement {
-                likes,
-                reposts,
-                replies,
-                quotes,
-                views,
-                reach,
-            },
-            brand,
-        }))
-    }
-    /// The export's id.
+impl PySentiment {
+    /// Normalised score in [-1, 1].
     #[getter]
-    fn id(&self) -> &str {
-        &self.0.id
+    fn compound(&self) -> f64 {
+        self.scores.compound
     }
-    /// The text.
+
+    /// Share of positive weight among the tokens.
     #[getter]
-    fn text(&self) -> &str {
-        &self.0.text
+    fn positive(&self) -> f64 {
+        self.scores.positive
     }
-    /// The mention as nested dicts.
+
+    /// Share of negative weight among the tokens.
+    #[getter]
+    fn negative(&self) -> f64 {
+        self.scores.negative
+    }
+
+    /// Share of neutral tokens.
+    #[getter]
+    fn neutral(&self) -> f64 {
+        self.scores.neutral
+    }
+
+    /// `positive` (compound >= 0.05), `negative` (<= -0.05) or `neutral`.
+    #[getter]
+    fn label(&self) -> &'static str {
+        self.scores.label.as_str()
+    }
+
+    /// `en` or `fr`.
+    #[getter]
+    fn lang(&self) -> &'static str {
+        self.scores.lang.as_str()
+    }
+
+    /// The reasons, as a dict: lexicon version, entries with their effects, sum, punctuation,
+    /// total and alpha (see docs/listening.md).
+    #[getter]
+    fn trace<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.with_trace(|s| to_py(py, &s.trace))
+    }
+
+    /// The whole score as a dict (the trace nested).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.0)
+        self.with_trace(|s| to_py(py, s))
     }
+
     fn __repr__(&self) -> String {
         format!(
-            "Mention({:?}, {:?})",
-            self.0.id,
-            self.0.text.chars().take(40).collect::<String>()
+            "Sentiment(compound={:.4}, label={:?}, lang={:?}, positive={:.3}, negative={:.3}, neutral={:.3})",
+            self.scores.compound,
+            self.scores.label.as_str(),
+            self.scores.lang.as_str(),
+            self.scores.positive,
+            self.scores.negative,
+            self.scores.neutral
         )
     }
 }
 
-fn mention(obj: &Bound<'_, PyAny>) -> PyResult<Mention> {
-    if let Ok(m) = obj.cast::<PyMention>() {
-        return Ok(m.get().0.clone());
-    }
-    if let Ok(d) = obj.cast::<PyDict>() {
-        let get = |k: &str| d.get_item(k).ok().flatten().filter(|v| !v.is_none());
-        let s = |k: &str| -> PyResult<Option<String>> {
-            get(k).map(|v| v.extract::<String>()).transpose()
-        };
-        let n =
-            |k: &str| -> PyResult<Option<u64>> { get(k).map(|v| v.extract::<u64>()).transpose() };
-        let published = get("published")
-            .ok_or_else(|| PyErr::from(arg("published", "a mention needs `published`")))?;
-        return Ok(PyMention::new(
-            s("id")?.unwrap_or_default(),
-            s("text")?.unwrap_or_default(),
-            &published,
-            s("network")?.as_deref(),
-            &s("author")?.unwrap_or_default(),
-            s("author_name")?,
-            n("followers")?,
-            s("lang")?,
-            s("url")?,
-            s("parent")?,
-            n("likes")?,
-            n("reposts")?,
-            n("replies")?,
-            n("quotes")?,
-            n("views")?,
-            n("reach")?,
-            s("brand")?,
-        )?
-        .0);
-    }
-    Err(arg(
-        "mention",
-        "expected a smo.Mention or a dict with id, text, published, …",
-    )
-    .into())
+fn text_arg(text: &Bound<'_, PyString>) -> Result<String, Error> {
+    text_of(text).map_err(|e| Error::Argument {
+        name: "text".into(),
+        message: e.to_string(),
+    })
 }
 
-/// A monitoring query in smo's Boolean dialect.
-#[pyclass(frozen, module = "smo._smo", name = "Query")]
-pub struct PyQuery(pub Query);
-
-#[pymethods]
-impl PyQuery {
-    /// Parses a query; a `smo.ParseError` says the column, byte offset and token.
-    #[new]
-    fn new(text: &str) -> PyResult2<Self> {
-        Ok(Self(Query::parse(text)?))
-    }
-    /// The query as written.
-    #[getter]
-    fn text(&self) -> &str {
-        &self.0.text
-    }
-    /// Warnings (`offset`, `message`) about what will surprise.
-    #[getter]
-    fn warnings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.0.warnings)
-    }
-    /// Whether the query matches the mention (a `smo.Mention` or a dict).
-    fn matches(&self, mention: &Bound<'_, PyAny>) -> PyResult<bool> {
-        Ok(self.0.matches(&self::mention(mention)?))
-    }
-    /// Which terms matched where: `matched` and, per clause, its hits (token, byte span) and
-    /// detail (NEAR distances, field values).
-    fn explain<'py>(
-        &self,
-        py: Python<'py>,
-        mention: &Bound<'_, PyAny>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.0.explain(&self::mention(mention)?))
-    }
-    /// The query as an SQLite FTS5 MATCH expression (a `smo.ParseError` names what FTS5
-    /// cannot express).
-    fn to_fts5(&self) -> PyResult2<String> {
-        Ok(self.0.to_fts5()?)
-    }
-    /// The query as Elasticsearch / OpenSearch query DSL.
-    fn to_elasticsearch<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        json_to_py(py, &self.0.to_elasticsearch())
-    }
-    /// The query's tree, as dicts.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.0)
-    }
-    fn __repr__(&self) -> String {
-        format!("Query({:?})", self.0.text)
-    }
-}
-
-/// Runs every query over the mentions (indexed once, on all cores, without the GIL): one list
-/// of matching mention ids per query, in mention order.
+/// The sentiment of `text` in `lang` (`"en"`, `"fr"`), or in the language detected when None.
 #[pyfunction]
-pub fn search(
+#[pyo3(signature = (text, lang=None))]
+pub fn sentiment(text: &Bound<'_, PyString>, lang: Option<&str>) -> PyResult2<PySentiment> {
+    let lang = Lang::parse_opt(lang)?;
+    Ok(PySentiment::full(listening::sentiment(
+        &text_arg(text)?,
+        lang,
+    )))
+}
+
+/// `sentiment` of each text, in order, without the GIL, on every core (or `threads` of them);
+/// each trace is computed when it is first read.
+#[pyfunction]
+#[pyo3(signature = (texts, lang=None, *, threads=None))]
+pub fn sentiment_batch(
     py: Python<'_>,
-    queries: Vec<Bound<'_, PyAny>>,
-    mentions: Vec<Bound<'_, PyAny>>,
-) -> PyResult<Vec<Vec<String>>> {
-    let qs: Vec<Query> = queries
-        .iter()
-        .map(|q| match q.cast::<PyQuery>() {
-            Ok(q) => Ok(q.get().0.clone()),
-            Err(_) => {
-                let text: String = q.extract().map_err(|_| {
-                    PyErr::from(arg(
-                        "queries",
-                        "expected smo.Query objects or query strings",
-                    ))
-                })?;
-                Ok(Query::parse(&text).map_err(PyCoreError)?)
-            }
-        })
-        .collect::<PyResult<_>>()?;
-    let ms: Vec<Mention> = mentions.iter().map(mention).collect::<PyResult<_>>()?;
-    let hits = py.detach(|| smo_core::listening::search_all(&qs, &ms));
-    Ok(hits
+    texts: Vec<Bound<'_, PyString>>,
+    lang: Option<&str>,
+    threads: Option<usize>,
+) -> PyResult<Vec<PySentiment>> {
+    let lang = Lang::parse_opt(lang).map_err(PyCoreError)?;
+    let owned = texts_of(&texts)?;
+    drop(texts);
+    let scored = py
+        .detach(|| listening::sentiment_scores_batch(&owned, lang, threads))
+        .map_err(PyCoreError)?;
+    Ok(scored
         .into_iter()
-        .map(|h| h.into_iter().map(|i| ms[i].id.clone()).collect())
+        .zip(owned)
+        .map(|(scores, text)| PySentiment {
+            scores,
+            source: Source::Text(text, lang),
+        })
         .collect())
 }

@@ -17,7 +17,7 @@ use crate::strategy::{PyFinding, findings, rule_config};
 
 /// Reads a Python `str`; lone surrogates (which `str` allows) become U+FFFD, one code point
 /// each, so code-point offsets still index the caller's string.
-fn text_of(s: &Bound<'_, PyString>) -> PyResult<String> {
+pub(crate) fn text_of(s: &Bound<'_, PyString>) -> PyResult<String> {
     if let Ok(c) = s.to_cow() {
         return Ok(c.into_owned());
     }
@@ -30,7 +30,7 @@ fn text_of(s: &Bound<'_, PyString>) -> PyResult<String> {
     Ok(text::from_utf16_lossy(&units))
 }
 
-fn texts_of(list: &[Bound<'_, PyString>]) -> PyResult<Vec<String>> {
+pub(crate) fn texts_of(list: &[Bound<'_, PyString>]) -> PyResult<Vec<String>> {
     list.iter().map(text_of).collect()
 }
 

@@ -37,6 +37,7 @@ val suites: List<GoldenSuite> = listOf(
     TextGolden,
     CalendarGolden,
     QueryGolden,
+    SentimentGolden,
 )
 
 fun main(args: Array<String>) {

@@ -5,9 +5,19 @@
 //! |---|---|
 //! | [`mention`] | the mention schema: author, date, language, text, URL, thread, engagement, brand |
 //! | [`query`] | monitoring queries: the Boolean dialect, matching with explanations, FTS5 and Elasticsearch exports |
+//! | [`sentiment`](mod@sentiment) | traced English and French sentiment (VADER method; pattern-fr for French) |
+//!
+//! Share of voice, influencers and themes will join it (issue 10); each part lives in its own
+//! file and is re-exported here.
 
 pub mod mention;
 pub mod query;
+pub mod sentiment;
 
 pub use mention::{Author, Engagement, Mention};
 pub use query::{Explanation, Query, search_all};
+pub use sentiment::{
+    Detection, Effect, EffectOp, EntrySource, Label, Lang, LangSource, Sentiment, SentimentRule,
+    SentimentScores, Trace, TraceEntry, detect_lang, lexicon_version, sentiment, sentiment_batch,
+    sentiment_batch_threads, sentiment_scores_batch,
+};

@@ -16,6 +16,7 @@ __all__ = [
     "ParseError",
     "Rule",
     "Scores",
+    "Sentiment",
     "SiteReport",
     "SmoError",
     "Strategy",
@@ -40,6 +41,8 @@ __all__ = [
     "parse_text",
     "parse_text_batch",
     "rules",
+    "sentiment",
+    "sentiment_batch",
     "share_endpoints",
     "share_url",
     "split_thread",
@@ -1166,3 +1169,78 @@ class Query:
     def to_dict(self) -> dict[str, Any]: ...
 
 def search(queries: Sequence[Query | str], mentions: Sequence[_MentionLike]) -> list[list[str]]: ...
+# --- listening: sentiment ---
+
+_Lang = Literal["en", "fr"]
+_Label = Literal["positive", "neutral", "negative"]
+_SentimentRule = Literal[
+    "caps", "booster", "dampener", "negation", "contrast-before", "contrast-after",
+    "exclamation", "question",
+]
+
+class _Effect(TypedDict):
+    rule: _SentimentRule
+    trigger: str
+    start_byte: int
+    end_byte: int
+    op: Literal["add", "multiply"]
+    value: float
+    result: float
+
+class _TraceEntry(TypedDict):
+    token: str
+    lexeme: str
+    source: Literal["word", "hashtag", "emoji"]
+    start_byte: int
+    end_byte: int
+    valence: float
+    effects: list[_Effect]
+    score: float
+
+class _Detection(TypedDict):
+    english: int
+    french: int
+
+class _Trace(TypedDict):
+    lexicon: str
+    lang_source: Literal["caller", "detected"]
+    detection: _Detection | None
+    tokens: int
+    entries: list[_TraceEntry]
+    sum: float
+    punctuation: list[_Effect]
+    total: float
+    alpha: float
+
+class _SentimentDict(TypedDict):
+    compound: float
+    positive: float
+    negative: float
+    neutral: float
+    label: _Label
+    lang: _Lang
+    trace: _Trace
+
+@final
+class Sentiment:
+    """The sentiment of a text (VADER method; pattern-fr for French), with its trace."""
+    @property
+    def compound(self) -> float: ...
+    @property
+    def positive(self) -> float: ...
+    @property
+    def negative(self) -> float: ...
+    @property
+    def neutral(self) -> float: ...
+    @property
+    def label(self) -> _Label: ...
+    @property
+    def lang(self) -> _Lang: ...
+    @property
+    def trace(self) -> _Trace: ...
+    def to_dict(self) -> _SentimentDict: ...
+
+def sentiment(text: str, lang: str | None = None) -> Sentiment: ...
+def sentiment_batch(
+    texts: Sequence[str], lang: str | None = None, *, threads: int | None = None
+) -> list[Sentiment]: ...

@@ -50,3 +50,14 @@ wall: datetime.time = plan.slots[0].local_time
 ics: str = plan.to_ics(utc=True)
 rows: list[dict[str, object]] = plan.records()
 events: list[smo.CalendarEvent] = smo.read_ics(ics, end="2027-12-31") + smo.holidays("FR", "2027-01-01", "2027-12-31")
+
+def sentiment_reasons(texts: list[str]) -> list[tuple[float, str, list[str]]]:
+    out: list[tuple[float, str, list[str]]] = []
+    for s in smo.sentiment_batch(texts, "fr", threads=2):
+        rules: list[str] = [f["rule"] for e in s.trace["entries"] for f in e["effects"]]
+        label: str = s.label
+        out.append((s.compound, label, rules))
+    one = smo.sentiment("Pas mal du tout !")
+    lang: str = one.lang
+    out.append((one.to_dict()["trace"]["total"], lang, []))
+    return out
