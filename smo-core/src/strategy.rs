@@ -9,7 +9,7 @@
 
 pub mod rules;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 pub use chrono::NaiveDate;
@@ -294,6 +294,10 @@ pub struct Listening {
     /// Competitors to benchmark.
     #[serde(default)]
     pub competitors: Vec<Competitor>,
+    /// Monitoring queries of the analyst's own, by name, in smo's Boolean dialect
+    /// ([`crate::listening::Query`]); the keywords and competitors give default ones too.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub queries: BTreeMap<String, String>,
 }
 
 /// A competitor to watch.
@@ -307,7 +311,7 @@ pub struct Competitor {
     pub site: Option<Url>,
     /// Known handles, as `network = "handle"`.
     #[serde(default)]
-    pub handles: std::collections::BTreeMap<Network, String>,
+    pub handles: BTreeMap<Network, String>,
 }
 
 impl Strategy {

@@ -253,6 +253,19 @@ pub(crate) fn rule_config(
     }
 }
 
+/// A monitoring query of the strategy.
+#[derive(uniffi::Record)]
+pub struct StrategyQuery {
+    /// `brand`, `competitor:<name>` or the analyst's name for it.
+    pub name: String,
+    /// The query text (parse it with `Query(text)`).
+    pub text: String,
+    /// Field path of what it was made from.
+    pub path: String,
+    /// Why it does not parse, if it does not.
+    pub error: Option<String>,
+}
+
 /// An SMO strategy (immutable).
 #[derive(uniffi::Object)]
 pub struct Strategy(pub(crate) smo_core::Strategy);
@@ -290,6 +303,19 @@ impl Strategy {
     /// The brand's name.
     pub fn brand_name(&self) -> String {
         self.0.brand.name.clone()
+    }
+
+    /// The strategy's monitoring queries: `brand`, `competitor:<name>` and the analyst's own.
+    pub fn queries(&self) -> Vec<StrategyQuery> {
+        smo_core::listening::setup::queries(&self.0)
+            .into_iter()
+            .map(|q| StrategyQuery {
+                name: q.name,
+                text: q.text,
+                path: q.path,
+                error: q.query.err().map(|e| e.to_string()),
+            })
+            .collect()
     }
 
     /// Runs the strategy rules. `today` is the review date (`YYYY-MM-DD`, default today UTC);

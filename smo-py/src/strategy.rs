@@ -176,6 +176,16 @@ impl PyStrategy {
         ))
     }
 
+    /// The strategy's monitoring queries that parse, by name: `brand` (the keywords),
+    /// `competitor:<name>` and those of `[listening.queries]`; the rule `listening/query-invalid`
+    /// reports the others.
+    fn queries(&self) -> std::collections::BTreeMap<String, crate::query::PyQuery> {
+        smo_core::listening::setup::queries(&self.0)
+            .into_iter()
+            .filter_map(|q| q.query.ok().map(|p| (q.name, crate::query::PyQuery(p))))
+            .collect()
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Strategy(brand={:?}, audiences={}, objectives={}, channels={}, pillars={})",

@@ -128,3 +128,17 @@ def test_golden_queries() -> None:
         with pytest.raises(smo.ParseError) as info:
             smo.Query(e["query"])
         assert (info.value.column, info.value.offset, info.value.token, str(info.value)) == (e["column"], e["offset"], e["token"], e["message"])
+
+
+def test_strategy_queries_and_their_rule() -> None:
+    s = smo.Strategy.example()
+    qs = s.queries()
+    assert list(qs) == ["brand", "competitor:Atelier Brume", "competitor:Draps & Cie", "made-in-vosges", "washed-linen"]
+    m = smo.Mention("x", "Des draps en lin lavé, vraiment doux", "2027-01-04T09:00:00Z")
+    assert qs["brand"].matches(m) and qs["washed-linen"].matches(m) and not qs["competitor:Atelier Brume"].matches(m)
+    assert not any(f.rule == "listening/query-invalid" for f in s.validate(today="2026-11-21"))
+    bad = smo.Strategy.from_toml(s.to_toml().replace("washed-linen = '(", "washed-linen = '(("))
+    found = [f for f in bad.validate(today="2026-11-21") if f.rule == "listening/query-invalid"]
+    assert [f.path for f in found] == ["listening.queries.washed-linen"]
+    assert "this bracket is never closed" in found[0].message
+    assert "washed-linen" not in bad.queries()

@@ -33,6 +33,13 @@ object QueryGolden : GoldenSuite {
                 t.equal("$name $text", "search", searchMentions(listOf(q), mentions)[0], o.getAsJsonArray("matches").map { it.asString })
             }
         }
+        // The example strategy's keywords, competitors and own queries all parse, and run.
+        Strategy.example().use { s ->
+            val qs = s.queries()
+            t.equal(name, "strategy queries", qs.map { it.name }, listOf("brand", "competitor:Atelier Brume", "competitor:Draps & Cie", "made-in-vosges", "washed-linen"))
+            t.equal(name, "strategy query errors", qs.mapNotNull { it.error }, listOf<String>())
+            Query(qs[0].text).use { q -> t.equal(name, "brand query on m1", q.matches(mentions[0]), true) }
+        }
         for (e in g.getAsJsonArray("errors")) {
             val o = e.asJsonObject
             val text = o.get("query").asString

@@ -5,6 +5,7 @@
 //! |---|---|
 //! | [`mention`] | the mention schema: author, date, language, text, URL, thread, engagement, brand |
 //! | [`query`] | monitoring queries: the Boolean dialect, matching with explanations, FTS5 and Elasticsearch exports |
+//! | [`setup`] | the strategy's keywords, competitors and own queries as monitoring queries |
 //! | [`sentiment`](mod@sentiment) | traced English and French sentiment (VADER method; pattern-fr for French) |
 //!
 //! Share of voice, influencers and themes will join it (issue 10); each part lives in its own
@@ -13,6 +14,7 @@
 pub mod mention;
 pub mod query;
 pub mod sentiment;
+pub mod setup;
 
 pub use mention::{Author, Engagement, Mention};
 pub use query::{Explanation, Query, search_all};

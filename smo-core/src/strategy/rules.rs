@@ -179,6 +179,13 @@ pub static RULES: &[RuleInfo] = &[
         LISTEN
     ),
     rule!(
+        "listening/query-invalid",
+        Error,
+        "Listening query does not parse",
+        "A monitoring query of the strategy (its own, or one made from a keyword or competitor) is not valid in smo's query dialect.",
+        "docs/listening.md (monitoring queries)"
+    ),
+    rule!(
         "listening/no-competitors",
         Notice,
         "No competitors to benchmark",
@@ -634,6 +641,18 @@ fn pillars(s: &Strategy, out: &mut Findings<'_>) {
 }
 
 fn listening(s: &Strategy, out: &mut Findings<'_>) {
+    for q in crate::listening::setup::queries(s) {
+        if let Err(e) = &q.query {
+            out.report(
+                "listening/query-invalid",
+                Location::path(q.path.clone()),
+                format!("listening query `{}` ({}): {e}", q.name, q.text),
+                Some(
+                    "fix the query at the column given; docs/listening.md lists the dialect".into(),
+                ),
+            );
+        }
+    }
     match &s.listening {
         Some(l) if !l.keywords.is_empty() => {
             if l.competitors.is_empty() {
@@ -933,11 +952,13 @@ mod tests {
         s.listening = Some(Listening {
             keywords: vec![],
             competitors: vec![],
+            queries: Default::default(),
         });
         assert_eq!(fired(&s), ["listening/none"]);
         s.listening = Some(Listening {
             keywords: vec!["x".into()],
             competitors: vec![],
+            queries: Default::default(),
         });
         assert_eq!(fired(&s), ["listening/no-competitors"]);
         s.listening = Some(Listening {
@@ -947,8 +968,32 @@ mod tests {
                 site: None,
                 handles: Default::default(),
             }],
+            queries: Default::default(),
         });
         assert!(fired(&s).is_empty());
+        // The analyst's own queries must parse; the finding says where.
+        if let Some(l) = s.listening.as_mut() {
+            l.queries
+                .insert("linen".into(), "lin AND drap OR housse".into());
+        }
+        let found = s.validate(&ValidateOptions::default()).unwrap();
+        let f = found
+            .iter()
+            .find(|f| f.rule == "listening/query-invalid")
+            .unwrap();
+        assert_eq!(f.location.path.as_deref(), Some("listening.queries.linen"));
+        assert!(f.message.contains("column 14 (byte 13)"), "{}", f.message);
+        // A keyword that is only punctuation makes no query.
+        if let Some(l) = s.listening.as_mut() {
+            l.queries.clear();
+            l.keywords.push("!!".into());
+        }
+        let found = s.validate(&ValidateOptions::default()).unwrap();
+        let f = found
+            .iter()
+            .find(|f| f.rule == "listening/query-invalid")
+            .unwrap();
+        assert_eq!(f.location.path.as_deref(), Some("listening.keywords[1]"));
     }
 
     #[test]
