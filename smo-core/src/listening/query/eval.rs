@@ -7,12 +7,17 @@
 //! mentions that can match, and each candidate is checked exactly, positions included. One
 //! mention is an index of one.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap as StdHashMap;
+use std::hash::BuildHasherDefault;
+
+use crate::traffic::fnv::Fnv;
+
+type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
 
 use serde::Serialize;
 
 use super::parse::{Node, Range, Term, Value};
-use super::text::{Kind, Token, fold, tokens};
+use super::text::{Kind, Token, fold, fold_into, tokens};
 use crate::listening::mention::Mention;
 
 /// The tokens of many mentions, for many queries.
@@ -28,14 +33,57 @@ pub struct Index {
 }
 
 impl Index {
-    /// Tokenizes `texts` (one per mention, in order).
+    /// Tokenizes `texts` (one per mention, in order), in chunks on all cores; word ids follow
+    /// first appearance, so the index is the same whatever the number of cores.
     pub fn new<'a>(texts: impl IntoIterator<Item = &'a str>) -> Index {
+        use rayon::prelude::*;
+        /// One chunk: its own vocabulary (first appearance order) and tokens with local ids.
+        struct Part {
+            words: Vec<String>,
+            counts: Vec<u32>,
+            ids: Vec<u32>,
+            kinds: Vec<Kind>,
+        }
+        let texts: Vec<&str> = texts.into_iter().collect();
+        let parts: Vec<Part> = texts
+            .par_chunks(4096)
+            .map(|chunk| {
+                let mut local: HashMap<String, u32> = HashMap::default();
+                let mut part = Part {
+                    words: Vec::new(),
+                    counts: Vec::with_capacity(chunk.len()),
+                    ids: Vec::new(),
+                    kinds: Vec::new(),
+                };
+                let mut w = String::new();
+                for text in chunk {
+                    let before = part.ids.len();
+                    for t in tokens(text) {
+                        fold_into(&text[t.word..t.end], &mut w);
+                        let id = match local.get(w.as_str()) {
+                            Some(id) => *id,
+                            None => {
+                                let id = part.words.len() as u32;
+                                local.insert(w.clone(), id);
+                                part.words.push(w.clone());
+                                id
+                            }
+                        };
+                        part.ids.push(id);
+                        part.kinds.push(t.kind);
+                    }
+                    part.counts.push((part.ids.len() - before) as u32);
+                }
+                part
+            })
+            .collect();
         let mut ix = Index::default();
-        for (doc, text) in texts.into_iter().enumerate() {
-            ix.starts.push(ix.ids.len() as u32);
-            for t in tokens(text) {
-                let w = fold(&text[t.word..t.end]);
-                let id = match ix.vocab.get(&w) {
+        let mut doc = 0u32;
+        for part in parts {
+            let map: Vec<u32> = part
+                .words
+                .into_iter()
+                .map(|w| match ix.vocab.get(w.as_str()) {
                     Some(id) => *id,
                     None => {
                         let id = ix.words.len() as u32;
@@ -44,13 +92,22 @@ impl Index {
                         ix.postings.push(Vec::new());
                         id
                     }
-                };
-                let p = &mut ix.postings[id as usize];
-                if p.last() != Some(&(doc as u32)) {
-                    p.push(doc as u32);
+                })
+                .collect();
+            let mut at = 0usize;
+            for n in part.counts {
+                ix.starts.push(ix.ids.len() as u32);
+                for k in at..at + n as usize {
+                    let id = map[part.ids[k] as usize];
+                    let p = &mut ix.postings[id as usize];
+                    if p.last() != Some(&doc) {
+                        p.push(doc);
+                    }
+                    ix.ids.push(id);
+                    ix.kinds.push(part.kinds[k]);
                 }
-                ix.ids.push(id);
-                ix.kinds.push(t.kind);
+                at += n as usize;
+                doc += 1;
             }
         }
         ix
@@ -111,9 +168,19 @@ pub(super) fn glob(pattern: &str, word: &str) -> bool {
 /// A term resolved to word ids.
 #[derive(Debug, Clone)]
 struct Leaf {
-    ids: HashSet<u32>,
+    /// Sorted word ids.
+    ids: Vec<u32>,
     kind: Kind,
     case: Option<String>,
+}
+
+impl Leaf {
+    fn has(&self, id: u32) -> bool {
+        match self.ids.as_slice() {
+            [one] => *one == id,
+            many => many.binary_search(&id).is_ok(),
+        }
+    }
 }
 
 /// A query compiled against one index.
@@ -126,7 +193,7 @@ impl<'a> Compiled<'a> {
     pub(super) fn new(ix: &'a Index, root: &Node) -> Compiled<'a> {
         let mut c = Compiled {
             ix,
-            leaves: HashMap::new(),
+            leaves: HashMap::default(),
         };
         c.walk(root);
         c
@@ -138,7 +205,7 @@ impl<'a> Compiled<'a> {
         } else {
             t.pattern.clone()
         };
-        let ids: HashSet<u32> = if t.wildcard {
+        let ids: Vec<u32> = if t.wildcard {
             self.ix
                 .words
                 .iter()
@@ -147,7 +214,12 @@ impl<'a> Compiled<'a> {
                 .map(|(i, _)| i as u32)
                 .collect()
         } else {
-            self.ix.vocab.get(&pattern).copied().into_iter().collect()
+            self.ix
+                .vocab
+                .get(pattern.as_str())
+                .copied()
+                .into_iter()
+                .collect()
         };
         self.leaves.insert(
             t.span,
@@ -175,6 +247,59 @@ impl<'a> Compiled<'a> {
                 ..
             } if field == "hashtag" || field == "mention" => self.resolve(t),
             Node::Field { .. } => {}
+        }
+    }
+
+    /// Whether the postings alone answer `n` exactly (plain words under AND, OR and NOT), so
+    /// that its candidates need no check.
+    pub(super) fn exact(&self, n: &Node) -> bool {
+        match n {
+            Node::Term { term } => term.kind == Kind::Word && !term.case_sensitive,
+            Node::And { nodes } => {
+                nodes.iter().any(|x| !matches!(x, Node::Not { .. }))
+                    && nodes.iter().all(|x| self.exact(x))
+            }
+            Node::Or { nodes } => nodes.iter().all(|x| self.exact(x)),
+            Node::Not { node } => self.exact(node),
+            _ => false,
+        }
+    }
+
+    /// The exact answer of an [`exact`](Self::exact) node from the postings.
+    pub(super) fn answer(&self, n: &Node, all: usize) -> Vec<u32> {
+        match n {
+            Node::And { nodes } => {
+                let mut pos: Option<Vec<u32>> = None;
+                let mut neg: Vec<Vec<u32>> = Vec::new();
+                for x in nodes {
+                    match x {
+                        Node::Not { node } => neg.push(self.answer(node, all)),
+                        _ => {
+                            let a = self.answer(x, all);
+                            pos = Some(match pos {
+                                None => a,
+                                Some(p) => intersect(&p, &a),
+                            });
+                        }
+                    }
+                }
+                let mut out = pos.unwrap_or_default();
+                for m in neg {
+                    out = minus(&out, &m);
+                }
+                out
+            }
+            Node::Or { nodes } => {
+                let mut out: Vec<u32> = nodes.iter().flat_map(|x| self.answer(x, all)).collect();
+                out.sort_unstable();
+                out.dedup();
+                out
+            }
+            Node::Not { node } => minus(
+                &(0..all as u32).collect::<Vec<_>>(),
+                &self.answer(node, all),
+            ),
+            other => self.candidates(other).unwrap_or_default(),
         }
     }
 
@@ -223,6 +348,19 @@ impl<'a> Compiled<'a> {
             Node::Field { .. } => None,
         }
     }
+}
+
+fn minus(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut j = 0;
+    a.iter()
+        .copied()
+        .filter(|x| {
+            while j < b.len() && b[j] < *x {
+                j += 1;
+            }
+            j >= b.len() || b[j] != *x
+        })
+        .collect()
 }
 
 fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
@@ -297,8 +435,7 @@ impl<'a> Doc<'a> {
         };
         (0..self.ids.len())
             .filter(|&i| {
-                leaf.ids.contains(&self.ids[i])
-                    && (leaf.kind == Kind::Word || leaf.kind == self.kinds[i])
+                leaf.has(self.ids[i]) && (leaf.kind == Kind::Word || leaf.kind == self.kinds[i])
             })
             .filter(|&i| match (&leaf.case, &self.toks) {
                 (Some(exact), Some(toks)) => toks
@@ -476,8 +613,8 @@ impl<'a> Doc<'a> {
                 let Some(leaf) = c.leaves.get(&t.span) else {
                     return (false, String::new());
                 };
-                let ok = (0..self.ids.len())
-                    .any(|i| self.kinds[i] == kind && leaf.ids.contains(&self.ids[i]));
+                let ok =
+                    (0..self.ids.len()).any(|i| self.kinds[i] == kind && leaf.has(self.ids[i]));
                 (ok, String::new())
             }
             ("followers", Value::Range(r)) => (num(r, m.author.followers), fmt(m.author.followers)),

@@ -118,6 +118,14 @@ impl Query {
             eval::Doc::new(index, d, &mentions[d], need_text)
                 .eval(&c, &self.text, &self.root, &mut None)
         };
+        if c.exact(&self.root) {
+            return c
+                .answer(&self.root, mentions.len().min(index.len()))
+                .into_iter()
+                .map(|d| d as usize)
+                .filter(|d| *d < mentions.len())
+                .collect();
+        }
         match c.candidates(&self.root) {
             Some(cands) => cands
                 .into_iter()
