@@ -228,10 +228,29 @@ pub fn search(
             }
         })
         .collect::<PyResult<_>>()?;
-    let ms: Vec<Mention> = mentions.iter().map(mention).collect::<PyResult<_>>()?;
-    let hits = py.detach(|| smo_core::listening::search_all(&qs, &ms));
+    // smo.Mention objects are read in place (they are frozen); dicts are converted.
+    let mut owned: Vec<Mention> = Vec::new();
+    let mut held: Vec<Option<Bound<'_, PyMention>>> = Vec::with_capacity(mentions.len());
+    for m in &mentions {
+        match m.cast::<PyMention>() {
+            Ok(b) => held.push(Some(b.clone())),
+            Err(_) => {
+                owned.push(mention(m)?);
+                held.push(None);
+            }
+        }
+    }
+    let mut converted = owned.iter();
+    let refs: Vec<&Mention> = held
+        .iter()
+        .filter_map(|h| match h {
+            Some(b) => Some(&b.get().0),
+            None => converted.next(),
+        })
+        .collect();
+    let hits = py.detach(|| smo_core::listening::search_all(&qs, &refs));
     Ok(hits
         .into_iter()
-        .map(|h| h.into_iter().map(|i| ms[i].id.clone()).collect())
+        .map(|h| h.into_iter().map(|i| refs[i].id.clone()).collect())
         .collect())
 }

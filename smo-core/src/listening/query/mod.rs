@@ -25,6 +25,8 @@ pub mod export;
 pub mod parse;
 pub mod text;
 
+use std::borrow::Borrow;
+
 use serde::Serialize;
 
 use crate::error::Result;
@@ -111,11 +113,11 @@ impl Query {
 
     /// The positions in `mentions` (indexed by `index`, built from the same mentions in the same
     /// order) that the query matches, ascending.
-    pub fn search(&self, index: &Index, mentions: &[Mention]) -> Vec<usize> {
+    pub fn search<M: Borrow<Mention>>(&self, index: &Index, mentions: &[M]) -> Vec<usize> {
         let c = eval::Compiled::new(index, &self.root);
         let need_text = case_sensitive(&self.root);
         let check = |d: usize| {
-            eval::Doc::new(index, d, &mentions[d], need_text)
+            eval::Doc::new(index, d, mentions[d].borrow(), need_text)
                 .eval(&c, &self.text, &self.root, &mut None)
         };
         if c.exact(&self.root) {
@@ -139,11 +141,11 @@ impl Query {
     }
 }
 
-/// Runs every query over `mentions`, indexing them once; one list of matching positions per
-/// query, on all cores.
-pub fn search_all(queries: &[Query], mentions: &[Mention]) -> Vec<Vec<usize>> {
+/// Runs every query over `mentions` (owned or borrowed), indexing them once; one list of
+/// matching positions per query, on all cores.
+pub fn search_all<M: Borrow<Mention> + Sync>(queries: &[Query], mentions: &[M]) -> Vec<Vec<usize>> {
     use rayon::prelude::*;
-    let index = Index::new(mentions.iter().map(|m| m.text.as_str()));
+    let index = Index::new(mentions.iter().map(|m| m.borrow().text.as_str()));
     queries
         .par_iter()
         .map(|q| q.search(&index, mentions))
