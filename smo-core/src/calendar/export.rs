@@ -9,8 +9,8 @@
 //!   since the composer schedules messages, not empty slots. Hootsuite takes one profile per
 //!   file, so pass the network to export. Source: the bulk-schedule instructions as Hootsuite's
 //!   users describe them (three columns: date and time, text, link; one file per profile; up to
-//!   350 messages), e.g. http://gussetbeard.com/bulk-update-algo/ and
-//!   http://jycalcano.blogspot.com/2015/07/post-8-hootsuite-bulk-messaging.html, read 2026-12.
+//!   350 messages), e.g. <http://gussetbeard.com/bulk-update-algo/> and
+//!   <http://jycalcano.blogspot.com/2015/07/post-8-hootsuite-bulk-messaging.html>, read 2026-12.
 
 use crate::error::{Error, Format, Result};
 use crate::network::Network;

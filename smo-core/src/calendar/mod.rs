@@ -9,7 +9,7 @@
 //! - [`plan`] builds the plan from the strategy's publishing channels: slots per week from each
 //!   cadence, pillars by their shares, content types each network takes, times from a sourced
 //!   best-time table, the account's own history or the host's windows ([`besttime`]), holidays
-//!   and blackout dates respected ([`holidays`], [`read_ics`]). The algorithm is in
+//!   and blackout dates respected ([`holidays()`], [`read_ics`]). The algorithm is in
 //!   [`planner`]'s doc.
 //! - A [`Slot`] is (date, wall time, IANA zone) of the audience it serves, resolved to an instant
 //!   by [`zone::resolve`] with chrono-tz, never saved as an offset; DST gaps move forward, folds

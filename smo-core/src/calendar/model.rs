@@ -241,7 +241,7 @@ pub struct Draft {
 pub struct PlanOptions {
     /// Slots per zone, or one compromise window. Default: per zone.
     pub zone_policy: ZonePolicy,
-    /// Holidays, blackout dates and campaigns (from [`holidays`](super::holidays), an ICS
+    /// Holidays, blackout dates and campaigns (from [`holidays`](super::holidays()), an ICS
     /// feed through [`read_ics`](super::read_ics), or the host).
     pub events: Vec<Event>,
     /// What a slot on a holiday or blackout date becomes. Default: moved.
