@@ -85,7 +85,7 @@ pub struct FieldSpec {
     pub description: &'static str,
 }
 
-const fn f(
+pub(crate) const fn f(
     name: &'static str,
     kind: FieldKind,
     required: bool,
@@ -470,6 +470,7 @@ pub fn schema(table: &str) -> Option<&'static [FieldSpec]> {
         "accounts" => Some(ACCOUNT_FIELDS),
         "web" => Some(WEB_FIELDS),
         "costs" => Some(COST_FIELDS),
+        "mentions" => Some(crate::listening::mention::MENTION_FIELDS),
         _ => None,
     }
 }
@@ -839,7 +840,7 @@ pub struct RowCells<'a, 'o> {
     opts: &'o LoadOptions,
 }
 
-type FieldResult<T> = std::result::Result<T, (String, String)>;
+pub(crate) type FieldResult<T> = std::result::Result<T, (String, String)>;
 
 impl RowCells<'_, '_> {
     fn cell(&self, name: &str) -> (Option<Cell<'_>>, &'static FieldSpec) {
@@ -855,11 +856,11 @@ impl RowCells<'_, '_> {
         Err((spec.name.to_owned(), message))
     }
 
-    fn required<T>(&self, name: &str, v: Option<T>) -> FieldResult<T> {
+    pub(crate) fn required<T>(&self, name: &str, v: Option<T>) -> FieldResult<T> {
         v.ok_or_else(|| (name.to_owned(), "is required but empty".to_owned()))
     }
 
-    fn text(&self, name: &str) -> Option<String> {
+    pub(crate) fn text(&self, name: &str) -> Option<String> {
         match self.cell(name).0 {
             Some(Cell::Text(t)) => Some(t.trim().to_owned()),
             Some(Cell::Number(n)) => Some(format_number(n)),
@@ -867,7 +868,7 @@ impl RowCells<'_, '_> {
         }
     }
 
-    fn amount(&self, name: &str) -> FieldResult<Option<f64>> {
+    pub(crate) fn amount(&self, name: &str) -> FieldResult<Option<f64>> {
         let (cell, spec) = self.cell(name);
         match cell {
             None => Ok(None),
@@ -879,7 +880,7 @@ impl RowCells<'_, '_> {
         }
     }
 
-    fn count(&self, name: &str) -> FieldResult<Option<u64>> {
+    pub(crate) fn count(&self, name: &str) -> FieldResult<Option<u64>> {
         let (_, spec) = self.cell(name);
         match self.amount(name)? {
             None => Ok(None),
@@ -893,7 +894,7 @@ impl RowCells<'_, '_> {
         }
     }
 
-    fn datetime(&self, name: &str) -> FieldResult<Option<DateTime<Utc>>> {
+    pub(crate) fn datetime(&self, name: &str) -> FieldResult<Option<DateTime<Utc>>> {
         let (cell, spec) = self.cell(name);
         match cell {
             None => Ok(None),
@@ -904,7 +905,7 @@ impl RowCells<'_, '_> {
         }
     }
 
-    fn date(&self, name: &str) -> FieldResult<Option<NaiveDate>> {
+    pub(crate) fn date(&self, name: &str) -> FieldResult<Option<NaiveDate>> {
         let (cell, spec) = self.cell(name);
         match cell {
             None => Ok(None),
@@ -917,7 +918,7 @@ impl RowCells<'_, '_> {
         }
     }
 
-    fn parsed<T: FromStr>(&self, name: &str) -> FieldResult<Option<T>>
+    pub(crate) fn parsed<T: FromStr>(&self, name: &str) -> FieldResult<Option<T>>
     where
         T::Err: fmt::Display,
     {
@@ -1367,6 +1368,74 @@ pub fn load_json<T: Table>(text: &str, opts: &LoadOptions) -> Result<Loaded<T>> 
     })?;
     let lines = record_lines(text);
     load_value(&value, Some(&lines), opts)
+}
+
+/// Loads a table from JSON lines (one object a line, as listening exports stream them): a line
+/// that is not a JSON object is rejected with its line number and the parser's reason, never
+/// dropped; blank lines are skipped.
+///
+/// ```
+/// use smo_core::{data::{load_json_lines, LoadOptions}, listening::Mention};
+/// let text = "{\"id\": \"a\", \"text\": \"lin\", \"date\": \"2027-01-04T09:00:00Z\"}\n{oops\n\n{\"id\": \"c\", \"text\": \"drap\"}\n";
+/// let l = load_json_lines::<Mention>(text, &LoadOptions::default())?;
+/// assert_eq!(l.rows.len(), 1);
+/// assert_eq!((l.rejected[0].line, l.rejected[0].record), (2, 2));
+/// assert_eq!((l.rejected[1].line, l.rejected[1].field.as_deref()), (4, Some("published")));
+/// # Ok::<(), smo_core::Error>(())
+/// ```
+pub fn load_json_lines<T: Table>(text: &str, opts: &LoadOptions) -> Result<Loaded<T>> {
+    let mut items = Vec::new();
+    let mut lines = Vec::new();
+    let mut records = Vec::new();
+    let mut syntax: Vec<Rejected> = Vec::new();
+    let mut record = 0u64;
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        record += 1;
+        match serde_json::from_str::<serde_json::Value>(line) {
+            Ok(v @ serde_json::Value::Object(_)) => {
+                items.push(v);
+                lines.push(i as u64 + 1);
+                records.push(record);
+            }
+            Ok(_) => syntax.push(Rejected {
+                line: i as u64 + 1,
+                record,
+                field: None,
+                reason: "the line is JSON but not an object".into(),
+            }),
+            Err(e) => syntax.push(Rejected {
+                line: i as u64 + 1,
+                record,
+                field: None,
+                reason: format!("not a JSON object: {e}"),
+            }),
+        }
+    }
+    if opts.strict {
+        if let Some(r) = syntax.first() {
+            return Err(Error::Row {
+                table: T::NAME.into(),
+                line: r.line,
+                field: None,
+                message: r.reason.clone(),
+            });
+        }
+    }
+    let mut loaded = load_value::<T>(&serde_json::Value::Array(items), Some(&lines), opts)?;
+    for r in &mut loaded.rejected {
+        if let Some(n) = usize::try_from(r.record)
+            .ok()
+            .and_then(|k| records.get(k.wrapping_sub(1)))
+        {
+            r.record = *n;
+        }
+    }
+    loaded.rejected.extend(syntax);
+    loaded.rejected.sort_by_key(|r| r.line);
+    Ok(loaded)
 }
 
 /// Loads a table from a parsed JSON value: an array of objects (records from Python lists of

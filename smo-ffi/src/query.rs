@@ -213,3 +213,66 @@ pub fn search_mentions(queries: Vec<Arc<Query>>, mentions: Vec<Mention>) -> Vec<
         .map(|h| h.into_iter().map(|i| ms[i].id.clone()).collect())
         .collect()
 }
+
+impl From<listening::Mention> for Mention {
+    fn from(m: listening::Mention) -> Self {
+        let e = m.engagement;
+        Mention {
+            id: m.id,
+            text: m.text,
+            published: SystemTime::from(m.published),
+            network: m.network,
+            author: m.author.handle,
+            author_name: m.author.name,
+            followers: m.author.followers,
+            lang: m.lang,
+            url: m.url,
+            parent: m.parent,
+            likes: e.likes,
+            reposts: e.reposts,
+            replies: e.replies,
+            quotes: e.quotes,
+            views: e.views,
+            reach: e.reach,
+            brand: m.brand,
+        }
+    }
+}
+
+/// Mentions loaded, with every row that could not be read.
+#[derive(uniffi::Record)]
+pub struct MentionLoad {
+    /// Mentions read, in input order.
+    pub mentions: Vec<Mention>,
+    /// Rows not read: line, record, field and reason.
+    pub rejected: Vec<smo_core::data::Rejected>,
+    /// Input columns matched to no field.
+    pub ignored_columns: Vec<String>,
+}
+
+/// Loads mentions from CSV, JSON or JSON-lines text (`format`: `csv`, `json`, `jsonl`).
+#[uniffi::export(default(format = "csv"))]
+pub fn load_mentions(
+    text: String,
+    format: String,
+    settings: crate::measure::LoadSettings,
+) -> Result<MentionLoad, SmoError> {
+    let opts: smo_core::data::LoadOptions = settings.try_into()?;
+    let l = match format.as_str() {
+        "json" => smo_core::data::load_json::<listening::Mention>(&text, &opts)?,
+        "jsonl" => smo_core::data::load_json_lines::<listening::Mention>(&text, &opts)?,
+        "csv" => smo_core::data::load_csv::<listening::Mention>(&text, &opts)?,
+        other => {
+            return Err(smo_core::Error::Argument {
+                name: "format".into(),
+                message: format!("`{other}`: use csv, json or jsonl"),
+            }
+            .into());
+        }
+    };
+    Ok(MentionLoad {
+        mentions: l.rows.into_iter().map(Mention::from).collect(),
+        rejected: l.rejected,
+        ignored_columns: l.ignored_columns,
+    })
+}

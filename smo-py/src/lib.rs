@@ -40,8 +40,8 @@ mod _smo {
         classify_referrers, click_through_rate, conversion_rate, cost_per, cpc, cpm,
         daily_engagement_rate, engagement_rate, engagement_rate_of, expected, follower_growth_rate,
         group_post_columns, group_posts, kpi, kpi_canonical, kpi_formulas, lint_utm, load_accounts,
-        load_costs, load_posts, load_web, net_sentiment, parse_utm, per_follower, per_post,
-        progress, report, response_rate, response_time, roas, roi, share_of_voice,
+        load_costs, load_mentions, load_posts, load_web, net_sentiment, parse_utm, per_follower,
+        per_post, progress, report, response_rate, response_time, roas, roi, share_of_voice,
         track_objectives, traffic_breakdown, utm_url, virality_rate,
     };
     #[pymodule_export]

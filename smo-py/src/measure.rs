@@ -178,6 +178,7 @@ enum Rows {
     Accounts(Vec<AccountRow>),
     Web(Vec<WebRow>),
     Costs(Vec<CostRow>),
+    Mentions(Vec<smo_core::listening::Mention>),
 }
 
 /// A row a loader could not read: where and why.
@@ -249,6 +250,9 @@ impl PyLoadResult {
             Rows::Accounts(r) => serde_json::to_value(r),
             Rows::Web(r) => serde_json::to_value(r),
             Rows::Costs(r) => serde_json::to_value(r),
+            Rows::Mentions(r) => Ok(serde_json::Value::Array(
+                r.iter().map(|m| m.to_record()).collect(),
+            )),
         }
         .unwrap_or(serde_json::Value::Null)
     }
@@ -259,6 +263,7 @@ impl PyLoadResult {
             Rows::Accounts(r) => r.len(),
             Rows::Web(r) => r.len(),
             Rows::Costs(r) => r.len(),
+            Rows::Mentions(r) => r.len(),
         }
     }
 }
@@ -287,6 +292,15 @@ impl PyLoadResult {
     #[getter]
     fn columns(&self) -> BTreeMap<String, String> {
         self.columns.clone()
+    }
+
+    /// The mentions read, as `smo.Mention` objects (mention loads only; empty otherwise).
+    #[getter]
+    fn mentions(&self) -> Vec<crate::query::PyMention> {
+        match &self.rows {
+            Rows::Mentions(r) => r.iter().cloned().map(crate::query::PyMention).collect(),
+            _ => Vec::new(),
+        }
     }
 
     /// Rows read + rows rejected.
@@ -337,23 +351,24 @@ fn load<T: Table + Send>(
 ) -> PyResult<PyLoadResult> {
     let py = source.py();
     if let Ok(text) = source.extract::<String>() {
-        let json = match format {
-            Some("json") => true,
-            Some("csv") => false,
+        let t = text.trim_start();
+        let kind = match format {
+            Some(f @ ("json" | "csv" | "jsonl")) => f,
             Some(other) => {
                 return Err(PyErr::from(crate::errors::PyCoreError(arg(
                     "format",
-                    format!("`{other}`: use csv or json"),
+                    format!("`{other}`: use csv, json or jsonl (JSON lines)"),
                 ))));
             }
-            None => text.trim_start().starts_with(['[', '{']),
+            // One object a line is JSON lines; an array (or one object) is JSON.
+            None if t.starts_with('{') && t.trim_end().contains("}\n") => "jsonl",
+            None if t.starts_with(['[', '{']) => "json",
+            None => "csv",
         };
-        let result = py.detach(|| {
-            if json {
-                data::load_json::<T>(&text, opts)
-            } else {
-                data::load_csv::<T>(&text, opts)
-            }
+        let result = py.detach(|| match kind {
+            "json" => data::load_json::<T>(&text, opts),
+            "jsonl" => data::load_json_lines::<T>(&text, opts),
+            _ => data::load_csv::<T>(&text, opts),
         });
         return Ok(wrap(result.map_err(crate::errors::PyCoreError)?, rows));
     }
@@ -398,6 +413,12 @@ loader!(
 );
 loader!(load_web, WebRow, Web, "Loads web-analytics rows.");
 loader!(load_costs, CostRow, Costs, "Loads cost lines.");
+loader!(
+    load_mentions,
+    smo_core::listening::Mention,
+    Mentions,
+    "Loads listening mentions from CSV, JSON or JSON-lines text, a list of dicts or a DataFrame."
+);
 
 /// The data a report measures: posts, account days, web analytics, costs.
 #[pyclass(frozen, module = "smo._smo", name = "Dataset")]
@@ -506,6 +527,12 @@ pub(crate) fn dataset(obj: &Bound<'_, PyAny>) -> PyResult<Dataset> {
             Rows::Accounts(x) => d.accounts = x.clone(),
             Rows::Web(x) => d.web = x.clone(),
             Rows::Costs(x) => d.costs = x.clone(),
+            Rows::Mentions(_) => {
+                return Err(PyErr::from(crate::errors::PyCoreError(arg(
+                    "data",
+                    "these are mentions, not measurement data: pass them to the listening functions",
+                ))));
+            }
         }
         return Ok(d);
     }

@@ -142,3 +142,45 @@ def test_strategy_queries_and_their_rule() -> None:
     assert [f.path for f in found] == ["listening.queries.washed-linen"]
     assert "this bracket is never closed" in found[0].message
     assert "washed-linen" not in bad.queries()
+
+
+def test_load_mentions_from_csv_jsonl_and_frames() -> None:
+    import pandas as pd
+
+    csv_text = (
+        "Mention ID,Content,Date,Platform,Username,Followers,Language,Retweets,Sentiment\n"
+        "1,Le lin lavé de @maisonlune,2027-01-04 09:30,twitter,@lea,12500,fr,3,positive\n"
+        "2,sans date,,instagram,bob,10,fr,,\n"
+        "3,compte négatif,2027-01-04 10:00,instagram,bob,-4,fr,,\n"
+    )
+    r = smo.load_mentions(csv_text, time_zone="Europe/Paris")
+    assert r.table == "mentions" and len(r) == 1 and r.total == 3
+    assert [(x.line, x.field) for x in r.rejected] == [(3, "published"), (4, "followers")]
+    assert r.ignored_columns == ["Sentiment"]
+    m = r.mentions[0]
+    assert m.id == "1" and smo.Query("@maisonlune AND network:x AND followers:[10000 TO *]").matches(m)
+    assert r.to_records()[0]["published"] == "2027-01-04T08:30:00+00:00"
+    jsonl = '{"id": "a", "text": "lin", "date": "2027-01-04T09:00:00Z"}\n{broken\n{"id": "c", "text": "x", "date": "2027-01-04T09:00:00Z", "likes": -1}\n'
+    j = smo.load_mentions(jsonl)
+    assert len(j) == 1 and [(x.line, x.field) for x in j.rejected] == [(2, None), (3, "likes")]
+    df = pd.DataFrame({"id": ["p", "q"], "text": ["drap en lin", "coton"], "published": ["2027-01-04T09:00:00Z"] * 2, "author": ["lea", "bob"]})
+    f = smo.load_mentions(df)
+    assert [x.id for x in f.mentions] == ["p", "q"]
+    assert smo.search(["lin"], f.mentions) == [["p"]]
+    with pytest.raises(smo.DataRowError) as info:
+        smo.load_mentions(csv_text, strict=True)
+    assert info.value.line == 3
+
+
+def test_golden_mention_loads() -> None:
+    import json
+    import pathlib
+
+    g = json.loads((pathlib.Path(__file__).resolve().parents[2] / "tests/golden/listening/mentions-load.json").read_text(encoding="utf-8"))
+    for c in g["load"]:
+        r = smo.load_mentions(c["text"], format=c["format"], time_zone=c["time_zone"])
+        e = c["expected"]
+        assert [m.id for m in r.mentions] == e["ids"]
+        assert [x["published"].replace("+00:00", "Z") for x in r.to_records()] == e["published"]
+        assert [[x.line, x.field] for x in r.rejected] == e["rejected"]
+        assert r.ignored_columns == e["ignored"]

@@ -13,6 +13,7 @@ object QueryGolden : GoldenSuite {
 
     override fun run(name: String, case: JsonElement, t: Tally) {
         val g = case.asJsonObject
+        if (g.has("load")) return loads(name, g, t)
         val mentions = g.getAsJsonArray("mentions").map {
             val o = it.asJsonObject
             Mention(
@@ -49,6 +50,20 @@ object QueryGolden : GoldenSuite {
             } catch (x: SmoException.Parse) {
                 t.equal("$name $text", "message", x.message, o.get("message").asString)
             }
+        }
+    }
+
+    private fun loads(name: String, g: JsonObject, t: Tally) {
+        for (c in g.getAsJsonArray("load")) {
+            val o = c.asJsonObject
+            val at = "$name ${o.get("format").asString}"
+            val l = loadMentions(o.get("text").asString, o.get("format").asString, LoadSettings(timeZone = o.get("time_zone").asString))
+            val e = o.getAsJsonObject("expected")
+            t.equal(at, "ids", l.mentions.map { it.id }, e.getAsJsonArray("ids").map { it.asString })
+            t.equal(at, "published", l.mentions.map { it.published }, e.getAsJsonArray("published").map { Instant.parse(it.asString) })
+            t.equal(at, "rejected", l.rejected.map { listOf(it.line.toLong().toString(), it.field ?: "null") },
+                e.getAsJsonArray("rejected").map { r -> r.asJsonArray.let { listOf(it[0].asLong.toString(), if (it[1].isJsonNull) "null" else it[1].asString) } })
+            t.equal(at, "ignored", l.ignoredColumns, e.getAsJsonArray("ignored").map { it.asString })
         }
     }
 }

@@ -299,7 +299,9 @@ class RejectedRow:
 @final
 class LoadResult:
     @property
-    def table(self) -> Literal["posts", "accounts", "web", "costs"]: ...
+    def table(self) -> Literal["posts", "accounts", "web", "costs", "mentions"]: ...
+    @property
+    def mentions(self) -> list[Mention]: ...
     @property
     def rejected(self) -> list[RejectedRow]: ...
     @property
@@ -312,10 +314,21 @@ class LoadResult:
     def to_columns(self) -> dict[str, list[Any]]: ...
     def __len__(self) -> int: ...
 
+def load_mentions(
+    source: str | _Records,
+    *,
+    format: Literal["csv", "json", "jsonl"] | None = None,
+    mapping: Mapping[str, str] | None = None,
+    time_zone: str = "UTC",
+    decimal_comma: bool = False,
+    delimiter: str | None = None,
+    datetime_format: str | None = None,
+    strict: bool = False,
+) -> LoadResult: ...
 def load_posts(
     source: str | _Records,
     *,
-    format: Literal["csv", "json"] | None = None,
+    format: Literal["csv", "json", "jsonl"] | None = None,
     mapping: Mapping[str, str] | None = None,
     time_zone: str = "UTC",
     decimal_comma: bool = False,
@@ -326,7 +339,7 @@ def load_posts(
 def load_accounts(
     source: str | _Records,
     *,
-    format: Literal["csv", "json"] | None = None,
+    format: Literal["csv", "json", "jsonl"] | None = None,
     mapping: Mapping[str, str] | None = None,
     time_zone: str = "UTC",
     decimal_comma: bool = False,
@@ -337,7 +350,7 @@ def load_accounts(
 def load_web(
     source: str | _Records,
     *,
-    format: Literal["csv", "json"] | None = None,
+    format: Literal["csv", "json", "jsonl"] | None = None,
     mapping: Mapping[str, str] | None = None,
     time_zone: str = "UTC",
     decimal_comma: bool = False,
@@ -348,7 +361,7 @@ def load_web(
 def load_costs(
     source: str | _Records,
     *,
-    format: Literal["csv", "json"] | None = None,
+    format: Literal["csv", "json", "jsonl"] | None = None,
     mapping: Mapping[str, str] | None = None,
     time_zone: str = "UTC",
     decimal_comma: bool = False,
@@ -1118,6 +1131,7 @@ def read_ics(
 __all__ += [
     "Mention",
     "Query",
+    "load_mentions",
     "search",
 ]
 
