@@ -3,6 +3,10 @@
 //! (the same seeds as the cargo-fuzz target in `smo-core/fuzz`, which needs nightly).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod support;
+
+use support::Rng;
+
 use smo_core::audit::{AuditOptions, PageAudit, ScanLimits, audit_page};
 
 const URL: &str = "https://robust.example/a/b";
@@ -161,20 +165,6 @@ fn historical_crashers_do_not_panic_and_do_not_depend_on_chunking() {
         for chunk in [1, 3, 1024] {
             assert_eq!(audit(&seed, chunk), whole);
         }
-    }
-}
-
-/// xorshift64*: a reproducible generator, no dependency.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
     }
 }
 

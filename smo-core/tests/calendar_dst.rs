@@ -7,33 +7,22 @@
 //! wall time on every slot in every zone: it is never N × 24 hours of UTC.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod support;
+
+use support::Rng;
+
 use chrono::{Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 use chrono_tz::{TZ_VARIANTS, Tz};
 use smo_core::calendar::zone::{Adjustment, resolve, transitions};
 use smo_core::calendar::{PlanOptions, Window, plan};
 use smo_core::{Network, Strategy};
 
-/// xorshift64*: a fixed seed, so a failure reproduces.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
-
 #[test]
 fn resolved_instants_show_their_wall_time() {
     let mut rng = Rng(0x0005_eed0_f0dd_ba11);
     let (mut gaps, mut folds) = (0, 0);
     for _ in 0..20_000 {
-        let zone = TZ_VARIANTS[rng.below(TZ_VARIANTS.len() as u64) as usize];
+        let zone = TZ_VARIANTS[rng.below(TZ_VARIANTS.len())];
         let date = NaiveDate::from_ymd_opt(1990, 1, 1).unwrap()
             + Duration::days(rng.below(48 * 365) as i64);
         let time =
@@ -44,7 +33,7 @@ fn resolved_instants_show_their_wall_time() {
             let from = date.and_hms_opt(0, 0, 0).unwrap().and_utc();
             let changes = transitions(zone, from, from + Duration::days(366));
             if !changes.is_empty() {
-                let c = &changes[rng.below(changes.len() as u64) as usize];
+                let c = &changes[rng.below(changes.len())];
                 let local = c.at.naive_utc() + Duration::seconds(i64::from(c.from));
                 wall = local + Duration::minutes(rng.below(24) as i64 * 15 - 180);
             }
@@ -92,7 +81,7 @@ fn weekly_slots_keep_their_wall_time_all_year() {
         .collect();
     assert!(dst_zones.len() > 50);
     for _ in 0..24 {
-        let zone = dst_zones[rng.below(dst_zones.len() as u64) as usize];
+        let zone = dst_zones[rng.below(dst_zones.len())];
         let time =
             NaiveTime::from_hms_opt(rng.below(24) as u32, (rng.below(4) * 15) as u32, 0).unwrap();
         let end_time = time + Duration::minutes(15);

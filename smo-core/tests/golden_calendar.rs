@@ -3,6 +3,8 @@
 //! expected part of cases that have none (then read it and check it by hand before committing).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod support;
+
 use std::path::PathBuf;
 
 use chrono::{NaiveTime, Weekday};
@@ -14,21 +16,7 @@ use smo_core::post::Post;
 use smo_core::{Error, Network, Severity, Strategy};
 
 fn cases() -> Vec<(PathBuf, Value)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/golden/calendar");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    assert!(!files.is_empty());
-    files
-        .into_iter()
-        .map(|p| {
-            let v = serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
-            (p, v)
-        })
-        .collect()
+    support::golden("calendar")
 }
 
 fn kind(e: &Error) -> &'static str {

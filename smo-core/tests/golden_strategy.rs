@@ -2,6 +2,8 @@
 //! `tests/golden/handles/*.json`. Adding a case is adding a file.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod support;
+
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -10,23 +12,7 @@ use smo_core::strategy::rules::ValidateOptions;
 use smo_core::{Error, RuleConfig, Severity, Strategy, handle};
 
 fn golden(area: &str) -> Vec<(PathBuf, Value)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../tests/golden")
-        .join(area);
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    assert!(!files.is_empty(), "no golden files in {}", dir.display());
-    files
-        .into_iter()
-        .map(|p| {
-            let v = serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
-            (p, v)
-        })
-        .collect()
+    support::golden(area)
 }
 
 fn kind(e: &Error) -> &'static str {
