@@ -74,9 +74,14 @@ impl PyFinding {
     }
 
     fn __repr__(&self) -> String {
+        // Python's repr of None or of the path, not Rust's `Some(..)`.
+        let path = self
+            .path
+            .as_ref()
+            .map_or_else(|| "None".to_owned(), |p| format!("{p:?}"));
         format!(
-            "Finding(rule={:?}, severity={:?}, path={:?}, message={:?})",
-            self.rule, self.severity, self.path, self.message
+            "Finding(rule={:?}, severity={:?}, path={path}, message={:?})",
+            self.rule, self.severity, self.message
         )
     }
 

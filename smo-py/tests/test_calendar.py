@@ -223,3 +223,8 @@ def test_report_joins_the_calendar() -> None:
     assert "<h2>Editorial calendar</h2>" in r.to_html()
     assert r.to_dict()["calendar"]["slots"][0]["id"] == plan.slots[0].id
     assert "## Editorial calendar" not in smo.report(strategy, smo.Dataset.example()).to_markdown()
+
+
+def test_finding_repr_is_python() -> None:
+    f = smo.plan_calendar(smo.Strategy.example(), "2027-01-04", "2027-01-10").findings[0]
+    assert f'path="{f.path}"' in repr(f) and "Some(" not in repr(f)
