@@ -66,17 +66,22 @@ pub fn resolve(zone: Tz, local: NaiveDateTime) -> (DateTime<Utc>, Option<Adjustm
             let mut probe = local;
             let mut before = None;
             for _ in 0..(2 * 24 * 60) {
-                probe -= Duration::minutes(1);
+                let Some(p) = probe.checked_sub_signed(Duration::minutes(1)) else {
+                    break;
+                };
+                probe = p;
                 if let Some(t) = zone.from_local_datetime(&probe).earliest() {
                     before = Some(t.offset().fix());
                     break;
                 }
             }
             let offset = before.unwrap_or_else(|| zone.offset_from_utc_datetime(&local).fix());
-            let utc = local - Duration::seconds(i64::from(offset.local_minus_utc()));
+            let utc = local
+                .checked_sub_signed(Duration::seconds(i64::from(offset.local_minus_utc())))
+                .unwrap_or(local);
             let utc = Utc.from_utc_datetime(&utc);
             let shown = utc.with_timezone(&zone).naive_local();
-            let minutes = (shown - local).num_minutes();
+            let minutes = shown.signed_duration_since(local).num_minutes();
             (utc, Some(Adjustment::Gap { minutes }))
         }
     }
@@ -144,7 +149,10 @@ pub fn transitions(zone: Tz, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<Tran
     let mut t = from;
     let mut off = offset_at(zone, t);
     while t < to {
-        let next = (t + Duration::hours(1)).min(to);
+        let Some(next) = t.checked_add_signed(Duration::hours(1)) else {
+            break;
+        };
+        let next = next.min(to);
         let next_off = offset_at(zone, next);
         if next_off != off {
             // Bisect to the second: the change is after `lo` and at or before `hi`.
@@ -207,6 +215,17 @@ mod tests {
             u.with_timezone(&Tz::Pacific__Apia).naive_local(),
             at("2011-12-31 12:00")
         );
+    }
+
+    #[test]
+    fn extreme_dates_do_not_panic() {
+        for t in [NaiveDateTime::MIN, NaiveDateTime::MAX] {
+            for z in [Tz::Europe__Paris, Tz::Pacific__Apia, Tz::UTC] {
+                let _ = resolve(z, t);
+            }
+        }
+        let end = DateTime::<Utc>::MAX_UTC;
+        assert!(transitions(Tz::UTC, end - Duration::hours(2), end).is_empty());
     }
 
     #[test]
