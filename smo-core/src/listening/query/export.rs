@@ -27,12 +27,12 @@ use super::text::Kind;
 
 fn refuse(q: &Query, span: (usize, usize), why: &str) -> Error {
     let token = q.text.get(span.0..span.1).unwrap_or_default();
-    Error::Query {
-        offset: span.0 as u64,
-        column: crate::error::line_column(&q.text, span.0).1,
-        token: token.chars().take(40).collect(),
-        message: format!("SQLite FTS5 cannot express this: {why}"),
-    }
+    super::parse::error(
+        &q.text,
+        span.0,
+        token,
+        format!("SQLite FTS5 cannot express this: {why}"),
+    )
 }
 
 fn quote(s: &str) -> String {

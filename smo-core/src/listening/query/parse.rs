@@ -175,7 +175,8 @@ fn column(text: &str, offset: usize) -> u64 {
     crate::error::line_column(text, offset).1
 }
 
-fn error(text: &str, offset: usize, token: &str, message: impl Into<String>) -> Error {
+/// A query error at `offset` of `text`, with its column and token.
+pub(super) fn error(text: &str, offset: usize, token: &str, message: impl Into<String>) -> Error {
     Error::Query {
         offset: offset as u64,
         column: column(text, offset),
