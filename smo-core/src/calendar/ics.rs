@@ -379,15 +379,10 @@ fn parse_when(line: &Line) -> Result<(NaiveDate, bool)> {
             ),
         )
     };
-    let (body, utc) = match v.strip_suffix(['Z', 'z']) {
-        Some(b) => (b, true),
-        None => (v, false),
-    };
-    let t = NaiveDateTime::parse_from_str(body, "%Y%m%dT%H%M%S").map_err(|_| bad())?;
     // UTC, TZID or floating: the date as written is the day the event marks.
-    let _ = utc;
-    let date = t.date();
-    Ok((date, false))
+    let body = v.strip_suffix(['Z', 'z']).unwrap_or(v);
+    let t = NaiveDateTime::parse_from_str(body, "%Y%m%dT%H%M%S").map_err(|_| bad())?;
+    Ok((t.date(), false))
 }
 
 /// An RFC 5545 DURATION, in whole days (rounded up when hours or minutes remain).
