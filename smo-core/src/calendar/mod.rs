@@ -132,11 +132,7 @@ pub fn plan(
                 content_type: r.content_type,
                 audiences: r.audiences,
                 reason: r.reason,
-                campaign: opts
-                    .events
-                    .iter()
-                    .find(|e| e.kind == EventKind::Campaign && e.covers(r.date, ch.network))
-                    .map(|e| e.name.clone()),
+                campaign: r.campaign,
                 moved_from: r.moved_from,
                 draft: None,
                 blocked_by: r.blocked_by,

@@ -52,6 +52,7 @@ pub(super) struct RawSlot {
     pub reason: String,
     pub moved_from: Option<NaiveDate>,
     pub blocked_by: Option<String>,
+    pub campaign: Option<String>,
 }
 
 /// One audience of a channel, with its zone.
@@ -549,6 +550,7 @@ pub(super) fn build(
                         reason: format!("time: {}", grid.why[c]),
                         moved_from: None,
                         blocked_by: None,
+                        campaign: None,
                     });
                 }
             }
@@ -672,6 +674,7 @@ pub(super) fn build(
                     .find(|e| e.kind == super::model::EventKind::Campaign && e.covers(s.date, net))
                 {
                     s.reason.push_str(&format!(". during campaign {}", ev.name));
+                    s.campaign = Some(ev.name.clone());
                 }
             }
             planned += kept.len() as u64;
