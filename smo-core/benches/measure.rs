@@ -57,6 +57,7 @@ fn posts(n: usize) -> Vec<PostRow> {
                 content_type: None,
                 pillar: None,
                 campaign: None,
+                account: None,
                 impressions: Some(1000 + x % 5000),
                 reach: Some(800 + x % 4000),
                 views: None,

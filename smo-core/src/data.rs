@@ -156,6 +156,13 @@ pub static POST_FIELDS: &[FieldSpec] = &[
         "Campaign name.",
     ),
     f(
+        "account",
+        K::Text,
+        false,
+        &["account_name", "profile", "page_name", "brand", "competitor"],
+        "The account that posted, when the file holds several (the brand's and competitors' public metrics, for `listening::benchmark`).",
+    ),
+    f(
         "impressions",
         K::Count,
         false,
@@ -490,6 +497,8 @@ pub struct PostRow {
     pub pillar: Option<String>,
     /// Campaign.
     pub campaign: Option<String>,
+    /// The account that posted, when a file holds several (competitor benchmarks).
+    pub account: Option<String>,
     /// Impressions.
     pub impressions: Option<u64>,
     /// Reach.
@@ -944,6 +953,7 @@ impl Table for PostRow {
             content_type: r.parsed("content_type")?,
             pillar: r.text("pillar"),
             campaign: r.text("campaign"),
+            account: r.text("account"),
             impressions: r.count("impressions")?,
             reach: r.count("reach")?,
             views: r.count("views")?,

@@ -74,5 +74,6 @@ pub fn rules() -> Vec<RuleInfo> {
     all.extend_from_slice(audit::site::SITE_RULES);
     all.extend_from_slice(post::RULES);
     all.extend_from_slice(calendar::RULES);
+    all.extend_from_slice(listening::alerts::RULES);
     all
 }

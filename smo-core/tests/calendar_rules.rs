@@ -221,6 +221,7 @@ fn post(at: chrono::DateTime<Utc>, likes: u64) -> PostRow {
         content_type: None,
         pillar: None,
         campaign: None,
+        account: None,
         impressions: None,
         reach: Some(1000),
         views: None,

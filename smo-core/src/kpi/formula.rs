@@ -696,6 +696,16 @@ impl Accumulator {
         Some(v * calc.scale)
     }
 
+    /// Σ numerator of the posts that counted.
+    pub fn numerator(&self) -> f64 {
+        self.num
+    }
+
+    /// Σ denominator of the posts that counted (their count when the formula has none).
+    pub fn denominator(&self) -> f64 {
+        self.den
+    }
+
     /// Posts whose value counted.
     pub fn used(&self) -> u64 {
         self.used
@@ -1401,6 +1411,7 @@ mod tests {
             content_type: None,
             pillar: None,
             campaign: None,
+            account: None,
             impressions: Some(3000),
             reach: Some(2000),
             views: None,

@@ -627,6 +627,7 @@ mod tests {
             content_type: None,
             pillar: None,
             campaign: None,
+            account: None,
             impressions: None,
             reach: Some(reach),
             views: None,

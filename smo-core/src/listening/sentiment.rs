@@ -481,3 +481,14 @@ pub fn sentiment_batch_threads<S: AsRef<str> + Sync>(
 pub fn lexicon_version(lang: Lang) -> &'static str {
     lexicon::lexicons().version(lang)
 }
+
+/// The scores of `text` without its trace: the numbers of [`sentiment`], for callers that score
+/// many texts each in its own language (the watch analytics).
+///
+/// ```
+/// use smo_core::listening::{Lang, sentiment, sentiment_scores};
+/// assert_eq!(sentiment_scores("Not bad!", Some(Lang::En)).compound, sentiment("Not bad!", Some(Lang::En)).compound);
+/// ```
+pub fn sentiment_scores(text: &str, lang: Option<Lang>) -> SentimentScores {
+    rules::scores(text, lang)
+}

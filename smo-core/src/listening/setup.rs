@@ -16,6 +16,7 @@ use crate::error::Result;
 use crate::strategy::Strategy;
 
 use super::query::Query;
+use super::watch::Brand;
 
 /// A query of the strategy.
 #[derive(Debug, Clone, PartialEq)]
@@ -114,6 +115,53 @@ pub fn queries(s: &Strategy) -> Vec<NamedQuery> {
             text.clone(),
             format!("listening.queries.{name}"),
         ));
+    }
+    out
+}
+
+/// The brands the strategy's watch compares: its own brand, then each competitor with its
+/// `competitor:<name>` query (the queries of [`queries`]).
+///
+/// The own brand's query is built as a competitor's is, so that shares compare like with like:
+/// its name as a phrase, the keywords that are its name written as one word (`maisonlune`, which
+/// also finds `#maisonlune`), its channels' one-word handles and its site. The market keywords
+/// (`"linge de lit en lin"`) stay in the `brand` listening query, which finds the conversation;
+/// a mention of the market is not a mention of the brand. A query that does not parse is kept as
+/// written, so the watch functions report it at its path.
+///
+/// ```
+/// let s = smo_core::Strategy::example()?;
+/// let b = smo_core::listening::setup::brands(&s);
+/// assert_eq!(b[0].name, "Maison Lune");
+/// assert!(b[0].own);
+/// assert_eq!(b[0].query, r#""Maison Lune" OR @MaisonLune OR @MaisonLuneParis OR @maisonlune OR @maisonlune_officiel OR maisonlune OR site:maisonlune.fr"#);
+/// assert_eq!(b.len(), 3);
+/// # Ok::<(), smo_core::Error>(())
+/// ```
+pub fn brands(s: &Strategy) -> Vec<Brand> {
+    use super::query::text::fold;
+    let squash = |t: &str| fold(t).chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+    let name = s.brand.name.trim();
+    let mut parts = vec![quoted(name)];
+    if let Some(l) = &s.listening {
+        parts.extend(
+            l.keywords
+                .iter()
+                .filter(|k| !k.trim().contains(' ') && squash(k) == squash(name))
+                .map(|k| quoted(k)),
+        );
+    }
+    parts.extend(s.channels.iter().filter_map(|c| one_word(&c.handle)));
+    parts.sort();
+    parts.dedup();
+    if let Some(host) = s.brand.site.host_str() {
+        parts.push(format!("site:{}", host.trim_start_matches("www.")));
+    }
+    let mut out = vec![Brand::own(name, parts.join(" OR "))];
+    for q in queries(s) {
+        if let Some(c) = q.name.strip_prefix("competitor:") {
+            out.push(Brand::new(c, q.text));
+        }
     }
     out
 }
