@@ -435,10 +435,388 @@ pub fn generate() -> Vec<(&'static str, String)> {
         let _ = writeln!(costs, "{date},,,staff,{:.2}", 2400.0);
         let _ = writeln!(costs, "{date},,,tools,{:.2}", 89.0);
     }
-    vec![
+    let mut files = vec![
         ("posts.csv", posts),
         ("accounts.csv", accounts),
         ("web.csv", web),
         ("costs.csv", costs),
-    ]
+    ];
+    files.extend(listening(start, days));
+    files
+}
+
+/// A brand of the listening set: name, how it is written in mentions, its site, mentions a day.
+struct Watched {
+    name: &'static str,
+    forms: &'static [&'static str],
+    site: &'static str,
+    per_day: f64,
+    /// Share of its mentions in French.
+    french: f64,
+    /// Public posts a week on Instagram and Facebook, followers there, engagement per follower.
+    public: [(f64, f64, f64); 2],
+}
+
+const WATCHED: [Watched; 3] = [
+    Watched {
+        name: "Maison Lune",
+        forms: &["Maison Lune", "@maisonlune", "#maisonlune", "maisonlune"],
+        site: "https://www.maisonlune.fr/produits/",
+        per_day: 5.0,
+        french: 0.75,
+        public: [(4.0, 8_300.0, 0.011), (2.0, 3_100.0, 0.004)],
+    },
+    Watched {
+        name: "Atelier Brume",
+        forms: &["Atelier Brume", "@atelierbrume", "Atelier Brume"],
+        site: "https://www.atelierbrume.fr/collections/",
+        per_day: 7.0,
+        french: 0.6,
+        public: [(6.0, 21_500.0, 0.009), (3.0, 9_800.0, 0.003)],
+    },
+    Watched {
+        name: "Draps & Cie",
+        forms: &["Draps & Cie", "@drapsetcie", "Draps et Cie"],
+        site: "https://www.drapsetcie.fr/linge-de-lit/",
+        per_day: 4.0,
+        french: 0.85,
+        public: [(3.0, 12_400.0, 0.006), (5.0, 15_900.0, 0.002)],
+    },
+];
+
+/// (sentiment: 1 positive, 0 neutral, -1 negative, French text, English text); `{b}` is the brand.
+const SAYINGS: &[(i8, &str, &str)] = &[
+    (
+        1,
+        "Nouveaux draps {b} reçus, le lin lavé est d'une douceur incroyable",
+        "New {b} sheets arrived, the washed linen is incredibly soft",
+    ),
+    (
+        1,
+        "Je recommande {b}, qualité du lin impeccable après dix lavages",
+        "I recommend {b}, the linen quality is perfect after ten washes",
+    ),
+    (
+        1,
+        "Belle découverte : {b}, linge de lit fabriqué en France et vraiment beau",
+        "Lovely find: {b}, bed linen made in France and really beautiful",
+    ),
+    (
+        1,
+        "Notre chambre refaite avec la housse de couette {b}, on adore #decoration",
+        "Our bedroom redone with the {b} duvet cover, we love it #homedecor",
+    ),
+    (
+        1,
+        "Service client {b} au top, échange fait en deux jours",
+        "{b} customer service is great, exchange done in two days",
+    ),
+    (
+        0,
+        "Quelqu'un connaît {b} ? Je cherche des draps en lin pour l'été",
+        "Anyone tried {b}? Looking for linen sheets for summer",
+    ),
+    (
+        0,
+        "{b} sort une nouvelle collection de linge de lit pour la rentrée",
+        "{b} launches a new bed linen collection for autumn",
+    ),
+    (
+        0,
+        "Comparatif draps en lin : {b}, prix et tailles disponibles",
+        "Linen sheets compared: {b}, prices and sizes available",
+    ),
+    (
+        0,
+        "Atelier couture chez {b} ce week-end, inscriptions ouvertes",
+        "Sewing workshop at {b} this weekend, sign-ups open",
+    ),
+    (
+        -1,
+        "Délai de livraison trop long chez {b}, toujours rien après trois semaines",
+        "Delivery time far too long with {b}, still nothing after three weeks",
+    ),
+    (
+        -1,
+        "Déçue par {b}, le drap a rétréci au premier lavage",
+        "Disappointed with {b}, the sheet shrank at the first wash",
+    ),
+    (
+        -1,
+        "Le prix chez {b} est vraiment trop élevé pour cette qualité",
+        "The price at {b} is really too high for this quality",
+    ),
+    (
+        -1,
+        "Service client {b} injoignable, commande bloquée, je suis furieuse",
+        "{b} customer service unreachable, order stuck, I am furious",
+    ),
+];
+
+/// Mentions of no brand: the market's conversation (relevance below 100 %).
+const MARKET: &[(&str, &str)] = &[
+    (
+        "Le lin lavé, c'est vraiment le meilleur pour dormir l'été",
+        "Washed linen is really the best for sleeping in summer",
+    ),
+    (
+        "Petit dej au soleil, la rentrée approche",
+        "Breakfast in the sun, autumn is coming",
+    ),
+    (
+        "Comment laver des draps en lin sans qu'ils rétrécissent ?",
+        "How do you wash linen sheets without shrinking them?",
+    ),
+    (
+        "Inspiration chambre bohème, tons naturels #decoration",
+        "Boho bedroom inspiration, natural tones #homedecor",
+    ),
+];
+
+fn json_opt(v: Option<u64>) -> serde_json::Value {
+    v.map_or(serde_json::Value::Null, serde_json::Value::from)
+}
+
+/// The listening set: a quarter of mentions of Maison Lune and its two competitors (JSON lines),
+/// and the three brands' public post metrics (CSV with an `account` column), for the watch
+/// section of the demo. A press piece lifts Maison Lune at the end of August; Draps & Cie has a
+/// delivery incident in mid-September. Demo text only: never for evaluating sentiment.
+#[allow(clippy::needless_range_loop)]
+fn listening(start: NaiveDate, days: usize) -> Vec<(&'static str, String)> {
+    let mut rng = Rng(SEED ^ 0x5741_5443_4821); // "WATCH!"
+    let nets = [
+        "instagram",
+        "x",
+        "facebook",
+        "threads",
+        "bluesky",
+        "pinterest",
+    ];
+    // Authors: a few large accounts and media, more mid-sized ones, many small ones.
+    struct Who {
+        handle: String,
+        name: String,
+        net: Option<&'static str>,
+        followers: u64,
+        french: bool,
+    }
+    let mut authors = Vec::new();
+    for i in 0..420 {
+        let tier = if i < 8 {
+            0
+        } else if i < 60 {
+            1
+        } else {
+            2
+        };
+        let followers = match tier {
+            0 => rng.range(60_000.0, 420_000.0),
+            1 => rng.range(3_000.0, 40_000.0),
+            _ => (rng.range(3.5, 7.6)).exp(),
+        } as u64;
+        let media = tier == 0 && i % 3 == 0;
+        let french = rng.chance(0.7);
+        let first = [
+            "lea", "camille", "hugo", "ines", "tom", "sarah", "lucas", "emma", "noah", "jade",
+            "olivia", "james",
+        ];
+        let handle = if media {
+            format!(
+                "{}mag",
+                ["maisondeco", "linenjournal", "interieurs"][(i / 3) % 3]
+            )
+        } else {
+            format!("{}{}", rng.pick(&first), 10 + i)
+        };
+        authors.push(Who {
+            name: {
+                let n = handle.replace(|c: char| c.is_ascii_digit(), "");
+                n[..1].to_uppercase() + &n[1..]
+            },
+            handle,
+            net: if media { None } else { Some(*rng.pick(&nets)) },
+            followers,
+            french,
+        });
+    }
+    let mut lines = String::new();
+    let mut id = 0u32;
+    let press = 57; // 2026-08-27
+    let incident = 75; // 2026-09-14
+    for d in 0..days {
+        let date = start + Duration::days(d as i64);
+        for (bi, b) in WATCHED.iter().enumerate() {
+            let mut mean = b.per_day
+                * if matches!(date.weekday(), Weekday::Sat | Weekday::Sun) {
+                    0.8
+                } else {
+                    1.0
+                };
+            let mut neg_bias = 0.0;
+            if bi == 0 && (press..press + 2).contains(&d) {
+                mean *= 4.5;
+            }
+            if bi == 2 && (incident..incident + 3).contains(&d) {
+                mean *= 3.0;
+                neg_bias = 0.7;
+            }
+            let n = (mean * (1.0 + 0.35 * rng.normal())).round().max(0.0) as u32;
+            for _ in 0..n {
+                let a = if bi == 0 && (press..press + 2).contains(&d) && rng.chance(0.15) {
+                    &authors[0]
+                } else {
+                    rng.pick(&authors)
+                };
+                let mood = if rng.chance(neg_bias) {
+                    -1
+                } else {
+                    let x = rng.unit();
+                    if x < 0.5 {
+                        1
+                    } else if x < 0.85 {
+                        0
+                    } else {
+                        -1
+                    }
+                };
+                let pool: Vec<&(i8, &str, &str)> = SAYINGS.iter().filter(|s| s.0 == mood).collect();
+                let mut say = **rng.pick(&pool);
+                if neg_bias > 0.0 && mood == -1 && rng.chance(0.8) {
+                    say = SAYINGS[if rng.chance(0.6) { 9 } else { 12 }];
+                }
+                let french = a.french && rng.chance(b.french.max(0.5));
+                let text = if french { say.1 } else { say.2 };
+                let mut text = text.replace("{b}", *rng.pick(b.forms));
+                // Some mentions compare two brands.
+                if rng.chance(0.04) {
+                    let other = &WATCHED[(bi + 1 + (rng.next() % 2) as usize) % 3];
+                    text.push_str(if french { " (ou " } else { " (or " });
+                    text.push_str(other.forms[0]);
+                    text.push_str(" ?)");
+                }
+                id += 1;
+                lines.push_str(&mention_line(
+                    &mut rng,
+                    id,
+                    a.handle.as_str(),
+                    &a.name,
+                    a.net,
+                    a.followers,
+                    date,
+                    if french { "fr" } else { "en" },
+                    &text,
+                    a.net.is_none().then_some(b.site),
+                ));
+            }
+        }
+        for _ in 0..(2.0 * (1.0 + 0.4 * rng.normal())).round().max(0.0) as u32 {
+            let a = rng.pick(&authors);
+            let (fr, en) = *rng.pick(MARKET);
+            id += 1;
+            let lang = if a.french { "fr" } else { "en" };
+            lines.push_str(&mention_line(
+                &mut rng,
+                id,
+                a.handle.as_str(),
+                &a.name,
+                a.net,
+                a.followers,
+                date,
+                lang,
+                if a.french { fr } else { en },
+                None,
+            ));
+        }
+    }
+    // Public post metrics of the three brands, what a competitor-analysis tool exports.
+    let mut public = String::from(
+        "published,network,account,post_id,content_type,likes,comments,shares,views,followers\n",
+    );
+    for (bi, b) in WATCHED.iter().enumerate() {
+        for (ni, net) in ["instagram", "facebook"].iter().enumerate() {
+            let (per_week, followers, er) = b.public[ni];
+            let mut n = 0;
+            for d in 0..days {
+                if !rng.chance(per_week / 7.0) {
+                    continue;
+                }
+                n += 1;
+                let f = followers * (1.0 + 0.0008 * d as f64);
+                let video = rng.chance(0.3);
+                let interactions =
+                    f * er * (1.0 + 0.4 * rng.normal()).max(0.1) * if video { 1.4 } else { 1.0 };
+                let likes = (interactions * 0.86).round();
+                let comments = (interactions * 0.09).round();
+                let shares = if *net == "facebook" {
+                    format!("{:.0}", interactions * 0.05)
+                } else {
+                    String::new()
+                };
+                let views = if video {
+                    format!("{:.0}", f * rng.range(0.2, 0.6))
+                } else {
+                    String::new()
+                };
+                let _ = writeln!(
+                    public,
+                    "{} {:02}:{:02},{net},{},{}-{net}-{n:03},{},{likes:.0},{comments:.0},{shares},{views},{f:.0}",
+                    start + Duration::days(d as i64),
+                    9 + rng.next() % 10,
+                    (rng.next() % 4) * 15,
+                    b.name,
+                    ["ml", "ab", "dc"][bi],
+                    if video { "short_video" } else { "image" },
+                );
+            }
+        }
+    }
+    vec![("mentions.jsonl", lines), ("public-posts.csv", public)]
+}
+
+#[allow(clippy::too_many_arguments)]
+fn mention_line(
+    rng: &mut Rng,
+    id: u32,
+    handle: &str,
+    name: &str,
+    net: Option<&str>,
+    followers: u64,
+    date: NaiveDate,
+    lang: &str,
+    text: &str,
+    url: Option<&str>,
+) -> String {
+    let at = date
+        .and_hms_opt(7 + (rng.next() % 15) as u32, (rng.next() % 60) as u32, 0)
+        .unwrap_or_default();
+    let social = net.is_some();
+    let rate = rng.range(0.002, 0.03);
+    let likes = (followers as f64 * rate * (1.0 + 0.5 * rng.normal()).max(0.05)).round() as u64;
+    let e = |share: f64, rng: &mut Rng| {
+        social.then(|| (likes as f64 * share * rng.range(0.5, 1.5)).round() as u64)
+    };
+    let reposts = e(0.08, rng);
+    let replies = e(0.06, rng);
+    let quotes = if net == Some("x") || net == Some("bluesky") {
+        e(0.02, rng)
+    } else {
+        None
+    };
+    let v = serde_json::json!({
+        "id": format!("m{id:05}"),
+        "network": net,
+        "author": handle,
+        "author_name": name,
+        "followers": followers,
+        "published": format!("{}Z", at.format("%Y-%m-%dT%H:%M:%S")),
+        "lang": lang,
+        "text": text,
+        "url": url.map(|u| format!("{u}?ref=m{id:05}")),
+        "likes": json_opt(social.then_some(likes)),
+        "reposts": json_opt(reposts),
+        "replies": json_opt(replies),
+        "quotes": json_opt(quotes),
+        "reach": json_opt((!social).then(|| followers * 3)),
+    });
+    format!("{v}\n")
 }

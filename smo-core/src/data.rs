@@ -159,7 +159,13 @@ pub static POST_FIELDS: &[FieldSpec] = &[
         "account",
         K::Text,
         false,
-        &["account_name", "profile", "page_name", "brand", "competitor"],
+        &[
+            "account_name",
+            "profile",
+            "page_name",
+            "brand",
+            "competitor",
+        ],
         "The account that posted, when the file holds several (the brand's and competitors' public metrics, for `listening::benchmark`).",
     ),
     f(

@@ -135,7 +135,10 @@ pub fn alerts(mentions: &[Mention], brands: &[Brand], opts: &AlertOptions) -> Re
     if !(opts.threshold.is_finite() && opts.threshold > 0.0) {
         return Err(Error::Argument {
             name: "threshold".into(),
-            message: format!("{}: give a z-score threshold > 0 (3 is usual)", opts.threshold),
+            message: format!(
+                "{}: give a z-score threshold > 0 (3 is usual)",
+                opts.threshold
+            ),
         });
     }
     let mut findings = Findings::new(RULES, &opts.rules)?;

@@ -137,6 +137,7 @@ fn explain(k: &BenchmarkKpi, own: &AccountValue, c: &AccountValue) -> String {
         own.account
     );
     let parts = match (&k.denominator, k.aggregation) {
+        _ if k.numerator == "posts" => format!("{} posts against {}", c.used, own.used),
         (_, Aggregation::Sum) => format!(
             "{} posts against {} ({}), {} {} per post against {} ({})",
             c.used,
@@ -203,7 +204,12 @@ pub fn benchmark(
     let mut by: BTreeMap<String, (String, Vec<&PostRow>)> = BTreeMap::new();
     let mut without_account = 0u64;
     for p in posts.iter().filter(|p| in_scope(p)) {
-        match p.account.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
+        match p
+            .account
+            .as_deref()
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+        {
             Some(a) => by
                 .entry(fold(a))
                 .or_insert_with(|| (a.to_owned(), Vec::new()))
@@ -220,7 +226,10 @@ pub fn benchmark(
                 message: format!(
                     "`{}` has no post in scope; accounts: {}",
                     opts.own.as_deref().unwrap_or_default(),
-                    by.values().map(|(a, _)| a.as_str()).collect::<Vec<_>>().join(", ")
+                    by.values()
+                        .map(|(a, _)| a.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             });
         }
@@ -251,7 +260,11 @@ pub fn benchmark(
                         numerator: acc.numerator(),
                         denominator: has_den.then(|| acc.denominator()),
                         numerator_per_post: per(acc.numerator()),
-                        denominator_per_post: if has_den { per(acc.denominator()) } else { None },
+                        denominator_per_post: if has_den {
+                            per(acc.denominator())
+                        } else {
+                            None
+                        },
                     }
                 })
                 .collect();
@@ -288,7 +301,11 @@ pub fn benchmark(
             .map(|(_, (n, _))| n.clone()),
         from: opts.from.map(|d| d.to_rfc3339()),
         to: opts.to.map(|d| d.to_rfc3339()),
-        networks: opts.networks.iter().map(|n| n.as_str().to_owned()).collect(),
+        networks: opts
+            .networks
+            .iter()
+            .map(|n| n.as_str().to_owned())
+            .collect(),
         posts: posts.len() as u64,
         without_account,
         kpis: rows,

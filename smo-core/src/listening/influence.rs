@@ -342,7 +342,9 @@ pub fn influencers(
         }
     });
     if let Some(w) = weights {
-        let col = |g: fn(&Influencer) -> Option<f64>| percentiles(&list.iter().map(g).collect::<Vec<_>>());
+        let col = |g: fn(&Influencer) -> Option<f64>| {
+            percentiles(&list.iter().map(g).collect::<Vec<_>>())
+        };
         let reach = col(|i| i.followers.map(|f| f as f64));
         let activity = col(|i| Some(i.mentions as f64));
         let resonance = col(|i| i.resonance);
@@ -406,7 +408,8 @@ pub fn influencers(
         formulas: vec![
             "reach = followers (most recent count in the author's mentions)".into(),
             "activity = the author's mentions attributed to the brand(s)".into(),
-            "resonance = Σ (likes + reposts + replies + quotes) / mentions with a known count".into(),
+            "resonance = Σ (likes + reposts + replies + quotes) / mentions with a known count"
+                .into(),
             "amplification = Σ (reposts + quotes) / mentions with a known count of either".into(),
             "relevance = activity / all the author's mentions in scope × 100".into(),
             "composite = Σ wᵢ × percentile rankᵢ (mid-rank, missing = 0), weights summing to 1"

@@ -140,7 +140,12 @@ pub fn queries(s: &Strategy) -> Vec<NamedQuery> {
 /// ```
 pub fn brands(s: &Strategy) -> Vec<Brand> {
     use super::query::text::fold;
-    let squash = |t: &str| fold(t).chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+    let squash = |t: &str| {
+        fold(t)
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+    };
     let name = s.brand.name.trim();
     let mut parts = vec![quoted(name)];
     if let Some(l) = &s.listening {

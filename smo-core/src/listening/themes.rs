@@ -15,8 +15,9 @@
 //! of the conversation is what many people say: the number of mentions a phrase is in (counted
 //! once per mention), then its distinct authors. A phrase is kept when it is in at least
 //! `min_mentions` mentions by at least `min_authors` authors (so one account repeating itself is
-//! not a theme), and a shorter phrase is dropped when a longer kept phrase containing it covers
-//! at least 80 % of its mentions (it says nothing the longer one does not). The brands' own names
+//! not a theme), and a shorter phrase is dropped when the longer kept phrases containing it cover
+//! at least 80 % of its mentions between them (it says nothing they do not: "service" beside
+//! "service client" and "customer service"). The brands' own names
 //! and handles are not themes.
 //!
 //! **Trend** compares the two halves of the days covered: mentions in the second half against
@@ -336,7 +337,11 @@ pub fn themes(mentions: &[Mention], brands: &[Brand], opts: &ThemeOptions) -> Re
     let mut excluded: HashSet<String> = HashSet::new();
     for b in &sc.brands {
         let name = fold(b.name.trim());
-        excluded.extend(name.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned));
+        excluded.extend(
+            name.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned),
+        );
         excluded.insert(name.split_whitespace().collect::<Vec<_>>().join(" "));
         excluded.insert(name.replace(|c: char| !c.is_alphanumeric(), ""));
         for t in tokens(&b.query) {
@@ -348,8 +353,10 @@ pub fn themes(mentions: &[Mention], brands: &[Brand], opts: &ThemeOptions) -> Re
     excluded.extend(opts.exclude.iter().map(|e| fold(e.trim())));
     let mut acc: HashMap<(ThemeKind, String), Acc> = HashMap::new();
     for (i, f) in searched.iter().enumerate() {
-        for (kind, key, surface, words) in candidates(&f.mention.text, f.sentiment.map(|s| s.lang)) {
-            let brand_only = key.split(' ').all(|w| excluded.contains(w)) || excluded.contains(&key);
+        for (kind, key, surface, words) in candidates(&f.mention.text, f.sentiment.map(|s| s.lang))
+        {
+            let brand_only =
+                key.split(' ').all(|w| excluded.contains(w)) || excluded.contains(&key);
             if brand_only {
                 continue;
             }
@@ -377,13 +384,22 @@ pub fn themes(mentions: &[Mention], brands: &[Brand], opts: &ThemeOptions) -> Re
     kept.sort_by(|a, b| b.1.words.cmp(&a.1.words).then_with(|| a.0.cmp(&b.0)));
     let mut chosen: Vec<((ThemeKind, String), Acc)> = Vec::new();
     for (key, a) in kept {
-        let covered = key.0 == ThemeKind::Phrase
-            && chosen.iter().any(|((k, longer), l)| {
-                *k == ThemeKind::Phrase
+        // The mentions of this phrase that longer kept phrases containing it already show.
+        let mut shown: HashSet<usize> = HashSet::new();
+        if key.0 == ThemeKind::Phrase {
+            let inner = format!(" {} ", key.1);
+            for ((k, longer), l) in &chosen {
+                if *k == ThemeKind::Phrase
                     && l.words > a.words
-                    && format!(" {longer} ").contains(&format!(" {} ", key.1))
-                    && l.facts.len() as f64 >= SUBSUMED * a.facts.len() as f64
-            });
+                    && format!(" {longer} ").contains(&inner)
+                {
+                    shown.extend(l.facts.iter().copied());
+                }
+            }
+        }
+        let covered = !shown.is_empty()
+            && a.facts.iter().filter(|i| shown.contains(i)).count() as f64
+                >= SUBSUMED * a.facts.len() as f64;
         if !covered {
             chosen.push((key, a));
         }
@@ -494,8 +510,8 @@ pub fn themes(mentions: &[Mention], brands: &[Brand], opts: &ThemeOptions) -> Re
         method: format!(
             "YAKE candidates (1 to {MAX_WORDS} words, no punctuation inside, no stop word at \
              either end) and hashtags; kept when in ≥ {} mentions by ≥ {} \
-             authors; a phrase inside a longer kept one covering ≥ {:.0} % of its mentions is \
-             dropped; ranked by mentions, then authors",
+             authors; a phrase whose mentions the longer kept phrases containing it cover at ≥ \
+             {:.0} % is dropped; ranked by mentions, then authors",
             opts.min_mentions.max(1),
             opts.min_authors,
             SUBSUMED * 100.0

@@ -146,15 +146,8 @@ fn rows_of(
     tallies: &[Tally],
 ) -> Vec<VoiceRow> {
     let sum = |g: fn(&Tally) -> u64| tallies.iter().map(g).fold(0u64, u64::saturating_add);
-    let (m, e, r) = (
-        sum(|t| t.mentions),
-        sum(|t| t.engagement),
-        sum(|t| t.reach),
-    );
-    let (p, n) = (
-        sum(|t| t.sentiment.positive),
-        sum(|t| t.sentiment.negative),
-    );
+    let (m, e, r) = (sum(|t| t.mentions), sum(|t| t.engagement), sum(|t| t.reach));
+    let (p, n) = (sum(|t| t.sentiment.positive), sum(|t| t.sentiment.negative));
     brands
         .iter()
         .zip(tallies)
@@ -232,7 +225,7 @@ pub fn share_of_voice(
                 cells
                     .entry(key.clone())
                     .or_insert_with(|| vec![Tally::default(); nb])[usize::from(b)]
-                    .add(f);
+                .add(f);
             }
         }
     }

@@ -190,7 +190,8 @@ pub(crate) fn check_brands(brands: &[Brand]) -> Result<Vec<Query>> {
     if brands.is_empty() {
         return Err(Error::Argument {
             name: "brands".into(),
-            message: "give at least one brand (listening::setup::brands gives the strategy's)".into(),
+            message: "give at least one brand (listening::setup::brands gives the strategy's)"
+                .into(),
         });
     }
     if brands.len() > usize::from(u16::MAX) {
@@ -280,11 +281,7 @@ pub(crate) fn scope<'m>(
     }
     let sentiments: Vec<Option<SentimentScores>> = kept
         .par_iter()
-        .map(|m| {
-            lang_of(m)
-                .ok()
-                .map(|lang| sentiment_scores(&m.text, lang))
-        })
+        .map(|m| lang_of(m).ok().map(|lang| sentiment_scores(&m.text, lang)))
         .collect();
     let tz = opts.time_zone;
     let facts: Vec<Fact> = kept
@@ -305,7 +302,11 @@ pub(crate) fn scope<'m>(
         to: opts.to.map(|d| d.to_rfc3339()),
         first: facts.iter().map(|f| f.day).min().map(|d| d.to_string()),
         last: facts.iter().map(|f| f.day).max().map(|d| d.to_string()),
-        networks: opts.networks.iter().map(|n| n.as_str().to_owned()).collect(),
+        networks: opts
+            .networks
+            .iter()
+            .map(|n| n.as_str().to_owned())
+            .collect(),
         filter: opts.filter.clone(),
         time_zone: tz.name().to_owned(),
         mentions: mentions.len() as u64,
@@ -316,10 +317,11 @@ pub(crate) fn scope<'m>(
         unattributed: facts.len() as u64 - attributed,
         unknown_brand,
         unscored: facts.iter().filter(|f| f.sentiment.is_none()).count() as u64,
-        aggregation: "a mention counts once for each brand it is attributed to (the export's brand \
+        aggregation:
+            "a mention counts once for each brand it is attributed to (the export's brand \
                       column, else every brand whose query matches); shares are of the sum over \
                       the brands"
-            .into(),
+                .into(),
     };
     Ok(Scope {
         brands: brands.to_vec(),
