@@ -686,7 +686,8 @@ fn listening(start: NaiveDate, days: usize) -> Vec<(&'static str, String)> {
                 }
                 let french = a.french && rng.chance(b.french.max(0.5));
                 let text = if french { say.1 } else { say.2 };
-                let mut text = text.replace("{b}", *rng.pick(b.forms));
+                let form: &&str = rng.pick(b.forms);
+                let mut text = text.replace("{b}", form);
                 // Some mentions compare two brands.
                 if rng.chance(0.04) {
                     let other = &WATCHED[(bi + 1 + (rng.next() % 2) as usize) % 3];

@@ -1,13 +1,16 @@
 //! The demo SMO review of the example brand, in the order of an engagement:
 //! 1. load the strategy, validate it and print the findings;
-//! 2. audit the brand's site (the example site, `docs/examples/maison-lune/site/`) and print the
+//! 2. listen first: the watch brief of the brand and its competitors over the quarter's mentions
+//!    (`docs/examples/maison-lune/data/mentions.jsonl`, demo text) and their public post metrics
+//!    (`public-posts.csv`): share of voice, sentiment, influencers, themes, alerts, benchmark;
+//! 3. audit the brand's site (the example site, `docs/examples/maison-lune/site/`) and print the
 //!    audit report: scores, the most common problems, the cross-check with the strategy, and the
 //!    markup to fix each page;
-//! 3. plan: the editorial calendar of the quarter after the review date (French public holidays
+//! 4. plan: the editorial calendar of the quarter after the review date (French public holidays
 //!    respected, times learned from the brand's post history where it is long enough), written
 //!    to `out/maison-lune-calendar.{ics,csv}`;
-//! 4. measure: load the brand's metrics, track the objectives and write the SMO report, which
-//!    joins the audit's findings and the calendar, to `out/maison-lune-report.{html,md,json}`
+//! 5. measure: load the brand's metrics, track the objectives and write the SMO report, which
+//!    joins the watch brief, the audit's findings and the calendar, to `out/maison-lune-report.{html,md,json}`
 //!    (or `$SMO_OUT_DIR`).
 //!
 //! `cargo run --example review [-- path/to/strategy.toml [YYYY-MM-DD]]`; the review date
@@ -20,7 +23,8 @@ use std::path::PathBuf;
 use chrono::{Datelike, NaiveDate};
 use smo_core::audit::{SiteOptions, SiteReport, audit_site, example::example_site};
 use smo_core::calendar::{self, Plan, PlanOptions, export::CsvLayout};
-use smo_core::data::Dataset;
+use smo_core::data::{self, Dataset, LoadOptions, PostRow};
+use smo_core::listening::{BriefOptions, Mention, WatchBrief, WatchOptions, watch_brief};
 use smo_core::report::ReportOptions;
 use smo_core::strategy::rules::ValidateOptions;
 use smo_core::{Finding, Severity, Strategy};
@@ -56,6 +60,13 @@ fn main() -> ExitCode {
         Err(e) => return fail(&e.to_string()),
     };
     print!("{}", report(&strategy, &source, &findings));
+    let brief = match watch(&strategy) {
+        Ok((brief, text)) => {
+            print!("{text}");
+            brief
+        }
+        Err(e) => return fail(&e),
+    };
     let site = match audit_site(example_site(), Some(&strategy), &SiteOptions::default()) {
         Ok(r) => r,
         Err(e) => return fail(&e.to_string()),
@@ -81,11 +92,98 @@ fn main() -> ExitCode {
         }
         Err(e) => return fail(&e),
     };
-    match measure(&strategy, &audit, plan) {
+    match measure(&strategy, &audit, plan, brief) {
         Ok(text) => print!("{text}"),
         Err(e) => return fail(&e),
     }
     ExitCode::SUCCESS
+}
+
+/// The listening part: the example brand's mentions and its competitors' public post metrics,
+/// as a watch brief (the report's watch section), summarised here.
+fn watch(strategy: &Strategy) -> Result<(WatchBrief, String), String> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../docs/examples/maison-lune/data");
+    let read = |name: &str| {
+        std::fs::read_to_string(dir.join(name))
+            .map_err(|e| format!("cannot read {}: {e}", dir.join(name).display()))
+    };
+    let strict = LoadOptions {
+        strict: true,
+        ..Default::default()
+    };
+    let mentions: Vec<Mention> = data::load_json_lines(&read("mentions.jsonl")?, &strict)
+        .map_err(|e| format!("mentions.jsonl: {e}"))?
+        .rows;
+    let public: Vec<PostRow> = data::load_csv(&read("public-posts.csv")?, &strict)
+        .map_err(|e| format!("public-posts.csv: {e}"))?
+        .rows;
+    let opts = BriefOptions {
+        watch: WatchOptions {
+            time_zone: chrono_tz::Tz::Europe__Paris,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let b = watch_brief(strategy, &mentions, Some(&public), &opts).map_err(|e| e.to_string())?;
+    let sov = &b.share_of_voice;
+    let mut out = String::from("\n## Listening: the watch brief\n\n");
+    out.push_str(&smo_core::listening::render::scope_line(&sov.denominator));
+    out.push_str("\n\n| brand | mentions | share | engagement share | reach share | net sentiment (polar) |\n|---|---|---|---|---|---|\n");
+    let p = |v: Option<f64>| v.map_or("-".into(), |v| format!("{v:.1} %"));
+    for r in &sov.totals {
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} |\n",
+            r.brand,
+            r.mentions,
+            p(r.share_mentions),
+            p(r.share_engagement),
+            p(r.share_reach),
+            r.net_sentiment_polar
+                .map_or("-".into(), |v| format!("{v:+.1}"))
+        ));
+    }
+    out.push_str("\nTop influencers (components, then the composite of percentile ranks):\n\n");
+    for a in b.influencers.authors.iter().take(5) {
+        out.push_str(&format!(
+            "- #{} @{} ({}): {} followers, {} mentions, relevance {:.0} %, resonance {}, amplification {}, composite {}\n",
+            a.rank,
+            a.handle,
+            a.network,
+            a.followers.map_or("?".into(), |f| f.to_string()),
+            a.mentions,
+            a.relevance,
+            a.resonance.map_or("-".into(), |v| format!("{v:.1}")),
+            a.amplification.map_or("-".into(), |v| format!("{v:.1}")),
+            a.composite.map_or("-".into(), |v| format!("{v:.1}"))
+        ));
+    }
+    out.push_str("\nThemes:\n\n");
+    for t in b.themes.themes.iter().take(8) {
+        out.push_str(&format!(
+            "- {} ({} mentions by {} authors, net sentiment {}, trend {})\n",
+            t.phrase,
+            t.mentions,
+            t.authors,
+            t.net_sentiment.map_or("-".into(), |v| format!("{v:+.0}")),
+            t.trend_pct.map_or("-".into(), |v| format!("{v:+.0} %"))
+        ));
+    }
+    out.push_str("\nAlerts:\n\n");
+    for f in &b.alerts.findings {
+        out.push_str(&format!("- [{}] {}\n", f.rule, f.message));
+    }
+    if let Some(bm) = &b.benchmark {
+        out.push_str("\nCompetitor benchmark (public post metrics):\n\n");
+        for k in &bm.kpis {
+            for e in &k.explanations {
+                out.push_str(&format!(
+                    "- {}: {e}\n",
+                    k.kpi.split('?').next().unwrap_or(&k.kpi)
+                ));
+            }
+        }
+    }
+    Ok((b, out))
 }
 
 fn out_dir() -> Result<PathBuf, String> {
@@ -207,7 +305,12 @@ fn calendar(strategy: &Strategy, review_day: NaiveDate) -> Result<(Plan, String)
 }
 
 /// The measurement part: the example metrics, the SMO report, written to files.
-fn measure(strategy: &Strategy, audit: &[Finding], plan: Plan) -> Result<String, String> {
+fn measure(
+    strategy: &Strategy,
+    audit: &[Finding],
+    plan: Plan,
+    brief: WatchBrief,
+) -> Result<String, String> {
     let data = Dataset::example().map_err(|e| e.to_string())?;
     let opts = ReportOptions {
         time_zone: chrono_tz::Tz::Europe__Paris,
@@ -215,7 +318,8 @@ fn measure(strategy: &Strategy, audit: &[Finding], plan: Plan) -> Result<String,
     };
     let rep = smo_core::report::report(strategy, &data, Some(audit), &opts)
         .map_err(|e| e.to_string())?
-        .with_calendar(plan);
+        .with_calendar(plan)
+        .with_watch(brief);
     let dir = out_dir()?;
     let mut written = Vec::new();
     for (ext, text) in [

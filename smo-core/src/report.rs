@@ -333,6 +333,9 @@ pub struct Report {
     /// The editorial calendar, when one is joined ([`Report::with_calendar`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub calendar: Option<crate::calendar::Plan>,
+    /// The watch brief, when one is joined ([`Report::with_watch`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub watch: Option<crate::listening::brief::WatchBrief>,
 }
 
 fn round(v: f64) -> f64 {
@@ -808,6 +811,7 @@ pub fn report(
         recommendations: Vec::new(),
         audit: audit_sorted,
         calendar: None,
+        watch: None,
     };
     rep.recommendations = recommend(&rep, &data, strategy, opts)?;
     Ok(rep)
@@ -1134,6 +1138,14 @@ impl Report {
         self
     }
 
+    /// The report with the watch brief joined: share of voice over time, sentiment split,
+    /// influencers with their components, themes, the competitor benchmark and the alerts, in
+    /// every rendering (and in the JSON and its hash).
+    pub fn with_watch(mut self, brief: crate::listening::brief::WatchBrief) -> Report {
+        self.watch = Some(brief);
+        self
+    }
+
     /// The report as pretty JSON (ends with a newline).
     pub fn to_json(&self) -> String {
         let mut s = serde_json::to_string_pretty(self)
@@ -1341,6 +1353,9 @@ impl Report {
         }
         if let Some(plan) = &self.calendar {
             o.push_str(&crate::calendar::render::markdown(plan));
+        }
+        if let Some(w) = &self.watch {
+            o.push_str(&crate::listening::render::markdown(w));
         }
         let _ = writeln!(o, "\n## Recommendations\n");
         if self.recommendations.is_empty() {
@@ -1555,6 +1570,9 @@ impl Report {
         o.push_str("</section>\n");
         if let Some(plan) = &self.calendar {
             o.push_str(&crate::calendar::render::html(plan));
+        }
+        if let Some(w) = &self.watch {
+            o.push_str(&crate::listening::render::html(w));
         }
         // Recommendations.
         o.push_str("<section><h2>Recommendations</h2>\n<ul class=\"recs\">\n");

@@ -1,6 +1,7 @@
 //! The watch analytics on the example brand's listening set and on hand-built cases: shares add
 //! up, denominators say what was counted, influencer ranks are stable under ties, themes link to
 //! their mentions, spikes are found where the data has them, and a benchmark explains itself.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use chrono::{DateTime, Duration, Utc};
 use smo_core::data::{self, LoadOptions, PostRow};

@@ -13,14 +13,17 @@
 //! | [`themes`](mod@themes) | key phrases and hashtags of the conversation, with volume, sentiment and trend |
 //! | [`alerts`](mod@alerts) | volume and negative-sentiment spikes against a rolling baseline, as findings |
 //! | [`benchmark`](mod@benchmark) | the catalogue's post KPIs for the brand and its competitors, explained |
+//! | [`brief`] | all of the above over one scope: the watch brief the SMO report shows ([`render`]) |
 //!
 //! Each part lives in its own file and is re-exported here.
 
 pub mod alerts;
 pub mod benchmark;
+pub mod brief;
 pub mod influence;
 pub mod mention;
 pub mod query;
+pub mod render;
 pub mod sentiment;
 pub mod setup;
 pub mod themes;
@@ -29,6 +32,7 @@ pub mod watch;
 
 pub use alerts::{Alert, AlertOptions, Alerts, alerts};
 pub use benchmark::{AccountValue, Benchmark, BenchmarkKpi, BenchmarkOptions, benchmark};
+pub use brief::{BriefOptions, WatchBrief, watch_brief};
 pub use influence::{InfluenceOptions, Influencer, Influencers, Percentiles, Weights, influencers};
 pub use themes::{Theme, ThemeKind, ThemeOptions, ThemePoint, Themes, themes};
 pub use voice::{ShareOfVoice, VoiceOptions, VoiceRow, share_of_voice};
