@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod support;
+use support::kind;
 
 use std::path::PathBuf;
 
@@ -19,16 +20,6 @@ fn cases() -> Vec<(PathBuf, Value)> {
     support::golden("calendar")
 }
 
-fn kind(e: &Error) -> &'static str {
-    match e {
-        Error::Parse { .. } => "parse",
-        Error::Invalid { .. } => "invalid_value",
-        Error::UnknownNetwork { .. } => "unknown_network",
-        Error::UnknownRule { .. } => "unknown_rule",
-        Error::Argument { .. } => "invalid_argument",
-        _ => "other",
-    }
-}
 
 fn weekday(s: &str) -> Weekday {
     s.parse().unwrap()

@@ -2,6 +2,8 @@
 //! `tests/golden/measure/*.json`. Adding a case is adding an entry.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod support;
+
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -13,6 +15,7 @@ use smo_core::kpi::group::{GroupOptions, group_posts};
 use smo_core::kpi::objective;
 use smo_core::traffic::utm::{self, Existing, LintOptions, Utm, UtmOptions};
 use smo_core::traffic::{channel_group, classify_referrer};
+use support::kind;
 
 fn golden(name: &str) -> Value {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -132,14 +135,6 @@ fn referrer_vectors() {
     }
 }
 
-fn kind(e: &Error) -> &'static str {
-    match e {
-        Error::Argument { .. } => "invalid_argument",
-        Error::Row { .. } => "row",
-        Error::Parse { .. } => "parse",
-        _ => "other",
-    }
-}
 
 #[test]
 fn utm_vectors() {

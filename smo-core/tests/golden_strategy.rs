@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod support;
+use support::kind;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -15,16 +16,6 @@ fn golden(area: &str) -> Vec<(PathBuf, Value)> {
     support::golden(area)
 }
 
-fn kind(e: &Error) -> &'static str {
-    match e {
-        Error::Parse { .. } => "parse",
-        Error::Invalid { .. } => "invalid_value",
-        Error::UnknownNetwork { .. } => "unknown_network",
-        Error::UnknownRule { .. } => "unknown_rule",
-        Error::Argument { .. } => "invalid_argument",
-        _ => "other",
-    }
-}
 
 fn run(case: &Value) -> Result<Vec<Value>, Error> {
     let input = &case["input"];

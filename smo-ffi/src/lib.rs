@@ -14,8 +14,10 @@ mod measure;
 mod query;
 mod strategy;
 mod text;
+mod watch;
 
 pub use calendar::CalendarPlan;
 pub use errors::SmoError;
 pub use measure::{MeasureData, ReferrerInfo, ReportOutput};
 pub use strategy::{NetworkInfo, Rule, Strategy};
+pub use watch::WatchBrief;

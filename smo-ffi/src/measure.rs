@@ -715,7 +715,7 @@ pub struct ReportOutput {
 }
 
 /// Builds the SMO report (period: day, week, month, quarter; dates `YYYY-MM-DD`).
-#[uniffi::export(default(audit = None, period = "month", start = None, end = None, time_zone = "UTC", calendar = None))]
+#[uniffi::export(default(audit = None, period = "month", start = None, end = None, time_zone = "UTC", calendar = None, watch = None))]
 #[allow(clippy::too_many_arguments)]
 pub fn report(
     strategy: Arc<crate::strategy::Strategy>,
@@ -726,6 +726,7 @@ pub fn report(
     end: Option<String>,
     time_zone: String,
     calendar: Option<Arc<crate::calendar::CalendarPlan>>,
+    watch: Option<Arc<crate::watch::WatchBrief>>,
 ) -> Result<ReportOutput, SmoError> {
     let opts = ReportOptions {
         period: period.parse()?,
@@ -743,6 +744,10 @@ pub fn report(
     let r = smo_core::report::report(&strategy.0, &data.data, audit.as_deref(), &opts)?;
     let r = match calendar {
         Some(c) => r.with_calendar(c.0.clone()),
+        None => r,
+    };
+    let r = match watch {
+        Some(w) => r.with_watch(w.0.clone()),
         None => r,
     };
     Ok(ReportOutput {

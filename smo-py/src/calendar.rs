@@ -11,16 +11,9 @@ use smo_core::calendar::{
 };
 use smo_core::post::Post;
 
-use crate::convert::{date, to_py};
+use crate::convert::{arg, date, instant, to_py};
 use crate::errors::{PyCoreError, PyResult2};
 use crate::strategy::{PyFinding, PyStrategy, findings, rule_config};
-
-fn arg(name: &str, message: impl Into<String>) -> PyCoreError {
-    PyCoreError(smo_core::Error::Argument {
-        name: name.into(),
-        message: message.into(),
-    })
-}
 
 /// A `datetime` for an instant, in `zone` (a `zoneinfo.ZoneInfo`).
 fn aware<'py>(
@@ -34,32 +27,6 @@ fn aware<'py>(
         .call_method1("fromisoformat", (t.to_rfc3339(),))?;
     let tz = py.import("zoneinfo")?.getattr("ZoneInfo")?.call1((zone,))?;
     dt.call_method1("astimezone", (tz,))
-}
-
-/// An instant given as an aware `datetime` or an RFC 3339 string.
-fn instant(v: &Bound<'_, PyAny>, name: &str) -> PyResult2<chrono::DateTime<chrono::Utc>> {
-    let text: String = match v.extract::<String>() {
-        Ok(s) => s,
-        Err(_) => {
-            if v.getattr("tzinfo").map(|t| t.is_none()).unwrap_or(true) {
-                return Err(arg(
-                    name,
-                    "expected a timezone-aware datetime or an RFC 3339 string",
-                ));
-            }
-            v.call_method0("isoformat")
-                .and_then(|s| s.extract())
-                .map_err(|_| arg(name, "expected a datetime"))?
-        }
-    };
-    chrono::DateTime::parse_from_rfc3339(&text)
-        .map(|t| t.to_utc())
-        .map_err(|_| {
-            arg(
-                name,
-                format!("`{text}` is not an RFC 3339 instant such as 2027-01-04T09:00:00+01:00"),
-            )
-        })
 }
 
 /// A dated event the plan respects: a holiday, a blackout date or a campaign.

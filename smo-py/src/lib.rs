@@ -12,6 +12,7 @@ mod post_columns;
 mod query;
 mod strategy;
 mod text;
+mod watch;
 
 use pyo3::prelude::*;
 
@@ -41,8 +42,8 @@ mod _smo {
         daily_engagement_rate, engagement_rate, engagement_rate_of, expected, follower_growth_rate,
         group_post_columns, group_posts, kpi, kpi_canonical, kpi_formulas, lint_utm, load_accounts,
         load_costs, load_mentions, load_posts, load_web, net_sentiment, parse_utm, per_follower,
-        per_post, progress, report, response_rate, response_time, roas, roi, share_of_voice,
-        track_objectives, traffic_breakdown, utm_url, virality_rate,
+        per_post, progress, report, response_rate, response_time, roas, roi, track_objectives,
+        traffic_breakdown, utm_url, virality_rate,
     };
     #[pymodule_export]
     use crate::query::{PyMention, PyQuery, search};
@@ -56,6 +57,11 @@ mod _smo {
         PyEntity, PyTextCount, PyThreadPart, check_post, escape_linkedin, extract_entities,
         extract_entities_batch, extract_reply, highlight_hits, is_valid_url, parse_text,
         parse_text_batch, share_endpoints, share_url, split_thread, text_limits,
+    };
+    #[pymodule_export]
+    use crate::watch::{
+        PyAlerts, PyBenchmark, PyInfluencers, PyShareOfVoice, PyThemes, PyWatchBrief, alerts,
+        benchmark, influencers, share_of_voice, themes, watch_brief,
     };
 
     use pyo3::prelude::*;

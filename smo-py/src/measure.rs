@@ -244,6 +244,14 @@ fn wrap<T: Table>(l: Loaded<T>, rows: fn(Vec<T>) -> Rows) -> PyLoadResult {
 }
 
 impl PyLoadResult {
+    /// The mentions of a mention load, `None` for another table.
+    pub(crate) fn mention_rows(&self) -> Option<&[smo_core::listening::Mention]> {
+        match &self.rows {
+            Rows::Mentions(r) => Some(r),
+            _ => None,
+        }
+    }
+
     fn json_rows(&self) -> serde_json::Value {
         match &self.rows {
             Rows::Posts(r) => serde_json::to_value(r),
@@ -699,12 +707,6 @@ scalar!(
 );
 scalar!(roi, fm::roi, (value, cost), "(value − cost) / cost × 100.");
 scalar!(roas, fm::roas, (revenue, ad_spend), "Revenue / ad spend.");
-scalar!(
-    share_of_voice,
-    fm::share_of_voice,
-    (brand, competitors),
-    "Brand / (brand + competitors) × 100."
-);
 scalar!(
     response_rate,
     fm::response_rate,
@@ -1451,7 +1453,7 @@ fn audit_finding(obj: &Bound<'_, PyAny>) -> PyResult<Finding> {
 
 /// Builds the SMO report of a strategy over its data, optionally joined with site-audit findings.
 #[pyfunction]
-#[pyo3(signature = (strategy, data, audit=None, *, period="month", start=None, end=None, time_zone="UTC", top=5, disabled=vec![], severities=BTreeMap::new(), calendar=None))]
+#[pyo3(signature = (strategy, data, audit=None, *, period="month", start=None, end=None, time_zone="UTC", top=5, disabled=vec![], severities=BTreeMap::new(), calendar=None, watch=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn report(
     py: Python<'_>,
@@ -1466,6 +1468,7 @@ pub fn report(
     disabled: Vec<String>,
     severities: BTreeMap<String, String>,
     calendar: Option<&Bound<'_, crate::calendar::PyPlan>>,
+    watch: Option<&Bound<'_, crate::watch::PyWatchBrief>>,
 ) -> PyResult<PyReport> {
     let d = dataset(data)?;
     let opts = (|| -> Result<ReportOptions, crate::errors::PyCoreError> {
@@ -1485,8 +1488,12 @@ pub fn report(
     let r = py
         .detach(|| smo_core::report::report(s, &d, audit.as_deref(), &opts))
         .map_err(crate::errors::PyCoreError)?;
-    Ok(PyReport(match calendar {
+    let r = match calendar {
         Some(c) => r.with_calendar(c.get().0.clone()),
+        None => r,
+    };
+    Ok(PyReport(match watch {
+        Some(w) => r.with_watch(w.get().0.clone()),
         None => r,
     }))
 }

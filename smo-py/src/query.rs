@@ -5,35 +5,8 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use smo_core::listening::{Author, Engagement, Mention, Query};
 
-use crate::convert::{json_to_py, to_py};
+use crate::convert::{arg, instant, json_to_py, to_py};
 use crate::errors::{PyCoreError, PyResult2};
-
-fn arg(name: &str, message: impl Into<String>) -> PyCoreError {
-    PyCoreError(smo_core::Error::Argument {
-        name: name.into(),
-        message: message.into(),
-    })
-}
-
-fn instant(v: &Bound<'_, PyAny>) -> PyResult2<chrono::DateTime<chrono::Utc>> {
-    let text: String = match v.extract::<String>() {
-        Ok(s) => s,
-        Err(_) => {
-            if v.getattr("tzinfo").map(|t| t.is_none()).unwrap_or(true) {
-                return Err(arg(
-                    "published",
-                    "expected a timezone-aware datetime or an RFC 3339 string",
-                ));
-            }
-            v.call_method0("isoformat")
-                .and_then(|s| s.extract())
-                .map_err(|_| arg("published", "expected a datetime"))?
-        }
-    };
-    chrono::DateTime::parse_from_rfc3339(&text)
-        .map(|t| t.to_utc())
-        .map_err(|_| arg("published", format!("`{text}` is not an RFC 3339 instant")))
-}
 
 /// One mention of a listening export.
 #[pyclass(frozen, eq, module = "smo._smo", name = "Mention")]
@@ -73,7 +46,7 @@ impl PyMention {
                 name: author_name,
                 followers,
             },
-            published: instant(published)?,
+            published: instant(published, "published")?,
             lang,
             text,
             url,
@@ -112,7 +85,7 @@ impl PyMention {
     }
 }
 
-fn mention(obj: &Bound<'_, PyAny>) -> PyResult<Mention> {
+pub(crate) fn mention(obj: &Bound<'_, PyAny>) -> PyResult<Mention> {
     if let Ok(m) = obj.cast::<PyMention>() {
         return Ok(m.get().0.clone());
     }

@@ -2,7 +2,7 @@
 
 import datetime
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Final, Literal, TypedDict, final
+from typing import Any, Final, Literal, TypedDict, final, overload
 
 __all__ = [
     "Entity",
@@ -432,7 +432,22 @@ def conversion_rate(conversions: float, sessions: float) -> float | None: ...
 def bounce_rate(bounces: float, sessions: float) -> float | None: ...
 def roi(value: float, cost: float) -> float | None: ...
 def roas(revenue: float, ad_spend: float) -> float | None: ...
-def share_of_voice(brand: float, competitors: float) -> float | None: ...
+@overload
+def share_of_voice(brand: float, competitors: float, /) -> float | None: ...
+@overload
+def share_of_voice(
+    mentions: _Mentions,
+    brands: _Brands,
+    /,
+    *,
+    period: _Period | None = None,
+    by_network: bool = False,
+    start: datetime.datetime | str | None = None,
+    end: datetime.datetime | str | None = None,
+    networks: Sequence[str] | None = None,
+    filter: str | None = None,
+    time_zone: str = "UTC",
+) -> ShareOfVoice: ...
 def response_rate(answered: float, received: float) -> float | None: ...
 def progress(baseline: float, target: float, current: float) -> float | None: ...
 def net_sentiment(
@@ -603,6 +618,7 @@ def report(
     disabled: Sequence[str] = ...,
     severities: Mapping[str, str] = ...,
     calendar: CalendarPlan | None = None,
+    watch: WatchBrief | None = None,
 ) -> Report: ...
 
 # --- audit: page and site social audit ---
@@ -1259,3 +1275,211 @@ def sentiment(text: str, lang: str | None = None) -> Sentiment: ...
 def sentiment_batch(
     texts: Sequence[str], lang: str | None = None, *, threads: int | None = None
 ) -> list[Sentiment]: ...
+
+# --- listening: watch analytics ---
+
+__all__ += [
+    "Alerts",
+    "Benchmark",
+    "Influencers",
+    "ShareOfVoice",
+    "Themes",
+    "WatchBrief",
+    "alerts",
+    "benchmark",
+    "influencers",
+    "themes",
+    "watch_brief",
+]
+
+_Mentions = LoadResult | Sequence[_MentionLike]
+
+class _BrandDict(TypedDict, total=False):
+    name: str
+    query: str
+    own: bool
+
+_Brands = Strategy | Sequence[_BrandDict]
+
+class _WeightsDict(TypedDict, total=False):
+    reach: float
+    activity: float
+    resonance: float
+    amplification: float
+    relevance: float
+
+class _BrandQueryDict(TypedDict):
+    name: str
+    own: bool
+    query: str
+
+class _SplitDict(TypedDict):
+    positive: int
+    negative: int
+    neutral: int
+    unscored: int
+
+class _VoiceRowDict(TypedDict):
+    period: str | None
+    period_start: str | None
+    network: str | None
+    brand: str
+    own: bool
+    mentions: int
+    engagement: int
+    engagement_unknown: int
+    reach: int
+    reach_unknown: int
+    sentiment: _SplitDict
+    share_mentions: float | None
+    share_engagement: float | None
+    share_reach: float | None
+    share_positive: float | None
+    share_negative: float | None
+    net_sentiment_polar: float | None
+    net_sentiment_all: float | None
+
+@final
+class ShareOfVoice:
+    """Share of voice of a set of brands: totals per brand and rows per period and network."""
+    @property
+    def denominator(self) -> dict[str, Any]: ...
+    @property
+    def totals(self) -> list[_VoiceRowDict]: ...
+    @property
+    def formulas(self) -> list[str]: ...
+    def rows(self) -> list[dict[str, Any]]: ...
+    def records(self) -> list[dict[str, Any]]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class Influencers:
+    """Authors ranked with the components of their influence."""
+    @property
+    def denominator(self) -> dict[str, Any]: ...
+    @property
+    def weights(self) -> _WeightsDict | None: ...
+    @property
+    def handles(self) -> list[str]: ...
+    def records(self) -> list[dict[str, Any]]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class Themes:
+    """Key phrases and hashtags of a set of mentions, with mentions, sentiment and trend."""
+    @property
+    def denominator(self) -> dict[str, Any]: ...
+    @property
+    def phrases(self) -> list[str]: ...
+    @property
+    def method(self) -> str: ...
+    def records(self) -> list[dict[str, Any]]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class Alerts:
+    """Volume and negative-sentiment spikes against a rolling baseline."""
+    @property
+    def denominator(self) -> dict[str, Any]: ...
+    @property
+    def findings(self) -> list[Finding]: ...
+    def records(self) -> list[dict[str, Any]]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class Benchmark:
+    """The catalogue's post KPIs per account, side by side, with each difference explained."""
+    @property
+    def accounts(self) -> list[str]: ...
+    @property
+    def explanations(self) -> list[str]: ...
+    def records(self) -> list[dict[str, Any]]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class WatchBrief:
+    """The watch brief: share of voice, influencers, themes, alerts and benchmark."""
+    @property
+    def share_of_voice(self) -> ShareOfVoice: ...
+    @property
+    def influencers(self) -> Influencers: ...
+    @property
+    def themes(self) -> Themes: ...
+    @property
+    def alerts(self) -> Alerts: ...
+    @property
+    def benchmark(self) -> Benchmark | None: ...
+    def records(self) -> list[dict[str, Any]]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def to_markdown(self) -> str: ...
+    def to_html(self) -> str: ...
+
+def influencers(
+    mentions: _Mentions,
+    brands: _Brands,
+    *,
+    brand: str | None = None,
+    weights: Literal["equal"] | _WeightsDict | None = None,
+    min_mentions: int = 1,
+    top: int | None = None,
+    start: datetime.datetime | str | None = None,
+    end: datetime.datetime | str | None = None,
+    networks: Sequence[str] | None = None,
+    filter: str | None = None,
+    time_zone: str = "UTC",
+) -> Influencers: ...
+def themes(
+    mentions: _Mentions,
+    brands: _Brands,
+    *,
+    brand: str | None = None,
+    min_mentions: int = 3,
+    min_authors: int = 2,
+    top: int | None = ...,
+    period: _Period = "week",
+    exclude: Sequence[str] = ...,
+    start: datetime.datetime | str | None = None,
+    end: datetime.datetime | str | None = None,
+    networks: Sequence[str] | None = None,
+    filter: str | None = None,
+    time_zone: str = "UTC",
+) -> Themes: ...
+def alerts(
+    mentions: _Mentions,
+    brands: _Brands,
+    *,
+    window: int = 14,
+    threshold: float = 3.0,
+    min_mentions: int = 5,
+    disabled: Sequence[str] = ...,
+    severities: Mapping[str, str] = ...,
+    start: datetime.datetime | str | None = None,
+    end: datetime.datetime | str | None = None,
+    networks: Sequence[str] | None = None,
+    filter: str | None = None,
+    time_zone: str = "UTC",
+) -> Alerts: ...
+def benchmark(
+    posts: _Data,
+    kpis: Sequence[str] | None = None,
+    *,
+    own: str | None = None,
+    start: datetime.datetime | str | None = None,
+    end: datetime.datetime | str | None = None,
+    networks: Sequence[str] | None = None,
+) -> Benchmark: ...
+def watch_brief(
+    strategy: Strategy,
+    mentions: _Mentions,
+    public_posts: _Data | None = None,
+    *,
+    period: _Period = "week",
+    top_influencers: int = 10,
+    top_themes: int = 15,
+    benchmark_kpis: Sequence[str] | None = None,
+    start: datetime.datetime | str | None = None,
+    end: datetime.datetime | str | None = None,
+    networks: Sequence[str] | None = None,
+    filter: str | None = None,
+    time_zone: str = "UTC",
+) -> WatchBrief: ...
