@@ -20,7 +20,6 @@ fn cases() -> Vec<(PathBuf, Value)> {
     support::golden("calendar")
 }
 
-
 fn weekday(s: &str) -> Weekday {
     s.parse().unwrap()
 }

@@ -135,7 +135,6 @@ fn referrer_vectors() {
     }
 }
 
-
 #[test]
 fn utm_vectors() {
     let file = golden("utm.json");

@@ -16,7 +16,6 @@ fn golden(area: &str) -> Vec<(PathBuf, Value)> {
     support::golden(area)
 }
 
-
 fn run(case: &Value) -> Result<Vec<Value>, Error> {
     let input = &case["input"];
     let strategy = if input["example"].as_bool() == Some(true) {

@@ -36,7 +36,11 @@ fn scope(o: &Value) -> WatchOptions {
         to: at("end"),
         networks: o["networks"]
             .as_array()
-            .map(|a| a.iter().map(|n| n.as_str().unwrap().parse().unwrap()).collect())
+            .map(|a| {
+                a.iter()
+                    .map(|n| n.as_str().unwrap().parse().unwrap())
+                    .collect()
+            })
             .unwrap_or_default(),
         filter: o["filter"].as_str().map(str::to_owned),
         time_zone: o["time_zone"]
@@ -126,7 +130,11 @@ fn watch_golden_vectors() {
                 (Err(e), Some(w)) => {
                     let msg = e.to_string();
                     if w["kind"] != kind(&e) {
-                        failures.push(format!("{name}: error kind {}, want {}", kind(&e), w["kind"]));
+                        failures.push(format!(
+                            "{name}: error kind {}, want {}",
+                            kind(&e),
+                            w["kind"]
+                        ));
                     }
                     if !msg.contains(&format!("`{}`", w["path"].as_str().unwrap())) {
                         failures.push(format!("{name}: error {msg} does not name {}", w["path"]));

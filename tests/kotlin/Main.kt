@@ -38,6 +38,7 @@ val suites: List<GoldenSuite> = listOf(
     CalendarGolden,
     QueryGolden,
     SentimentGolden,
+    WatchGolden,
 )
 
 fun main(args: Array<String>) {

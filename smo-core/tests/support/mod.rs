@@ -83,7 +83,10 @@ pub fn subset(got: &Value, want: &Value, at: &str, out: &mut Vec<String>) {
             }
         }
         (Value::Number(g), Value::Number(w)) => {
-            let (g, w) = (g.as_f64().unwrap_or(f64::NAN), w.as_f64().unwrap_or(f64::NAN));
+            let (g, w) = (
+                g.as_f64().unwrap_or(f64::NAN),
+                w.as_f64().unwrap_or(f64::NAN),
+            );
             if (g - w).abs() > 1e-9 * w.abs().max(1.0) {
                 out.push(format!("{at}: {g}, want {w}"));
             }
