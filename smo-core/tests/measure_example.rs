@@ -34,13 +34,35 @@ fn example_report() -> smo_core::report::Report {
         time_zone: chrono_tz::Tz::Europe__Paris,
         ..Default::default()
     };
-    report(
-        &Strategy::example().unwrap(),
-        &Dataset::example().unwrap(),
-        None,
-        &opts,
-    )
-    .unwrap()
+    let strategy = Strategy::example().unwrap();
+    report(&strategy, &Dataset::example().unwrap(), None, &opts)
+        .unwrap()
+        .with_watch(example_brief(&strategy))
+}
+
+/// The watch brief of the example brand's listening set, as the demo review builds it.
+fn example_brief(strategy: &Strategy) -> smo_core::listening::WatchBrief {
+    use smo_core::data::{self, LoadOptions, PostRow};
+    use smo_core::listening::{BriefOptions, Mention, WatchOptions, watch_brief};
+    let strict = LoadOptions {
+        strict: true,
+        ..Default::default()
+    };
+    let read = |f: &str| std::fs::read_to_string(data_dir().join(f)).unwrap();
+    let mentions = data::load_json_lines::<Mention>(&read("mentions.jsonl"), &strict)
+        .unwrap()
+        .rows;
+    let public = data::load_csv::<PostRow>(&read("public-posts.csv"), &strict)
+        .unwrap()
+        .rows;
+    let opts = BriefOptions {
+        watch: WatchOptions {
+            time_zone: chrono_tz::Tz::Europe__Paris,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    watch_brief(strategy, &mentions, Some(&public), &opts).unwrap()
 }
 
 #[test]
@@ -62,7 +84,16 @@ fn report_is_byte_identical_and_complete() {
     // Recommendations cite their rule and numbers.
     assert!(!a.recommendations.is_empty());
     assert!(a.recommendations.iter().all(|f| f.rule.starts_with("report/") && f.message.chars().any(|c| c.is_ascii_digit())));
+    // The watch section: share of voice with its denominator, influencers, themes, alerts and
+    // the competitor table, in every rendering.
+    let md = a.to_markdown();
+    for part in ["## Watch", "### Share of voice", "### Influencers", "### Themes", "### Competitor benchmark", "### Alerts", "*Queries:*"] {
+        assert!(md.contains(part), "{part} missing from the Markdown report");
+    }
+    let d = &a.watch.as_ref().unwrap().share_of_voice.denominator;
+    assert!(md.contains(&format!("{} about none", d.unattributed)), "the denominator is stated");
     let html = a.to_html();
+    assert!(html.contains("Share of mentions per period") && html.contains("Sentiment split"));
     assert!(
         html.contains("<svg")
             && !html.contains("<script")

@@ -305,7 +305,7 @@ pub fn share_svg(rows: &[VoiceRow], brands: &[String]) -> String {
     let mut o = String::new();
     let _ = write!(
         o,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width:.0} {height:.0}\" role=\"img\" aria-label=\"Share of mentions per period\" font-family=\"sans-serif\" font-size=\"10\">"
+        "<svg viewBox=\"0 0 {width:.0} {height:.0}\" role=\"img\" aria-label=\"Share of mentions per period\" font-family=\"sans-serif\" font-size=\"10\">"
     );
     for (k, label) in [(0.0, "0 %"), (50.0, "50 %"), (100.0, "100 %")] {
         let y = top + h - h * k / 100.0;
@@ -375,7 +375,7 @@ pub fn sentiment_svg(rows: &[VoiceRow]) -> String {
     let mut o = String::new();
     let _ = write!(
         o,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {:.0} {height:.0}\" role=\"img\" aria-label=\"Sentiment split per brand\" font-family=\"sans-serif\" font-size=\"10\">",
+        "<svg viewBox=\"0 0 {:.0} {height:.0}\" role=\"img\" aria-label=\"Sentiment split per brand\" font-family=\"sans-serif\" font-size=\"10\">",
         left + w + 10.0
     );
     for (i, r) in rows.iter().enumerate() {
