@@ -87,11 +87,22 @@ fn report_is_byte_identical_and_complete() {
     // The watch section: share of voice with its denominator, influencers, themes, alerts and
     // the competitor table, in every rendering.
     let md = a.to_markdown();
-    for part in ["## Watch", "### Share of voice", "### Influencers", "### Themes", "### Competitor benchmark", "### Alerts", "*Queries:*"] {
+    for part in [
+        "## Watch",
+        "### Share of voice",
+        "### Influencers",
+        "### Themes",
+        "### Competitor benchmark",
+        "### Alerts",
+        "*Queries:*",
+    ] {
         assert!(md.contains(part), "{part} missing from the Markdown report");
     }
     let d = &a.watch.as_ref().unwrap().share_of_voice.denominator;
-    assert!(md.contains(&format!("{} about none", d.unattributed)), "the denominator is stated");
+    assert!(
+        md.contains(&format!("{} about none", d.unattributed)),
+        "the denominator is stated"
+    );
     let html = a.to_html();
     assert!(html.contains("Share of mentions per period") && html.contains("Sentiment split"));
     assert!(
