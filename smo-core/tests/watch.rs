@@ -416,7 +416,7 @@ fn fuzz_corpus_and_mutations_hold() {
         }
     }
     assert!(!inputs.is_empty(), "no seeds under {}", root.display());
-    let mut rng = support::Rng(0x5741_5443_48);
+    let mut rng = support::Rng(0x0057_4154_4348);
     let base = inputs.clone();
     for _ in 0..500 {
         let mut x = base[rng.below(base.len())].clone();
