@@ -62,8 +62,9 @@ fn score_with<const TRACE: bool>(text: &str, lang: Option<Lang>) -> Sentiment {
             (l, LangSource::Detected, Some(d))
         }
     };
-    let ascii_lower = text.is_ascii().then(|| text.to_ascii_lowercase());
-    let toks = tokenize(text, ascii_lower.as_deref(), lang, lex);
+    let ascii_lower = text.to_ascii_lowercase();
+    let mut toks = Vec::new();
+    tokenize(text, Some(&ascii_lower), lang, lex, &mut toks);
     let rules = lex.rules(lang);
     let n = toks.len();
 
@@ -359,13 +360,15 @@ fn punctuation(text: &str, sum: f64, trace: bool) -> (Vec<Effect>, f64) {
     let mut effects = Vec::new();
     let mut running = sum;
     let mut magnitude = 0.0;
-    // One pass over the bytes: count, first and last position of `!` and `?`.
+    // One pass over the bytes (memchr: most texts have none or a few): count, first and last
+    // position of `!` and `?`. A byte search is a character search here: no byte of a
+    // multi-byte UTF-8 character is ASCII.
     let (mut excl, mut q) = ((0usize, 0u64, 0u64), (0usize, 0u64, 0u64));
-    for (i, b) in text.bytes().enumerate() {
-        let slot = match b {
-            b'!' => &mut excl,
-            b'?' => &mut q,
-            _ => continue,
+    for i in memchr::memchr2_iter(b'!', b'?', text.as_bytes()) {
+        let slot = if text.as_bytes()[i] == b'!' {
+            &mut excl
+        } else {
+            &mut q
         };
         if slot.0 == 0 {
             slot.1 = i as u64;
