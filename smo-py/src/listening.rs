@@ -3,13 +3,14 @@
 //! when it is read.
 
 use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
 use pyo3::types::PyString;
 use smo_core::Error;
 use smo_core::listening::{self, Lang, Sentiment, SentimentScores};
 
 use crate::convert::to_py;
 use crate::errors::{PyCoreError, PyResult2};
-use crate::text::{text_of, texts_of};
+use crate::text::text_of;
 
 /// The sentiment of a text: compound score, token shares, label, language and trace.
 ///
@@ -24,7 +25,34 @@ pub struct PySentiment {
 
 enum Source {
     Full(Box<Sentiment>),
-    Text(String, Option<Lang>),
+    Text(BatchText, Option<Lang>),
+}
+
+/// A text of a batch: the caller's `str` itself, read in place through its UTF-8 form (which
+/// Python computes once and keeps with the string; for an ASCII string it is the string's own
+/// buffer), so a batch copies no text; or, for a `str` with lone surrogates (no UTF-8 form),
+/// the repaired copy `text_of` makes.
+enum BatchText {
+    Py(PyBackedStr),
+    Owned(String),
+}
+
+impl BatchText {
+    fn read(s: Bound<'_, PyString>) -> PyResult<Self> {
+        match PyBackedStr::try_from(s.clone()) {
+            Ok(b) => Ok(BatchText::Py(b)),
+            Err(_) => Ok(BatchText::Owned(text_of(&s)?)),
+        }
+    }
+}
+
+impl AsRef<str> for BatchText {
+    fn as_ref(&self) -> &str {
+        match self {
+            BatchText::Py(b) => b,
+            BatchText::Owned(s) => s,
+        }
+    }
 }
 
 impl PySentiment {
@@ -45,7 +73,7 @@ impl PySentiment {
     fn with_trace<T>(&self, f: impl FnOnce(&Sentiment) -> T) -> T {
         match &self.source {
             Source::Full(s) => f(s),
-            Source::Text(text, lang) => f(&listening::sentiment(text, *lang)),
+            Source::Text(text, lang) => f(&listening::sentiment(text.as_ref(), *lang)),
         }
     }
 }
@@ -142,8 +170,10 @@ pub fn sentiment_batch(
     threads: Option<usize>,
 ) -> PyResult<Vec<PySentiment>> {
     let lang = Lang::parse_opt(lang).map_err(PyCoreError)?;
-    let owned = texts_of(&texts)?;
-    drop(texts);
+    let owned = texts
+        .into_iter()
+        .map(BatchText::read)
+        .collect::<PyResult<Vec<_>>>()?;
     let scored = py
         .detach(|| listening::sentiment_scores_batch(&owned, lang, threads))
         .map_err(PyCoreError)?;

@@ -41,6 +41,7 @@
 //! ```
 
 mod detect;
+mod hash;
 mod lexicon;
 mod rules;
 mod tokens;

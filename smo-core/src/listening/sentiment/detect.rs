@@ -10,14 +10,13 @@
 //! says why this and not the `lingua` crate, with the figures.
 
 use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use super::Detection;
 use super::Lang;
-use crate::traffic::fnv::Fnv;
+use super::hash;
 
-type Set = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+type Set = HashSet<&'static str, hash::Build>;
 
 fn sets() -> &'static (Set, Set) {
     static SETS: OnceLock<(Set, Set)> = OnceLock::new();

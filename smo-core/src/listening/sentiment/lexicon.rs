@@ -10,17 +10,16 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap as StdHashMap;
-use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use super::Lang;
-use crate::traffic::fnv::Fnv;
+use super::hash;
 
-/// Tables keyed by short words: FNV-1a (static keys, several times faster than SipHash).
-type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
+/// Tables keyed by short words, hashed 8 bytes at a time (static keys: see `hash`).
+type HashMap<K, V> = StdHashMap<K, V, hash::Build>;
 
 const EN: &str = include_str!("../../../data/sentiment/en.tsv");
 const FR: &str = include_str!("../../../data/sentiment/fr.tsv");

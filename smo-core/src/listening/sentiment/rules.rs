@@ -3,6 +3,8 @@
 //! punctuation emphasis, normalisation and the token shares. Every change is written to the
 //! trace as it is made.
 
+use std::cell::RefCell;
+
 use super::lexicon::{Kinds, Lexicons, Word, lexicons};
 use super::tokens::{Origin, Token, tokenize};
 use super::*;
@@ -53,7 +55,70 @@ pub(super) fn scores(text: &str, lang: Option<Lang>) -> SentimentScores {
     }
 }
 
+/// The working vectors of one text, kept from one text to the next on each thread, so that a
+/// batch allocates nothing per text once its first texts are scored (allocation was an eighth
+/// of the time). Every vector is cleared before use: nothing carries over.
+#[derive(Default)]
+struct Scratch {
+    /// `text.to_ascii_lowercase()`: ASCII tokens borrow their lower case from it.
+    lower: String,
+    /// Empty between texts (its tokens borrow the text; see [`recycle`]).
+    toks: Vec<Token<'static>>,
+    words: Vec<Word>,
+    modifier: Vec<Option<Modifier>>,
+    phrase_first: Vec<bool>,
+    scores: Vec<f64>,
+    /// The scored tokens' indices, in text order (the trace's entries, when kept, are
+    /// parallel to it).
+    hits: Vec<usize>,
+}
+
+/// Past this many tokens (a text of several pages), a thread gives its vectors back rather
+/// than keep them for the next text.
+const KEPT_TOKENS: usize = 4096;
+
+impl Scratch {
+    fn release_if_large(&mut self) {
+        if self.toks.capacity() > KEPT_TOKENS || self.lower.capacity() > 8 * KEPT_TOKENS {
+            *self = Scratch::default();
+        }
+    }
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
+}
+
+/// Runs `f` with this thread's scratch vectors, or with fresh ones when they are in use (a
+/// nested call) or gone (a thread-local destructor scoring a text).
+fn with_scratch<T>(f: impl Fn(&mut Scratch) -> T) -> T {
+    SCRATCH
+        .try_with(|cell| match cell.try_borrow_mut() {
+            Ok(mut s) => {
+                let out = f(&mut s);
+                s.release_if_large();
+                out
+            }
+            Err(_) => f(&mut Scratch::default()),
+        })
+        .unwrap_or_else(|_| f(&mut Scratch::default()))
+}
+
+/// An emptied token vector for tokens of another lifetime, with its allocation: collecting a
+/// vector's `into_iter()` into a vector of a type of the same layout reuses its buffer (std's
+/// in-place collection); with no element, nothing is converted.
+// `filter` cannot replace the `filter_map`: the item type changes (its lifetime).
+#[allow(clippy::unnecessary_filter_map)]
+fn recycle<'b>(mut v: Vec<Token<'_>>) -> Vec<Token<'b>> {
+    v.clear();
+    v.into_iter().filter_map(|_| None).collect()
+}
+
 fn score_with<const TRACE: bool>(text: &str, lang: Option<Lang>) -> Sentiment {
+    with_scratch(|scratch| score_in::<TRACE>(text, lang, scratch))
+}
+
+fn score_in<const TRACE: bool>(text: &str, lang: Option<Lang>, scratch: &mut Scratch) -> Sentiment {
     let lex = lexicons();
     let (lang, lang_source, detection) = match lang {
         Some(l) => (l, LangSource::Caller, None),
@@ -62,16 +127,31 @@ fn score_with<const TRACE: bool>(text: &str, lang: Option<Lang>) -> Sentiment {
             (l, LangSource::Detected, Some(d))
         }
     };
-    let ascii_lower = text.is_ascii().then(|| text.to_ascii_lowercase());
-    let toks = tokenize(text, ascii_lower.as_deref(), lang, lex);
+    let Scratch {
+        lower,
+        toks: kept,
+        words,
+        modifier,
+        phrase_first,
+        scores,
+        hits,
+    } = scratch;
+    lower.clear();
+    lower.push_str(text);
+    lower.make_ascii_lowercase();
+    let mut toks = recycle(std::mem::take(kept));
+    tokenize(text, Some(lower), lang, lex, &mut toks);
     let rules = lex.rules(lang);
     let n = toks.len();
 
     // Modifiers, two-word phrases first (`kind of`, `par contre`): the phrase acts from its
     // second token, its first token is neither scored nor a modifier on its own.
-    let words: Vec<Word> = toks.iter().map(|t| lookup(t, lang, lex)).collect();
-    let mut modifier: Vec<Option<Modifier>> = vec![None; n];
-    let mut phrase_first = vec![false; n];
+    words.clear();
+    words.extend(toks.iter().map(|t| lookup(t, lang, lex)));
+    modifier.clear();
+    modifier.resize(n, None);
+    phrase_first.clear();
+    phrase_first.resize(n, false);
     let mut i = 0;
     while i < n {
         if i + 1 < n && words[i].pair_start {
@@ -121,8 +201,10 @@ fn score_with<const TRACE: bool>(text: &str, lang: Option<Lang>) -> Sentiment {
     let span = |a: usize, b: usize| (toks[a].start as u64, toks[b].end as u64);
     let trigger = |m: &Modifier, j: usize| text[toks[m.first].start..toks[j].end].to_owned();
 
-    let mut scores = vec![0.0; n];
-    let mut entries: Vec<(usize, TraceEntry)> = Vec::new();
+    scores.clear();
+    scores.resize(n, 0.0);
+    hits.clear();
+    let mut entries: Vec<TraceEntry> = Vec::new();
     for i in 0..n {
         let Some((lexeme, valence)) = base(i).filter(|_| scored(i)) else {
             continue;
@@ -238,14 +320,10 @@ fn score_with<const TRACE: bool>(text: &str, lang: Option<Lang>) -> Sentiment {
             }
         }
         scores[i] = v;
-        entries.push((
-            i,
-            TraceEntry {
-                token: match (TRACE, t.emoji) {
-                    (false, _) => String::new(),
-                    (true, Some(e)) => e.to_owned(),
-                    (true, None) => t.raw.to_owned(),
-                },
+        hits.push(i);
+        if TRACE {
+            entries.push(TraceEntry {
+                token: t.emoji.unwrap_or(t.raw).to_owned(),
                 lexeme,
                 source: match t.origin {
                     Origin::Word => EntrySource::Word,
@@ -257,8 +335,8 @@ fn score_with<const TRACE: bool>(text: &str, lang: Option<Lang>) -> Sentiment {
                 valence,
                 effects,
                 score: v,
-            },
-        ));
+            });
+        }
     }
 
     // Contrast: the first contrast word; what comes after it dominates.
@@ -269,15 +347,15 @@ fn score_with<const TRACE: bool>(text: &str, lang: Option<Lang>) -> Sentiment {
         });
         let (s, e) = span(m.first, b);
         let word = if TRACE { trigger(&m, b) } else { String::new() };
-        for (i, entry) in &mut entries {
-            let (rule, factor) = match (*i).cmp(&b) {
+        for (k, &i) in hits.iter().enumerate() {
+            let (rule, factor) = match i.cmp(&b) {
                 std::cmp::Ordering::Less => (SentimentRule::ContrastBefore, CONTRAST_BEFORE),
                 std::cmp::Ordering::Greater => (SentimentRule::ContrastAfter, CONTRAST_AFTER),
                 std::cmp::Ordering::Equal => continue,
             };
-            entry.score *= factor;
-            scores[*i] = entry.score;
-            if TRACE {
+            scores[i] *= factor;
+            if let Some(entry) = entries.get_mut(k).filter(|_| TRACE) {
+                entry.score = scores[i];
                 entry.effects.push(Effect {
                     rule,
                     trigger: word.clone(),
@@ -291,7 +369,7 @@ fn score_with<const TRACE: bool>(text: &str, lang: Option<Lang>) -> Sentiment {
         }
     }
 
-    let sum: f64 = entries.iter().map(|(_, e)| e.score).sum();
+    let sum: f64 = hits.iter().map(|&i| scores[i]).sum();
     let (punctuation, emphasis) = punctuation(text, sum, TRACE);
     let total = if sum > 0.0 {
         sum + emphasis
@@ -312,7 +390,7 @@ fn score_with<const TRACE: bool>(text: &str, lang: Option<Lang>) -> Sentiment {
     // Token shares: a positive token weighs its score + 1, a negative one its |score| + 1, any
     // other token 1; the punctuation emphasis goes to the larger side.
     let (mut pos, mut neg, mut neu) = (0.0f64, 0.0f64, 0.0f64);
-    for &s in &scores {
+    for &s in scores.iter() {
         if s > 0.0 {
             pos += s + 1.0;
         } else if s < 0.0 {
@@ -333,6 +411,7 @@ fn score_with<const TRACE: bool>(text: &str, lang: Option<Lang>) -> Sentiment {
         (0.0, 0.0, 1.0)
     };
 
+    *kept = recycle(toks);
     Sentiment {
         compound,
         positive,
@@ -345,7 +424,7 @@ fn score_with<const TRACE: bool>(text: &str, lang: Option<Lang>) -> Sentiment {
             lang_source,
             detection,
             tokens: n as u64,
-            entries: entries.into_iter().map(|(_, e)| e).collect(),
+            entries,
             sum,
             punctuation: if sum == 0.0 { Vec::new() } else { punctuation },
             total,
@@ -359,13 +438,15 @@ fn punctuation(text: &str, sum: f64, trace: bool) -> (Vec<Effect>, f64) {
     let mut effects = Vec::new();
     let mut running = sum;
     let mut magnitude = 0.0;
-    // One pass over the bytes: count, first and last position of `!` and `?`.
+    // One pass over the bytes (memchr: most texts have none or a few): count, first and last
+    // position of `!` and `?`. A byte search is a character search here: no byte of a
+    // multi-byte UTF-8 character is ASCII.
     let (mut excl, mut q) = ((0usize, 0u64, 0u64), (0usize, 0u64, 0u64));
-    for (i, b) in text.bytes().enumerate() {
-        let slot = match b {
-            b'!' => &mut excl,
-            b'?' => &mut q,
-            _ => continue,
+    for i in memchr::memchr2_iter(b'!', b'?', text.as_bytes()) {
+        let slot = if text.as_bytes()[i] == b'!' {
+            &mut excl
+        } else {
+            &mut q
         };
         if slot.0 == 0 {
             slot.1 = i as u64;
@@ -502,6 +583,12 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn recycled_tokens_keep_their_buffer() {
+        let r: Vec<Token<'_>> = recycle(Vec::<Token<'static>>::with_capacity(64));
+        assert!(r.capacity() >= 64);
     }
 
     #[test]

@@ -32,24 +32,63 @@ pub(crate) struct Token<'a> {
     pub origin: Origin,
     /// The emoji, for `Origin::Emoji`.
     pub emoji: Option<&'a str>,
-    /// Has a letter (a word, not an emoticon or a number).
+    /// Has a letter (a word, not an emoticon or a number); every emoji word is one.
     pub is_word: bool,
     /// Clause punctuation (`. , ; : ! ? …`) follows the token: modifiers do not act across it.
     pub clause_end: bool,
+    /// All capitals as written (see [`Token::is_caps`]).
+    caps: bool,
 }
 
-impl Token<'_> {
+impl<'a> Token<'a> {
+    /// A token, with its letter flags read once from `raw` (the rules ask for them several
+    /// times).
+    fn new(
+        raw: &'a str,
+        lower: Cow<'a, str>,
+        (start, end): (usize, usize),
+        origin: Origin,
+        emoji: Option<&'a str>,
+    ) -> Self {
+        let (letter, caps) = letters(raw);
+        Token {
+            raw,
+            lower,
+            start,
+            end,
+            origin,
+            emoji,
+            is_word: origin == Origin::Emoji || letter,
+            clause_end: false,
+            caps,
+        }
+    }
+
     /// All capitals: at least one cased letter and no lower-case one (`GOOD`, `LOL!`, not `:)`).
     pub fn is_caps(&self) -> bool {
-        let mut upper = false;
-        for c in self.raw.chars() {
-            if c.is_lowercase() {
-                return false;
-            }
-            upper |= c.is_uppercase();
-        }
-        upper
+        self.caps
     }
+}
+
+/// Whether `raw` has a letter, and whether it is all capitals (an upper-case letter and no
+/// lower-case one), in one pass; ASCII bytes are read without decoding (for them
+/// `is_alphabetic`, `is_uppercase` and `is_lowercase` are the ASCII tests).
+fn letters(raw: &str) -> (bool, bool) {
+    let (mut letter, mut upper, mut lower) = (false, false, false);
+    if raw.is_ascii() {
+        for b in raw.bytes() {
+            upper |= b.is_ascii_uppercase();
+            lower |= b.is_ascii_lowercase();
+        }
+        letter = upper || lower;
+    } else {
+        for c in raw.chars() {
+            letter |= c.is_alphabetic();
+            upper |= c.is_uppercase();
+            lower |= c.is_lowercase();
+        }
+    }
+    (letter, upper && !lower)
 }
 
 fn is_punct(c: char) -> bool {
@@ -59,6 +98,89 @@ fn is_punct(c: char) -> bool {
         c.general_category_group() == GeneralCategoryGroup::Punctuation
     }
 }
+
+/// Whether `s` has a punctuation character; ASCII text is read as bytes.
+fn has_punct(s: &str) -> bool {
+    if s.is_ascii() {
+        s.bytes().any(|b| b.is_ascii_punctuation())
+    } else {
+        s.chars().any(is_punct)
+    }
+}
+
+/// `s.trim_start_matches(is_punct)`, testing ASCII bytes without decoding them.
+fn trim_start_punct(s: &str) -> &str {
+    let mut rest = s;
+    while let Some(&b) = rest.as_bytes().first() {
+        let len = if b.is_ascii() {
+            if !b.is_ascii_punctuation() {
+                break;
+            }
+            1
+        } else {
+            match rest.chars().next() {
+                Some(c) if is_punct(c) => c.len_utf8(),
+                _ => break,
+            }
+        };
+        rest = &rest[len..];
+    }
+    rest
+}
+
+/// `s.trim_end_matches(is_punct)`, testing ASCII bytes without decoding them.
+fn trim_end_punct(s: &str) -> &str {
+    let mut rest = s;
+    while let Some(&b) = rest.as_bytes().last() {
+        let len = if b.is_ascii() {
+            if !b.is_ascii_punctuation() {
+                break;
+            }
+            1
+        } else {
+            match rest.chars().next_back() {
+                Some(c) if is_punct(c) => c.len_utf8(),
+                _ => break,
+            }
+        };
+        rest = &rest[..rest.len() - len];
+    }
+    rest
+}
+
+/// Byte classes, for the one pass that splits a text on white space: what a chunk's bytes were
+/// tells whether it is a plain word, which needs none of the rest of the tokeniser.
+const SPACE: u8 = 1;
+const PUNCT: u8 = 2;
+const UPPER: u8 = 4;
+const LOWER: u8 = 8;
+/// A byte of a non-ASCII character: the character is decoded.
+const OTHER: u8 = 16;
+
+/// The class of every byte. ASCII white space is what `char::is_whitespace` says of it (tab
+/// to carriage return, and space); ASCII punctuation is what `is_punct` says of it.
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if !b.is_ascii() {
+            OTHER
+        } else if matches!(b, b'\t'..=b'\r' | b' ') {
+            SPACE
+        } else if b.is_ascii_punctuation() {
+            PUNCT
+        } else if b.is_ascii_uppercase() {
+            UPPER
+        } else if b.is_ascii_lowercase() {
+            LOWER
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
 
 /// Lower case, with typographic apostrophes made straight; borrowed when nothing changes.
 fn lower(s: &str) -> Cow<'_, str> {
@@ -73,19 +195,23 @@ fn lower(s: &str) -> Cow<'_, str> {
     )
 }
 
-/// The text, and its ASCII lower-case copy when the text is ASCII (the usual case): tokens
-/// then borrow their lower case from the copy instead of allocating one each.
+/// The text, and its ASCII lower-case copy (`str::to_ascii_lowercase`: other characters are
+/// kept as they are): an ASCII token borrows its lower case from the copy instead of
+/// allocating one, and only a token with other characters goes through [`lower`].
 #[derive(Clone, Copy)]
 struct Src<'a> {
     text: &'a str,
     lower: Option<&'a str>,
+    /// The whole text is ASCII: no token needs the check.
+    ascii: bool,
 }
 
 impl<'a> Src<'a> {
     fn low(&self, start: usize, end: usize) -> Cow<'a, str> {
+        let raw = &self.text[start..end];
         match self.lower.and_then(|l| l.get(start..end)) {
-            Some(l) => Cow::Borrowed(l),
-            None => lower(&self.text[start..end]),
+            Some(l) if self.ascii || raw.is_ascii() => Cow::Borrowed(l),
+            _ => lower(raw),
         }
     }
 }
@@ -96,36 +222,87 @@ fn may_start_emoji(c: char, next: Option<char>) -> bool {
     !c.is_ascii() || matches!(next, Some('\u{FE0F}' | '\u{20E3}'))
 }
 
-/// The tokens of `text`.
-/// `ascii_lower` is `text.to_ascii_lowercase()` when `text` is ASCII, else `None`.
+/// The tokens of `text`, appended to `out`.
+/// `ascii_lower` is `text.to_ascii_lowercase()` (or `None`: each token is lowered on its own).
 pub(crate) fn tokenize<'a>(
     text: &'a str,
     ascii_lower: Option<&'a str>,
     lang: Lang,
     lex: &'a Lexicons,
-) -> Vec<Token<'a>> {
+    out: &mut Vec<Token<'a>>,
+) {
     let src = Src {
         text,
         lower: ascii_lower.filter(|l| l.len() == text.len()),
+        ascii: text.is_ascii(),
     };
-    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    out.reserve(text.len() / 5 + 1);
+    let bytes = text.as_bytes();
     let mut start = None;
-    for (i, c) in text.char_indices() {
-        if c.is_whitespace() {
+    // The classes of the current chunk's bytes.
+    let mut seen = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let class = CLASS[usize::from(bytes[i])];
+        let (space, len) = if class & OTHER == 0 {
+            (class & SPACE != 0, 1)
+        } else {
+            text[i..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8()))
+        };
+        if space {
             if let Some(s) = start.take() {
-                chunk(src, s, i, lang, lex, &mut out);
+                split(src, s, i, seen, lang, lex, out);
             }
-        } else if start.is_none() {
-            start = Some(i);
+        } else {
+            if start.is_none() {
+                start = Some(i);
+                seen = 0;
+            }
+            seen |= class;
         }
+        i += len;
     }
     if let Some(s) = start {
-        chunk(src, s, text.len(), lang, lex, &mut out);
+        split(src, s, text.len(), seen, lang, lex, out);
     }
-    for t in &mut out {
-        t.is_word = t.origin == Origin::Emoji || t.raw.chars().any(char::is_alphabetic);
+}
+
+/// One white-space chunk whose bytes had the classes `seen`. Most are plain ASCII words
+/// (letters and digits, no punctuation): the tokeniser would keep them whole (no edge
+/// punctuation, emoticon, hashtag, elision or emoji), so they are pushed at once, their letter
+/// flags already known; any other chunk goes through [`chunk`].
+fn split<'a>(
+    src: Src<'a>,
+    start: usize,
+    end: usize,
+    seen: u8,
+    lang: Lang,
+    lex: &'a Lexicons,
+    out: &mut Vec<Token<'a>>,
+) {
+    if seen & (PUNCT | OTHER) != 0 {
+        chunk(src, start, end, lang, lex, out);
+        return;
     }
-    out
+    let raw = &src.text[start..end];
+    let lower = match src.lower.and_then(|l| l.get(start..end)) {
+        Some(l) => Cow::Borrowed(l),
+        None => lower(raw),
+    };
+    out.push(Token {
+        raw,
+        lower,
+        start,
+        end,
+        origin: Origin::Word,
+        emoji: None,
+        is_word: seen & (UPPER | LOWER) != 0,
+        clause_end: false,
+        caps: seen & UPPER != 0 && seen & LOWER == 0,
+    });
 }
 
 /// Splits emoji out of a white-space chunk, then tokenises the pieces between them.
@@ -159,16 +336,13 @@ fn chunk<'a>(
                 for w in desc.split(' ') {
                     let w = w.trim_matches(is_punct);
                     if !w.is_empty() {
-                        out.push(Token {
-                            raw: w,
-                            lower: lower(w),
-                            start: start + off,
-                            end: start + e_end,
-                            origin: Origin::Emoji,
-                            emoji: Some(emoji),
-                            clause_end: false,
-                            is_word: false,
-                        });
+                        out.push(Token::new(
+                            w,
+                            lower(w),
+                            (start + off, start + e_end),
+                            Origin::Emoji,
+                            Some(emoji),
+                        ));
                     }
                 }
                 from = e_end;
@@ -217,7 +391,7 @@ fn word<'a>(
     out: &mut Vec<Token<'a>>,
 ) {
     let raw = &src.text[start..end];
-    let trailing = &raw[raw.trim_end_matches(is_punct).len()..];
+    let trailing = &raw[trim_end_punct(raw).len()..];
     if trailing.contains(['.', ',', ';', ':', '!', '?', '…']) {
         let before = out.len();
         word_inner(src, start, end, lang, lex, out);
@@ -243,26 +417,18 @@ fn word_inner<'a>(
     let raw = &text[start..end];
     // Emoticons and other lexicon entries written with punctuation (`:)`, `</3`, `(:`) are
     // kept whole; they are English lexicon entries in both languages.
-    let low = if raw.chars().any(is_punct) {
+    let low = if has_punct(raw) {
         Some(src.low(start, end))
     } else {
         None
     };
     if let Some(low) = low.filter(|l| lex.en.get(l).is_some()) {
-        out.push(Token {
-            raw,
-            lower: low,
-            start,
-            end,
-            origin: Origin::Word,
-            emoji: None,
-            clause_end: false,
-            is_word: false,
-        });
+        out.push(Token::new(raw, low, (start, end), Origin::Word, None));
         return;
     }
-    let trimmed_start = raw.len() - raw.trim_start_matches(is_punct).len();
-    let core = raw.trim_matches(is_punct);
+    let after_start = trim_start_punct(raw);
+    let trimmed_start = raw.len() - after_start.len();
+    let core = trim_end_punct(after_start);
     if core.is_empty() {
         return;
     }
@@ -277,30 +443,18 @@ fn word_inner<'a>(
     }
     if lang == Lang::Fr {
         if let Some(cut) = elision(core) {
-            out.push(Token {
-                raw: &text[s..s + cut],
-                lower: src.low(s, s + cut),
-                start: s,
-                end: s + cut,
-                origin: Origin::Word,
-                emoji: None,
-                clause_end: false,
-                is_word: false,
-            });
+            out.push(Token::new(
+                &text[s..s + cut],
+                src.low(s, s + cut),
+                (s, s + cut),
+                Origin::Word,
+                None,
+            ));
             word_inner(src, s + cut, e, lang, lex, out);
             return;
         }
     }
-    out.push(Token {
-        raw: core,
-        lower: src.low(s, e),
-        start: s,
-        end: e,
-        origin: Origin::Word,
-        emoji: None,
-        clause_end: false,
-        is_word: false,
-    });
+    out.push(Token::new(core, src.low(s, e), (s, e), Origin::Word, None));
 }
 
 /// Byte length of a French elided prefix with its apostrophe (`n'`, `qu’`), if the word has one
@@ -313,11 +467,16 @@ fn elision(word: &str) -> Option<usize> {
     if cut >= word.len() {
         return None;
     }
-    let prefix = lower(&word[..pos]);
-    let elided = matches!(
-        &*prefix,
-        "c" | "d" | "j" | "l" | "m" | "n" | "s" | "t" | "qu" | "jusqu" | "lorsqu" | "puisqu"
-    );
+    const ELIDED: [&str; 12] = [
+        "c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu",
+    ];
+    let prefix = &word[..pos];
+    // An ASCII prefix is compared without lowering it into a new string (`C'est`).
+    let elided = if prefix.is_ascii() {
+        ELIDED.iter().any(|e| prefix.eq_ignore_ascii_case(e))
+    } else {
+        ELIDED.contains(&&*lower(prefix))
+    };
     elided.then_some(cut)
 }
 
@@ -330,17 +489,13 @@ fn hashtag<'a>(src: Src<'a>, start: usize, end: usize, out: &mut Vec<Token<'a>>)
     let mut part_start: Option<usize> = None;
     let push = |s: usize, e: usize, out: &mut Vec<Token<'a>>| {
         if e > s {
-            let raw = &body[s..e];
-            out.push(Token {
-                raw,
-                lower: src.low(start + s, start + e),
-                start: start + s,
-                end: start + e,
-                origin: Origin::Hashtag,
-                emoji: None,
-                clause_end: false,
-                is_word: false,
-            });
+            out.push(Token::new(
+                &body[s..e],
+                src.low(start + s, start + e),
+                (start + s, start + e),
+                Origin::Hashtag,
+                None,
+            ));
         }
     };
     for (k, &(off, c)) in chars.iter().enumerate() {
@@ -376,8 +531,14 @@ mod tests {
     use super::super::lexicon::lexicons;
     use super::*;
 
+    fn tokens(text: &str, lang: Lang) -> Vec<Token<'_>> {
+        let mut out = Vec::new();
+        tokenize(text, None, lang, lexicons(), &mut out);
+        out
+    }
+
     fn words(text: &str, lang: Lang) -> Vec<String> {
-        tokenize(text, None, lang, lexicons())
+        tokens(text, lang)
             .into_iter()
             .map(|t| t.lower.into_owned())
             .collect()
@@ -398,14 +559,14 @@ mod tests {
                 "love", "this", "html", "parser", "best", "2024", "so", "good"
             ]
         );
-        let t = tokenize("x #LoveThis", None, Lang::En, lexicons());
+        let t = tokens("x #LoveThis", Lang::En);
         assert_eq!((t[2].start, t[2].end), (7, 11));
         assert_eq!(t[2].origin, Origin::Hashtag);
     }
 
     #[test]
     fn emoji_become_their_description() {
-        let t = tokenize("nice😂!", None, Lang::En, lexicons());
+        let t = tokens("nice😂!", Lang::En);
         let w: Vec<_> = t.iter().map(|t| &*t.lower).collect();
         assert_eq!(w, ["nice", "face", "with", "tears", "of", "joy"]);
         assert_eq!((t[1].start, t[1].end), (4, 8));
