@@ -383,23 +383,30 @@ pub fn themes(mentions: &[Mention], brands: &[Brand], opts: &ThemeOptions) -> Re
     // Longer phrases first, so a shorter one is compared with the kept longer ones.
     kept.sort_by(|a, b| b.1.words.cmp(&a.1.words).then_with(|| a.0.cmp(&b.0)));
     let mut chosen: Vec<((ThemeKind, String), Acc)> = Vec::new();
+    // Each shorter phrase inside a chosen one → the chosen ones containing it, so a phrase finds
+    // its longer kept phrases by one lookup.
+    let mut inside: HashMap<String, Vec<usize>> = HashMap::new();
     for (key, a) in kept {
-        // The mentions of this phrase that longer kept phrases containing it already show.
-        let mut shown: HashSet<usize> = HashSet::new();
+        let mut covered = false;
         if key.0 == ThemeKind::Phrase {
-            let inner = format!(" {} ", key.1);
-            for ((k, longer), l) in &chosen {
-                if *k == ThemeKind::Phrase
-                    && l.words > a.words
-                    && format!(" {longer} ").contains(&inner)
-                {
-                    shown.extend(l.facts.iter().copied());
+            if let Some(longer) = inside.get(&key.1) {
+                // The mentions of this phrase that the longer kept phrases already show.
+                let shown: HashSet<usize> = longer
+                    .iter()
+                    .flat_map(|&c| chosen[c].1.facts.iter().copied())
+                    .collect();
+                covered = a.facts.iter().filter(|i| shown.contains(i)).count() as f64
+                    >= SUBSUMED * a.facts.len() as f64;
+            }
+            if !covered {
+                let words: Vec<&str> = key.1.split(' ').collect();
+                for n in 1..words.len() {
+                    for w in words.windows(n) {
+                        inside.entry(w.join(" ")).or_default().push(chosen.len());
+                    }
                 }
             }
         }
-        let covered = !shown.is_empty()
-            && a.facts.iter().filter(|i| shown.contains(i)).count() as f64
-                >= SUBSUMED * a.facts.len() as f64;
         if !covered {
             chosen.push((key, a));
         }
