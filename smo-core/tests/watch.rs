@@ -495,3 +495,45 @@ fn fuzz_corpus_and_mutations_hold() {
         );
     }
 }
+
+#[test]
+fn a_stray_date_is_refused_for_series_and_costs_nothing_for_alerts() {
+    let brands = [Brand::own("A", "alpha")];
+    let mut old = m("1", "2026-04-01", "u", None, "alpha");
+    old.published = at("1970-01-01T00:00:00Z");
+    let ms = vec![old, m("2", "2026-04-01", "u", None, "alpha")];
+    let daily = VoiceOptions {
+        period: Some(smo_core::kpi::group::Period::Day),
+        ..Default::default()
+    };
+    match share_of_voice(&ms, &brands, &daily).unwrap_err() {
+        Error::Argument { name, message } => {
+            assert_eq!(name, "period");
+            assert!(
+                message.contains("1970-01-01 to 2026-04-01") && message.contains("from/to"),
+                "{message}"
+            );
+        }
+        e => panic!("{e:?}"),
+    }
+    let weekly = VoiceOptions {
+        period: Some(smo_core::kpi::group::Period::Week),
+        ..Default::default()
+    };
+    assert_eq!(
+        share_of_voice(&ms, &brands, &weekly).unwrap().rows.len(),
+        2936,
+        "Mondays 1969-12-29 to 2026-03-30: 20,545 days / 7 + 1"
+    );
+    assert!(
+        alerts(&ms, &brands, &AlertOptions::default())
+            .unwrap()
+            .alerts
+            .is_empty()
+    );
+    let th = ThemeOptions {
+        period: smo_core::kpi::group::Period::Day,
+        ..Default::default()
+    };
+    assert!(themes(&ms, &brands, &th).is_err());
+}

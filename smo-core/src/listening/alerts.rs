@@ -9,7 +9,9 @@
 //! rolling-baseline rule listening suites describe for spike alerts (Brandwatch "Signals",
 //! Talkwalker "Alerts", Mention "spike detection"), made explicit.
 
-use chrono::Duration;
+use std::collections::BTreeMap;
+
+use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
@@ -143,10 +145,7 @@ pub fn alerts(mentions: &[Mention], brands: &[Brand], opts: &AlertOptions) -> Re
     }
     let mut findings = Findings::new(RULES, &opts.rules)?;
     let sc = scope(mentions, brands, &opts.watch)?;
-    let (Some(first), Some(last)) = (
-        sc.facts.iter().map(|f| f.day).min(),
-        sc.facts.iter().map(|f| f.day).max(),
-    ) else {
+    let Some(first) = sc.facts.iter().map(|f| f.day).min() else {
         return Ok(Alerts {
             denominator: sc.denominator,
             method: method(opts),
@@ -154,58 +153,74 @@ pub fn alerts(mentions: &[Mention], brands: &[Brand], opts: &AlertOptions) -> Re
             findings: Vec::new(),
         });
     };
-    let days = usize::try_from((last - first).num_days()).unwrap_or(0) + 1;
     let nb = sc.brands.len();
-    // Per brand, per day: all mentions and negative ones, as fact indices.
-    let mut all = vec![vec![Vec::<usize>::new(); days]; nb];
-    let mut neg = vec![vec![Vec::<usize>::new(); days]; nb];
+    // Per brand: day → its mentions and its negative mentions (fact indices). Sparse, so a stray
+    // date years away costs nothing; a day with no mention cannot spike (z < 0).
+    let mut all = vec![BTreeMap::<NaiveDate, Vec<usize>>::new(); nb];
+    let mut neg = vec![BTreeMap::<NaiveDate, Vec<usize>>::new(); nb];
     for (i, f) in sc.facts.iter().enumerate() {
-        let d = usize::try_from((f.day - first).num_days()).unwrap_or(0);
         for &b in &f.brands {
-            all[usize::from(b)][d].push(i);
+            all[usize::from(b)].entry(f.day).or_default().push(i);
             if f.label() == Some(Label::Negative) {
-                neg[usize::from(b)][d].push(i);
+                neg[usize::from(b)].entry(f.day).or_default().push(i);
             }
         }
     }
-    let w = opts.window as usize;
+    let w = i64::from(opts.window);
     let mut out = Vec::new();
-    for d in w..days {
-        let day = first + Duration::days(d as i64);
-        for b in 0..nb {
-            for (rule, series) in [
-                ("watch/volume-spike", &all[b]),
-                ("watch/negative-spike", &neg[b]),
-            ] {
-                let counts: Vec<u64> = series[d - w..d].iter().map(|v| v.len() as u64).collect();
-                let x = series[d].len() as u64;
+    for b in 0..nb {
+        for (r, (rule, series)) in [
+            ("watch/volume-spike", &all[b]),
+            ("watch/negative-spike", &neg[b]),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            for (&day, ids) in series {
+                let x = ids.len() as u64;
+                // Only once a full window precedes the day.
+                if x < opts.min_mentions.max(1) || (day - first).num_days() < w {
+                    continue;
+                }
+                let counts: Vec<u64> = (1..=w)
+                    .map(|k| {
+                        series
+                            .get(&(day - Duration::days(k)))
+                            .map_or(0, |v| v.len() as u64)
+                    })
+                    .collect();
                 let (mean, sd) = mean_sd(&counts);
                 let spread = sd.max(mean.sqrt()).max(1.0);
                 let z = (x as f64 - mean) / spread;
-                if x < opts.min_mentions || z < opts.threshold {
+                if z < opts.threshold {
                     continue;
                 }
-                out.push(Alert {
-                    rule: rule.into(),
-                    brand: sc.brands[b].name.clone(),
-                    day: day.to_string(),
-                    count: x,
-                    baseline_mean: mean,
-                    baseline_sd: sd,
-                    spread,
-                    z,
-                    baseline_from: (day - Duration::days(w as i64)).to_string(),
-                    baseline_to: (day - Duration::days(1)).to_string(),
-                    mentions: all[b][d].len() as u64,
-                    negative: neg[b][d].len() as u64,
-                    mention_ids: series[d]
-                        .iter()
-                        .map(|&i| sc.facts[i].mention.id.clone())
-                        .collect(),
-                });
+                out.push((
+                    (day, b, r),
+                    Alert {
+                        rule: rule.into(),
+                        brand: sc.brands[b].name.clone(),
+                        day: day.to_string(),
+                        count: x,
+                        baseline_mean: mean,
+                        baseline_sd: sd,
+                        spread,
+                        z,
+                        baseline_from: (day - Duration::days(w)).to_string(),
+                        baseline_to: (day - Duration::days(1)).to_string(),
+                        mentions: all[b].get(&day).map_or(0, |v| v.len() as u64),
+                        negative: neg[b].get(&day).map_or(0, |v| v.len() as u64),
+                        mention_ids: ids
+                            .iter()
+                            .map(|&i| sc.facts[i].mention.id.clone())
+                            .collect(),
+                    },
+                ));
             }
         }
     }
+    out.sort_by_key(|(k, _)| *k);
+    let out: Vec<Alert> = out.into_iter().map(|(_, a)| a).collect();
     for a in &out {
         let what = if a.rule == "watch/volume-spike" {
             "mentions"

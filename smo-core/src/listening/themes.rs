@@ -36,7 +36,9 @@ use crate::kpi::group::Period;
 use super::mention::Mention;
 use super::query::text::{Kind, fold, tokens};
 use super::sentiment::Lang;
-use super::watch::{Brand, BrandCount, Denominator, Fact, SentimentSplit, WatchOptions, scope};
+use super::watch::{
+    Brand, BrandCount, Denominator, Fact, SentimentSplit, WatchOptions, periods, scope,
+};
 
 /// A longer phrase covering at least this share of a shorter one's mentions replaces it.
 const SUBSUMED: f64 = 0.8;
@@ -419,17 +421,7 @@ pub fn themes(mentions: &[Mention], brands: &[Brand], opts: &ThemeOptions) -> Re
         .map(|(a, b)| a + chrono::Duration::days((b - a).num_days() / 2));
     let periods: Vec<NaiveDate> = match first.zip(last) {
         None => Vec::new(),
-        Some((a, b)) => {
-            let mut v = vec![opts.period.start(a)];
-            while let Some(&d) = v.last() {
-                let n = opts.period.next_start(d);
-                if n > b || n <= d {
-                    break;
-                }
-                v.push(n);
-            }
-            v
-        }
+        Some((a, b)) => periods(a, b, opts.period)?,
     };
     let total = searched.len() as u64;
     let mut list: Vec<Theme> = chosen

@@ -19,7 +19,7 @@ use crate::kpi::formula::{SentimentMode, share_of_voice as sov};
 use crate::kpi::group::Period;
 
 use super::mention::Mention;
-use super::watch::{Brand, Denominator, Fact, SentimentSplit, WatchOptions, scope};
+use super::watch::{Brand, Denominator, Fact, SentimentSplit, WatchOptions, periods, scope};
 
 /// How to cut the share of voice.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -238,18 +238,12 @@ pub fn share_of_voice(
             } else {
                 [None].into()
             };
-            let mut d = p.start(*first);
-            while d <= *last {
+            for d in periods(*first, *last, p)? {
                 for n in &nets {
                     cells
                         .entry((Some(d), n.clone()))
                         .or_insert_with(|| vec![Tally::default(); nb]);
                 }
-                let next = p.next_start(d);
-                if next <= d {
-                    break;
-                }
-                d = next;
             }
         }
     }

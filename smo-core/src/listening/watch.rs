@@ -18,6 +18,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::kpi::group::Period;
 use crate::network::Network;
 
 use super::mention::{Mention, engagement_total};
@@ -328,6 +329,34 @@ pub(crate) fn scope<'m>(
         facts,
         denominator,
     })
+}
+
+/// Most periods a series may have: a series longer than this comes from a stray date (a 1970
+/// epoch, a year typo) more often than from a real request, and would fill memory.
+pub const MAX_PERIODS: usize = 20_000;
+
+/// The first day of every period from the one holding `first` to the one holding `last`.
+///
+/// Fails (`Error::Argument`, `period`) past [`MAX_PERIODS`], saying the span and what to do.
+pub(crate) fn periods(first: NaiveDate, last: NaiveDate, period: Period) -> Result<Vec<NaiveDate>> {
+    let mut out = vec![period.start(first)];
+    while let Some(&d) = out.last() {
+        let next = period.next_start(d);
+        if next > last || next <= d {
+            break;
+        }
+        if out.len() == MAX_PERIODS {
+            return Err(Error::Argument {
+                name: "period".into(),
+                message: format!(
+                    "the mentions run from {first} to {last}: more than {MAX_PERIODS} {}s; restrict the scope with from/to (a stray date?) or use a longer period",
+                    period.as_str()
+                ),
+            });
+        }
+        out.push(next);
+    }
+    Ok(out)
 }
 
 /// Positive, negative and neutral counts, and the mentions not scored.
