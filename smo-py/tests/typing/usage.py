@@ -61,3 +61,28 @@ def sentiment_reasons(texts: list[str]) -> list[tuple[float, str, list[str]]]:
     lang: str = one.lang
     out.append((one.to_dict()["trace"]["total"], lang, []))
     return out
+
+def watch(mentions: smo.LoadResult, public: smo.LoadResult) -> list[str]:
+    strategy = smo.Strategy.example()
+    formula: float | None = smo.share_of_voice(50.0, 150.0)
+    sov: smo.ShareOfVoice = smo.share_of_voice(mentions, strategy, period="week", networks=["instagram"])
+    share: float | None = sov.totals[0]["share_mentions"]
+    pos: int = sov.totals[0]["sentiment"]["positive"]
+    brands: smo.ShareOfVoice = smo.share_of_voice(
+        [{"id": "1", "published": "2026-04-01T10:00:00Z", "text": "alpha"}],
+        [{"name": "A", "query": "alpha", "own": True}],
+    )
+    inf: smo.Influencers = smo.influencers(mentions, strategy, weights={"reach": 2, "relevance": 1}, top=10)
+    th: smo.Themes = smo.themes(mentions, strategy, brand="Maison Lune", exclude=["lin"])
+    al: smo.Alerts = smo.alerts(mentions, strategy, window=7, disabled=["watch/volume-spike"])
+    bm: smo.Benchmark = smo.benchmark(public, ["posts"], own="Maison Lune")
+    brief: smo.WatchBrief = smo.watch_brief(strategy, mentions, public, time_zone="Europe/Paris")
+    report: smo.Report = smo.report(strategy, smo.Dataset.example(), watch=brief)
+    return (
+        [str(formula), str(share), str(pos), str(len(brands.records()))]
+        + inf.handles
+        + th.phrases
+        + [f.rule for f in al.findings]
+        + bm.explanations
+        + [brief.to_markdown(), report.to_markdown()]
+    )
