@@ -72,15 +72,11 @@ fn main() -> ExitCode {
         Err(e) => return fail(&e.to_string()),
     };
     print!("{}", site_report(&site));
-    // The SMO report joins the audit: page findings keep their page URL as location path.
+    // The SMO report joins the audit: page findings name their page (`location.page`).
     let audit: Vec<Finding> = site
         .findings
         .iter()
-        .map(|pf| {
-            let mut f = pf.finding.clone();
-            f.location.path.get_or_insert_with(|| pf.url.clone());
-            f
-        })
+        .map(|pf| pf.finding.clone())
         .chain(site.inconsistencies.iter().cloned())
         .chain(site.strategy_check.iter().cloned())
         .collect();

@@ -107,6 +107,10 @@ pub struct Location {
     /// Range of the input text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub span: Option<Span>,
+    /// The page the finding is on, when it comes from a site audit of several pages (the path
+    /// and span are then within that page).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<String>,
 }
 
 impl Location {
@@ -114,7 +118,7 @@ impl Location {
     pub fn path(path: impl Into<String>) -> Location {
         Location {
             path: Some(path.into()),
-            span: None,
+            ..Location::default()
         }
     }
 }

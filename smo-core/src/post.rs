@@ -275,6 +275,7 @@ fn span(text: &str, e: &Entity) -> Location {
             e.start_byte as usize,
             e.end_byte as usize,
         )),
+        page: None,
     }
 }
 
@@ -325,6 +326,7 @@ pub fn check_post_with(
                 let location = Location {
                     path: Some("text".into()),
                     span: Some(Span::in_text(text, at.byte as usize, text.len())),
+                    page: None,
                 };
                 let mut default = if check.confidence == Confidence::ThirdParty {
                     " (a third-party figure: a configurable default)"
@@ -569,7 +571,7 @@ pub fn check_post_with(
     }
     if network == Network::LinkedIn {
         if let Some(pos) = text.find(text::LINKEDIN_RESERVED) {
-            f.report("post/linkedin-reserved-characters", Location { path: Some("text".into()), span: Some(Span::in_text(text, pos, pos + 1)) }, "the text holds characters LinkedIn's API reserves; sent unescaped, the post is reportedly cut at the first one".into(), Some(format!("send text::escape_linkedin(text): {}", text::escape_linkedin(text))));
+            f.report("post/linkedin-reserved-characters", Location { path: Some("text".into()), span: Some(Span::in_text(text, pos, pos + 1)), page: None }, "the text holds characters LinkedIn's API reserves; sent unescaped, the post is reportedly cut at the first one".into(), Some(format!("send text::escape_linkedin(text): {}", text::escape_linkedin(text))));
         }
     }
     if network == Network::YouTube {
@@ -579,6 +581,7 @@ pub fn check_post_with(
                 Location {
                     path: Some("text".into()),
                     span: Some(Span::in_text(text, pos, pos + 1)),
+                    page: None,
                 },
                 "YouTube refuses `<` and `>` in titles and descriptions".into(),
                 Some("replace them (‹ ›, or words)".into()),

@@ -333,6 +333,9 @@ pub struct Report {
     /// The editorial calendar, when one is joined ([`Report::with_calendar`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub calendar: Option<crate::calendar::Plan>,
+    /// The currency of money figures (the strategy's `[brand] currency`), printed beside them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
     /// The watch brief, when one is joined ([`Report::with_watch`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub watch: Option<crate::listening::brief::WatchBrief>,
@@ -811,6 +814,11 @@ pub fn report(
         recommendations: Vec::new(),
         audit: audit_sorted,
         calendar: None,
+        currency: strategy
+            .brand
+            .currency
+            .as_ref()
+            .map(|c| c.as_str().to_owned()),
         watch: None,
     };
     rep.recommendations = recommend(&rep, &data, strategy, opts)?;
@@ -1103,6 +1111,23 @@ pub(crate) fn md(s: &str) -> String {
 }
 
 /// Findings as the report's HTML list: severity, rule, location and message.
+/// Findings by page, pages in order of URL, site-wide ones (no page) last; each list keeps the
+/// report's order (most severe first).
+fn by_page(findings: &[Finding]) -> Vec<(Option<&str>, Vec<&Finding>)> {
+    let mut pages: BTreeMap<(bool, &str), Vec<&Finding>> = BTreeMap::new();
+    for f in findings {
+        let page = f.location.page.as_deref();
+        pages
+            .entry((page.is_none(), page.unwrap_or("")))
+            .or_default()
+            .push(f);
+    }
+    pages
+        .into_iter()
+        .map(|((none, p), list)| ((!none).then_some(p), list))
+        .collect()
+}
+
 pub(crate) fn findings_html(findings: &[Finding]) -> String {
     let mut o = String::from("<ul class=\"recs\">\n");
     for f in findings {
@@ -1118,10 +1143,6 @@ pub(crate) fn findings_html(findings: &[Finding]) -> String {
     }
     o.push_str("</ul>");
     o
-}
-
-fn opt(v: Option<f64>, unit: Unit) -> String {
-    v.map_or("–".to_owned(), |v| format_value(v, unit))
 }
 
 fn change(v: Option<f64>) -> String {
@@ -1144,6 +1165,19 @@ impl Report {
     pub fn with_watch(mut self, brief: crate::listening::brief::WatchBrief) -> Report {
         self.watch = Some(brief);
         self
+    }
+
+    /// A value in its unit; an amount of money with the report's currency, when known.
+    fn amount(&self, v: f64, unit: Unit) -> String {
+        match (&self.currency, unit) {
+            (Some(c), Unit::Currency) => format!("{} {c}", format_value(v, unit)),
+            _ => format_value(v, unit),
+        }
+    }
+
+    /// [`Report::amount`], or `–` when undefined.
+    fn val(&self, v: Option<f64>, unit: Unit) -> String {
+        v.map_or("–".to_owned(), |v| self.amount(v, unit))
     }
 
     /// The report as pretty JSON (ends with a newline).
@@ -1189,14 +1223,14 @@ impl Report {
             o,
             "| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
             s.posts,
-            opt(s.reach, Unit::Count),
-            opt(s.engagement_rate, Unit::Percent),
-            opt(s.followers, Unit::Count),
-            opt(s.social_sessions, Unit::Count),
-            opt(s.social_conversions, Unit::Count),
-            opt(s.social_revenue, Unit::Currency),
-            opt(s.cost, Unit::Currency),
-            opt(s.roi, Unit::Percent)
+            self.val(s.reach, Unit::Count),
+            self.val(s.engagement_rate, Unit::Percent),
+            self.val(s.followers, Unit::Count),
+            self.val(s.social_sessions, Unit::Count),
+            self.val(s.social_conversions, Unit::Count),
+            self.val(s.social_revenue, Unit::Currency),
+            self.val(s.cost, Unit::Currency),
+            self.val(s.roi, Unit::Percent)
         );
         let _ = writeln!(o, "## Objectives\n");
         let _ = writeln!(
@@ -1209,9 +1243,9 @@ impl Report {
             let fc = t.forecast.as_ref().map_or("–".into(), |f| {
                 format!(
                     "{} ({} to {})",
-                    format_value(f.value, u),
-                    format_value(f.low, u),
-                    format_value(f.high, u)
+                    self.amount(f.value, u),
+                    self.amount(f.low, u),
+                    self.amount(f.high, u)
                 )
             });
             let _ = writeln!(
@@ -1219,14 +1253,14 @@ impl Report {
                 "| {} | {} | {}{} | {} | {} | {} | {} | {} | **{}** | {} |",
                 md(&t.objective),
                 t.kpi.as_deref().map_or("–".into(), md),
-                opt(t.baseline, u),
+                self.val(t.baseline, u),
                 if t.baseline_from_data {
                     " (from data)"
                 } else {
                     ""
                 },
-                opt(t.current, u),
-                opt(t.target, u),
+                self.val(t.current, u),
+                self.val(t.target, u),
                 t.deadline.map_or("–".into(), |d| d.to_string()),
                 t.progress
                     .map_or("–".into(), |p| format!("{:.0} %", p * 100.0)),
@@ -1253,13 +1287,13 @@ impl Report {
                 n.posts,
                 n.posts_per_week,
                 n.planned_per_week.map_or("–".into(), |p| format!("{p:.0}")),
-                opt(n.reach, Unit::Count),
-                opt(n.impressions, Unit::Count),
-                opt(n.engagement_rate, Unit::Percent),
-                opt(n.click_through_rate, Unit::Percent),
-                opt(n.followers, Unit::Count),
-                opt(n.follower_growth, Unit::Percent),
-                opt(n.sessions, Unit::Count)
+                self.val(n.reach, Unit::Count),
+                self.val(n.impressions, Unit::Count),
+                self.val(n.engagement_rate, Unit::Percent),
+                self.val(n.click_through_rate, Unit::Percent),
+                self.val(n.followers, Unit::Count),
+                self.val(n.follower_growth, Unit::Percent),
+                self.val(n.sessions, Unit::Count)
             );
         }
         let _ = writeln!(o, "\n## By {}\n", self.period);
@@ -1275,9 +1309,9 @@ impl Report {
                 p.period,
                 p.network,
                 p.posts,
-                opt(p.reach, Unit::Count),
+                self.val(p.reach, Unit::Count),
                 change(p.reach_change_pct),
-                opt(p.engagement_rate, Unit::Percent),
+                self.val(p.engagement_rate, Unit::Percent),
                 change(p.engagement_rate_change_pct)
             );
         }
@@ -1294,9 +1328,9 @@ impl Report {
                 c.channel,
                 format_value(c.sessions as f64, Unit::Count),
                 pct(c.share),
-                opt(c.conversion_rate, Unit::Percent),
-                opt(c.bounce_rate, Unit::Percent),
-                opt(c.revenue, Unit::Currency)
+                self.val(c.conversion_rate, Unit::Percent),
+                self.val(c.bounce_rate, Unit::Percent),
+                self.val(c.revenue, Unit::Currency)
             );
         }
         if !self.social_sources.is_empty() {
@@ -1322,7 +1356,7 @@ impl Report {
                     m.posts,
                     pct(m.share),
                     m.planned_share.map_or("–".into(), |p| format!("{p:.0} %")),
-                    opt(m.engagement_rate, Unit::Percent)
+                    self.val(m.engagement_rate, Unit::Percent)
                 );
             }
         }
@@ -1375,15 +1409,25 @@ impl Report {
         }
         if !self.audit.is_empty() {
             let _ = writeln!(o, "\n## Site audit\n");
-            for f in &self.audit {
+            for (page, list) in by_page(&self.audit) {
                 let _ = writeln!(
                     o,
-                    "- **{}** `{}` {}: {}",
-                    f.severity,
-                    f.rule,
-                    md(&f.location.to_string()),
-                    md(&f.message)
+                    "### {} ({} finding{})\n",
+                    md(page.unwrap_or("Site-wide")),
+                    list.len(),
+                    if list.len() == 1 { "" } else { "s" }
                 );
+                for f in list {
+                    let _ = writeln!(
+                        o,
+                        "- **{}** `{}` {}: {}",
+                        f.severity,
+                        f.rule,
+                        md(&f.location.to_string()),
+                        md(&f.message)
+                    );
+                }
+                o.push('\n');
             }
         }
         let _ = writeln!(o, "\n## Method\n");
@@ -1427,21 +1471,31 @@ impl Report {
         // Tiles.
         let tiles = [
             ("Posts", s.posts.to_string()),
-            ("Reach", opt(s.reach, Unit::Count)),
-            ("Engagement rate", opt(s.engagement_rate, Unit::Percent)),
-            ("Followers", opt(s.followers, Unit::Count)),
-            ("Social sessions", opt(s.social_sessions, Unit::Count)),
-            ("Social revenue", opt(s.social_revenue, Unit::Currency)),
-            ("Cost", opt(s.cost, Unit::Currency)),
-            ("ROI", opt(s.roi, Unit::Percent)),
+            ("Reach", self.val(s.reach, Unit::Count)),
+            (
+                "Engagement rate",
+                self.val(s.engagement_rate, Unit::Percent),
+            ),
+            ("Followers", self.val(s.followers, Unit::Count)),
+            ("Social sessions", self.val(s.social_sessions, Unit::Count)),
+            ("Social revenue", self.val(s.social_revenue, Unit::Currency)),
+            ("Cost", self.val(s.cost, Unit::Currency)),
+            ("ROI", self.val(s.roi, Unit::Percent)),
         ];
         o.push_str("<section class=\"tiles\">\n");
         for (k, v) in tiles {
+            // The figure never wraps; a currency code is set smaller after it.
+            let v = match self.currency.as_deref().and_then(|c| v.strip_suffix(c)) {
+                Some(n) => format!(
+                    "{}<small>{}</small>",
+                    esc(n),
+                    esc(self.currency.as_deref().unwrap_or_default())
+                ),
+                None => esc(&v),
+            };
             let _ = writeln!(
                 o,
-                "<div class=\"tile\"><div class=\"v\">{}</div><div class=\"k\">{}</div></div>",
-                esc(&v),
-                k
+                "<div class=\"tile\"><div class=\"v\">{v}</div><div class=\"k\">{k}</div></div>"
             );
         }
         o.push_str("</section>\n");
@@ -1454,9 +1508,9 @@ impl Report {
             let fc = t.forecast.as_ref().map_or("–".into(), |f| {
                 format!(
                     "{} ({} – {})",
-                    format_value(f.value, u),
-                    format_value(f.low, u),
-                    format_value(f.high, u)
+                    self.amount(f.value, u),
+                    self.amount(f.low, u),
+                    self.amount(f.high, u)
                 )
             });
             let _ = writeln!(
@@ -1464,8 +1518,8 @@ impl Report {
                 "<tr><td><b>{}</b><br><small>{}</small></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><span class=\"st {}\">{}</span></td><td><small>{} · {}</small></td></tr>",
                 esc(&t.objective),
                 esc(&t.statement),
-                esc(&opt(t.current, u)),
-                esc(&opt(t.target, u)),
+                esc(&self.val(t.current, u)),
+                esc(&self.val(t.target, u)),
                 t.deadline.map_or("–".into(), |d| d.to_string()),
                 esc(&fc),
                 t.status.as_str(),
@@ -1496,12 +1550,12 @@ impl Report {
                 n.posts,
                 n.posts_per_week,
                 n.planned_per_week.map_or("–".into(), |p| format!("{p:.0}")),
-                opt(n.reach, Unit::Count),
-                opt(n.engagement_rate, Unit::Percent),
-                opt(n.click_through_rate, Unit::Percent),
-                opt(n.followers, Unit::Count),
-                opt(n.follower_growth, Unit::Percent),
-                opt(n.sessions, Unit::Count)
+                self.val(n.reach, Unit::Count),
+                self.val(n.engagement_rate, Unit::Percent),
+                self.val(n.click_through_rate, Unit::Percent),
+                self.val(n.followers, Unit::Count),
+                self.val(n.follower_growth, Unit::Percent),
+                self.val(n.sessions, Unit::Count)
             );
         }
         o.push_str("</tbody></table></section>\n");
@@ -1527,9 +1581,9 @@ impl Report {
                 c.channel,
                 format_value(c.sessions as f64, Unit::Count),
                 pct(c.share),
-                opt(c.conversion_rate, Unit::Percent),
-                opt(c.bounce_rate, Unit::Percent),
-                opt(c.revenue, Unit::Currency)
+                self.val(c.conversion_rate, Unit::Percent),
+                self.val(c.bounce_rate, Unit::Percent),
+                self.val(c.revenue, Unit::Currency)
             );
         }
         o.push_str("</tbody></table></section>\n");
@@ -1595,7 +1649,17 @@ impl Report {
         o.push_str("</ul></section>\n");
         if !self.audit.is_empty() {
             o.push_str("<section><h2>Site audit</h2>");
-            o.push_str(&findings_html(&self.audit));
+            for (page, list) in by_page(&self.audit) {
+                let _ = writeln!(
+                    o,
+                    "<h3>{} <small>({} finding{})</small></h3>",
+                    esc(page.unwrap_or("Site-wide")),
+                    list.len(),
+                    if list.len() == 1 { "" } else { "s" }
+                );
+                let list: Vec<Finding> = list.into_iter().cloned().collect();
+                o.push_str(&findings_html(&list));
+            }
             o.push_str("</section>\n");
         }
         o.push_str("<section><h2>Method</h2><ul>\n");
@@ -1633,7 +1697,15 @@ impl Report {
         );
         for (i, t) in rows.iter().enumerate() {
             let y = 20.0 + i as f64 * row_h;
-            let p = t.progress.unwrap_or(0.0).clamp(0.0, 1.0);
+            // An achieved objective is drawn full even when its progress from the baseline is
+            // below 100 % or negative (a ceiling already met, such as a CPC under its cap), so
+            // the bar and the status agree; the label says which.
+            let achieved = t.status == Status::Achieved;
+            let p = if achieved {
+                1.0
+            } else {
+                t.progress.unwrap_or(0.0).clamp(0.0, 1.0)
+            };
             let _ = write!(
                 o,
                 "<text x=\"0\" y=\"{:.1}\" class=\"lbl\">{}</text>",
@@ -1664,10 +1736,10 @@ impl Report {
                 "<text x=\"{:.1}\" y=\"{:.1}\" class=\"val\">{}</text>",
                 left + bar_w + 8.0,
                 y + 14.0,
-                t.progress.map_or(t.status.label().to_owned(), |p| format!(
-                    "{:.0} %",
-                    p * 100.0
-                ))
+                match t.progress {
+                    Some(p) if !achieved || p >= 1.0 => format!("{:.0} %", p * 100.0),
+                    _ => t.status.label().to_owned(),
+                }
             );
         }
         o.push_str("</svg></figure>");
@@ -1898,7 +1970,7 @@ fn line_chart(title: &str, labels: &[&str], series: &BTreeMap<&str, Vec<(&str, f
     o
 }
 
-const CSS: &str = "body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:0;color:#212529;background:#f8f9fa}header{background:#1c2541;color:#fff;padding:24px 32px}header h1{margin:0 0 4px;font-size:26px}header p{margin:0;opacity:.85}main{max-width:1100px;margin:0 auto;padding:16px 24px}section{background:#fff;border-radius:10px;box-shadow:0 1px 3px rgba(0,0,0,.08);padding:16px 20px;margin:16px 0}h2{margin:0 0 12px;font-size:19px}h3{font-size:16px}.tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(120px,1fr));gap:12px;background:none;box-shadow:none;padding:0}.tile{background:#fff;border-radius:10px;box-shadow:0 1px 3px rgba(0,0,0,.08);padding:12px}.tile .v{font-size:22px;font-weight:600}.tile .k{color:#6c757d;font-size:13px}table{border-collapse:collapse;width:100%;margin:8px 0;font-size:13.5px}th,td{border-bottom:1px solid #e9ecef;padding:6px 8px;text-align:left;vertical-align:top}th{background:#f1f3f5}.charts{display:flex;flex-wrap:wrap;gap:16px}figure{margin:0;flex:1 1 440px}figcaption{font-weight:600;font-size:13.5px;margin-bottom:4px}svg{width:100%;height:auto}.lbl,.val,.axis{font-size:11px;fill:#343a40}.bar{fill:#4c6ef5}.plan{fill:none;stroke:#e8590c;stroke-width:1.5}.track{fill:#e9ecef}.fill.achieved,.fill.on_track{fill:#2b8a3e}.fill.at_risk{fill:#f59f00}.fill.off_track{fill:#c92a2a}.fill.no_data{fill:#adb5bd}.tick{stroke:#212529;stroke-width:2}.grid{stroke:#e9ecef}.st{padding:2px 8px;border-radius:10px;font-size:12px;white-space:nowrap;color:#fff}.st.achieved,.st.on_track{background:#2b8a3e}.st.at_risk{background:#f59f00}.st.off_track{background:#c92a2a}.st.no_data{background:#868e96}.recs li{margin:6px 0}.sev{font-weight:600;text-transform:uppercase;font-size:11px;padding:1px 6px;border-radius:4px;color:#fff;background:#868e96}.error .sev{background:#c92a2a}.warning .sev{background:#f59f00}.notice .sev{background:#1098ad}code{background:#f1f3f5;padding:0 4px;border-radius:3px;font-size:12.5px}.empty{color:#868e96}footer{text-align:center;color:#868e96;font-size:12px;padding:16px}";
+const CSS: &str = "body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:0;color:#212529;background:#f8f9fa}header{background:#1c2541;color:#fff;padding:24px 32px}header h1{margin:0 0 4px;font-size:26px}header p{margin:0;opacity:.85}main{max-width:1100px;margin:0 auto;padding:16px 24px}section{background:#fff;border-radius:10px;box-shadow:0 1px 3px rgba(0,0,0,.08);padding:16px 20px;margin:16px 0}h2{margin:0 0 12px;font-size:19px}h3{font-size:16px}.tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:12px;background:none;box-shadow:none;padding:0}.tile{background:#fff;border-radius:10px;box-shadow:0 1px 3px rgba(0,0,0,.08);padding:12px}.tile .v{font-size:22px;font-weight:600;white-space:nowrap}.tile .v small{font-size:13px;font-weight:400;margin-left:2px;color:#6c757d}.tile .k{color:#6c757d;font-size:13px}table{border-collapse:collapse;width:100%;margin:8px 0;font-size:13.5px}th,td{border-bottom:1px solid #e9ecef;padding:6px 8px;text-align:left;vertical-align:top}th{background:#f1f3f5}.charts{display:flex;flex-wrap:wrap;gap:16px}figure{margin:0;flex:1 1 440px}figcaption{font-weight:600;font-size:13.5px;margin-bottom:4px}svg{width:100%;height:auto}.lbl,.val,.axis{font-size:11px;fill:#343a40}.bar{fill:#4c6ef5}.plan{fill:none;stroke:#e8590c;stroke-width:1.5}.track{fill:#e9ecef}.fill.achieved,.fill.on_track{fill:#2b8a3e}.fill.at_risk{fill:#f59f00}.fill.off_track{fill:#c92a2a}.fill.no_data{fill:#adb5bd}.tick{stroke:#212529;stroke-width:2}.grid{stroke:#e9ecef}.st{padding:2px 8px;border-radius:10px;font-size:12px;white-space:nowrap;color:#fff}.st.achieved,.st.on_track{background:#2b8a3e}.st.at_risk{background:#f59f00}.st.off_track{background:#c92a2a}.st.no_data{background:#868e96}.recs li{margin:6px 0}.sev{font-weight:600;text-transform:uppercase;font-size:11px;padding:1px 6px;border-radius:4px;color:#fff;background:#868e96}.error .sev{background:#c92a2a}.warning .sev{background:#f59f00}.notice .sev{background:#1098ad}code{background:#f1f3f5;padding:0 4px;border-radius:3px;font-size:12.5px}.empty{color:#868e96}footer{text-align:center;color:#868e96;font-size:12px;padding:16px}";
 
 #[cfg(test)]
 mod tests {

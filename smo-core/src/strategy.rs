@@ -65,6 +65,53 @@ pub struct Brand {
     /// none, in the editorial calendar ([`crate::calendar`]).
     #[serde(default, skip_serializing_if = "Option::is_none", with = "zone")]
     pub zone: Option<Tz>,
+    /// The currency of the brand's money figures (costs, revenue), an ISO 4217 code (`EUR`):
+    /// the SMO report prints it beside every amount.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<Currency>,
+}
+
+/// An ISO 4217 currency code (`EUR`, `USD`, `CHF`): three capital letters, syntax-checked.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Currency(String);
+
+impl Currency {
+    /// Parses a code.
+    ///
+    /// ```
+    /// use smo_core::strategy::Currency;
+    /// assert_eq!(Currency::parse("EUR").unwrap().as_str(), "EUR");
+    /// assert!(Currency::parse("euro").is_err());
+    /// ```
+    pub fn parse(code: &str) -> Result<Currency> {
+        if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) {
+            Ok(Currency(code.to_owned()))
+        } else {
+            Err(Error::Argument {
+                name: "currency".into(),
+                message: format!(
+                    "`{code}` is not an ISO 4217 currency code: write three capital letters such as `EUR`, `USD` or `GBP`"
+                ),
+            })
+        }
+    }
+
+    /// The code.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Serialize for Currency {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Currency {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        Currency::parse(&String::deserialize(d)?).map_err(serde::de::Error::custom)
+    }
 }
 
 /// A BCP 47 language tag (`fr`, `fr-FR`, `en-GB`), syntax-checked.

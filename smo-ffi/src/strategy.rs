@@ -62,6 +62,7 @@ struct Span {
 struct Location {
     path: Option<String>,
     span: Option<Span>,
+    page: Option<String>,
 }
 
 #[uniffi::remote(Record)]

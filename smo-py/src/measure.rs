@@ -1408,6 +1408,7 @@ fn core_finding(f: &PyFinding) -> PyResult2<Finding> {
                 }
                 _ => None,
             },
+            page: f.page.clone(),
         },
         fix: f.fix.clone(),
         source: f.source.clone(),
@@ -1442,6 +1443,7 @@ fn audit_finding(obj: &Bound<'_, PyAny>) -> PyResult<Finding> {
             column: num("column")?,
             start_byte: num("start_byte")?,
             end_byte: num("end_byte")?,
+            page: get("page")?,
         }
     } else {
         return Err(PyTypeError::new_err(

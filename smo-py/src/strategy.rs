@@ -35,6 +35,8 @@ pub struct PyFinding {
     pub start_byte: Option<u64>,
     /// Byte offset of the end, when the finding is about a text.
     pub end_byte: Option<u64>,
+    /// The page, when the finding comes from a site audit.
+    pub page: Option<String>,
 }
 
 impl From<smo_core::Finding> for PyFinding {
@@ -51,6 +53,7 @@ impl From<smo_core::Finding> for PyFinding {
             column: span.map(|s| s.column),
             start_byte: span.map(|s| s.start_byte),
             end_byte: span.map(|s| s.end_byte),
+            page: f.location.page,
         }
     }
 }
@@ -70,6 +73,7 @@ impl PyFinding {
         d.set_item("column", self.column)?;
         d.set_item("start_byte", self.start_byte)?;
         d.set_item("end_byte", self.end_byte)?;
+        d.set_item("page", &self.page)?;
         Ok(d)
     }
 

@@ -772,6 +772,7 @@ fn at(path: impl Into<String>, origin: &Origin) -> Location {
     Location {
         path: Some(path.into()),
         span: Some(origin.span),
+        page: None,
     }
 }
 
@@ -2071,6 +2072,7 @@ fn check_page(f: &PageFeatures, e: &mut Eval<'_>) {
                     line: 0,
                     column: 0,
                 }),
+                page: None,
             },
             format!("The page is not valid UTF-8 (first bad byte at offset {at_byte}) and declares no other charset."),
             Some("Serve UTF-8, or declare the real charset in <meta charset> within the first 1024 bytes.".into()),

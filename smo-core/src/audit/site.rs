@@ -371,9 +371,13 @@ impl SiteAccumulator {
         });
         let url = a.url;
         self.findings
-            .extend(a.findings.into_iter().map(|finding| PageFinding {
-                url: url.clone(),
-                finding,
+            .extend(a.findings.into_iter().map(|mut finding| {
+                // The finding names its page, so it can travel alone (into the SMO report).
+                finding.location.page = Some(url.clone());
+                PageFinding {
+                    url: url.clone(),
+                    finding,
+                }
             }));
     }
 

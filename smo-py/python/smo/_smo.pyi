@@ -93,6 +93,7 @@ class _FindingDict(TypedDict):
     column: int | None
     start_byte: int | None
     end_byte: int | None
+    page: str | None
 
 @final
 class Finding:
@@ -116,6 +117,8 @@ class Finding:
     def start_byte(self) -> int | None: ...
     @property
     def end_byte(self) -> int | None: ...
+    @property
+    def page(self) -> str | None: ...
     def to_dict(self) -> _FindingDict: ...
     def __eq__(self, value: object, /) -> bool: ...
 
