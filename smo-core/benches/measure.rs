@@ -58,6 +58,7 @@ fn posts(n: usize) -> Vec<PostRow> {
                 pillar: None,
                 campaign: None,
                 account: None,
+                link: None,
                 impressions: Some(1000 + x % 5000),
                 reach: Some(800 + x % 4000),
                 views: None,

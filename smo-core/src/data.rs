@@ -156,6 +156,19 @@ pub static POST_FIELDS: &[FieldSpec] = &[
         "Campaign name.",
     ),
     f(
+        "link",
+        K::Text,
+        false,
+        &[
+            "link_url",
+            "shared_url",
+            "destination_url",
+            "target_url",
+            "link_clicked",
+        ],
+        "The URL the post links to (for `feed::push`, which finds the site's content not yet shared).",
+    ),
+    f(
         "account",
         K::Text,
         false,
@@ -505,6 +518,8 @@ pub struct PostRow {
     pub campaign: Option<String>,
     /// The account that posted, when a file holds several (competitor benchmarks).
     pub account: Option<String>,
+    /// The URL the post links to.
+    pub link: Option<String>,
     /// Impressions.
     pub impressions: Option<u64>,
     /// Reach.
@@ -960,6 +975,7 @@ impl Table for PostRow {
             pillar: r.text("pillar"),
             campaign: r.text("campaign"),
             account: r.text("account"),
+            link: r.text("link"),
             impressions: r.count("impressions")?,
             reach: r.count("reach")?,
             views: r.count("views")?,

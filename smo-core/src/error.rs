@@ -17,6 +17,8 @@ pub enum Format {
     Ics,
     /// CSV (RFC 4180).
     Csv,
+    /// XML 1.0 (RSS and Atom feeds).
+    Xml,
 }
 
 impl fmt::Display for Format {
@@ -26,6 +28,7 @@ impl fmt::Display for Format {
             Format::Json => "JSON",
             Format::Ics => "iCalendar",
             Format::Csv => "CSV",
+            Format::Xml => "XML",
         })
     }
 }

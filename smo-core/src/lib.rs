@@ -16,7 +16,8 @@
 //! | [`traffic`] | referrer classification, GA4-style channel grouping, UTM links, access logs |
 //! | [`text`] | post text: counting per network, entities, limits table, X weighted count |
 //! | [`post`], [`thread`], [`share`] | post checks (rule registry), thread splitting, share links |
-//! | [`listening`] | listening: mentions, monitoring queries (Boolean dialect, FTS5 and Elasticsearch exports), traced English and French sentiment |
+//! | [`listening`] | listening and watch: mentions, monitoring queries (Boolean dialect, FTS5 and Elasticsearch exports), traced English and French sentiment, share of voice, influencers, themes, alerts, competitor benchmark |
+//! | [`feed`] | the site's RSS, Atom and JSON feeds, and its recent content not yet shared, with drafts per channel |
 //! | [`calendar`] | the editorial calendar: slots planned from the strategy (DST-proof), its rules, ICS and CSV exports |
 //! | [`strategy`] | the strategy model, its TOML/JSON form and its validation rules |
 //! | [`audit`] | the site social audit: page scan, rule catalogue, scores, fixes, site report |
@@ -39,6 +40,7 @@ pub mod calendar;
 pub mod content;
 pub mod data;
 pub mod error;
+pub mod feed;
 pub mod finding;
 pub mod handle;
 pub mod kpi;

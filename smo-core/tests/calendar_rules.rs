@@ -222,6 +222,7 @@ fn post(at: chrono::DateTime<Utc>, likes: u64) -> PostRow {
         pillar: None,
         campaign: None,
         account: None,
+        link: None,
         impressions: None,
         reach: Some(1000),
         views: None,

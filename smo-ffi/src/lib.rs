@@ -9,6 +9,7 @@ uniffi::setup_scaffolding!("smo");
 mod audit;
 mod calendar;
 mod errors;
+mod feed;
 mod listening;
 mod measure;
 mod query;

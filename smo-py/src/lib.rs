@@ -6,6 +6,7 @@ mod audit;
 mod calendar;
 mod convert;
 mod errors;
+mod feed;
 mod listening;
 mod measure;
 mod post_columns;
@@ -32,6 +33,8 @@ mod _smo {
         InvalidArgumentError, InvalidValueError, ParseError, SmoError, UnknownNetworkError,
         UnknownRuleError, WriteError,
     };
+    #[pymodule_export]
+    use crate::feed::{PyFeed, PyUnshared, parse_feed, unshared_content};
     #[pymodule_export]
     use crate::listening::{PySentiment, sentiment, sentiment_batch};
     #[pymodule_export]

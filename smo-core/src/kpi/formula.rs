@@ -1412,6 +1412,7 @@ mod tests {
             pillar: None,
             campaign: None,
             account: None,
+            link: None,
             impressions: Some(3000),
             reach: Some(2000),
             views: None,

@@ -628,6 +628,7 @@ mod tests {
             pillar: None,
             campaign: None,
             account: None,
+            link: None,
             impressions: None,
             reach: Some(reach),
             views: None,
