@@ -481,4 +481,36 @@ mod tests {
         assert!(l.fr.get("n'").is_none() && l.fr.get("tout").is_none());
         assert_eq!(l.emoji.get("😂").copied(), Some("face with tears of joy"));
     }
+
+    #[test]
+    fn the_index_finds_every_key() {
+        // Short (packed) and long keys alike, with the table's valence; the folded forms; the
+        // emoticon bit table has the first and last bytes of every key with punctuation.
+        let l = lexicons();
+        for (table, index) in [(&l.en, &l.index_en), (&l.fr, &l.index_fr)] {
+            for (k, v) in &table.words {
+                assert_eq!(index.get(k).and_then(|w| w.valence), Some((*k, *v)), "{k}");
+            }
+        }
+        assert!(l.index_en.get("a-key-longer-than-sixteen-bytes").is_none());
+        assert!(l.index_en.get("kind").is_some_and(|w| w.pair_start));
+        assert_eq!(
+            l.index_fr.get("decu").and_then(|w| w.valence),
+            Some(("déçu", -4.0))
+        );
+        assert!(
+            l.index_fr
+                .get("tres")
+                .is_some_and(|w| w.kinds.has(Kinds::BOOSTER))
+        );
+        for k in
+            l.en.words
+                .keys()
+                .filter(|k| k.bytes().any(|b| b.is_ascii_punctuation()))
+        {
+            let b = k.as_bytes();
+            assert!(l.may_be_emoticon(b[0], b[b.len() - 1]), "{k}");
+        }
+        assert!(!l.may_be_emoticon(b'd', b'!'));
+    }
 }
