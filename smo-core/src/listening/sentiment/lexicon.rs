@@ -16,7 +16,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use super::Lang;
-use super::hash;
+use super::hash::{self, Short, ShortTable};
 
 /// Tables keyed by short words, hashed 8 bytes at a time (static keys: see `hash`).
 type HashMap<K, V> = StdHashMap<K, V, hash::Build>;
@@ -148,9 +148,15 @@ pub(crate) struct Word {
 }
 
 /// Every word of a language's lexicon and rules, with the accent-folded forms (`tres`, `decu`)
-/// where they name no other word.
+/// where they name no other word. Words of up to 16 bytes (all but a few dozen keys, and nearly
+/// every token) are found through a [`ShortTable`] of packed keys; longer ones in a hash map.
 #[derive(Debug, Default)]
-pub(crate) struct Index(HashMap<Cow<'static, str>, Word>);
+pub(crate) struct Index {
+    short: ShortTable,
+    /// The words of `short`, by number.
+    words: Vec<Word>,
+    long: HashMap<Cow<'static, str>, Word>,
+}
 
 impl Index {
     fn build(table: &Table, rules: &Rules) -> Index {
@@ -176,14 +182,44 @@ impl Index {
                 w.kinds.0 |= kinds.0;
             }
         }
-        Index(map)
+        let (short, long): (Vec<_>, Vec<_>) = map
+            .into_iter()
+            .partition(|(k, _)| Short::of(k.as_bytes()).is_some());
+        let table = ShortTable::new(
+            short
+                .iter()
+                .enumerate()
+                .map(|(i, (k, _))| (k.as_bytes(), i as u32)),
+        );
+        Index {
+            short: table,
+            words: short.iter().map(|(_, w)| *w).collect(),
+            long: long.into_iter().collect(),
+        }
+    }
+
+    /// The word as written (no accent folding).
+    #[inline]
+    pub fn exact(&self, w: &str) -> Option<&Word> {
+        match Short::of(w.as_bytes()) {
+            Some(k) => self.short.get(k).and_then(|i| self.words.get(i as usize)),
+            None => self.long.get(w),
+        }
     }
 
     /// The word, or its accent-folded form.
+    #[cfg(test)]
     pub fn get(&self, w: &str) -> Option<&Word> {
-        match self.0.get(w) {
+        self.get_known(w, w.is_ascii())
+    }
+
+    /// [`Index::get`] for a caller that knows whether `w` is ASCII (an ASCII word has no
+    /// accent to fold).
+    #[inline]
+    pub fn get_known(&self, w: &str, ascii: bool) -> Option<&Word> {
+        match self.exact(w) {
             Some(found) => Some(found),
-            None if !w.is_ascii() => self.0.get(fold(w).as_str()),
+            None if !ascii => self.exact(fold(w).as_str()),
             None => None,
         }
     }
@@ -203,6 +239,9 @@ pub(crate) struct Lexicons {
     pub rules_fr: Rules,
     pub index_en: Index,
     pub index_fr: Index,
+    /// The (first byte, last byte) pairs of the English keys with an ASCII punctuation
+    /// character (emoticons, `j/k`, `cover-up`), a bit each: see [`Lexicons::may_be_emoticon`].
+    emoticon_ends: Box<[u64; 1024]>,
     /// `en-1 (sha256 …) + emoji-1 (…) + rules-en-1` and the French counterpart.
     pub version_en: String,
     pub version_fr: String,
@@ -214,6 +253,15 @@ impl Lexicons {
             Lang::En => &self.index_en,
             Lang::Fr => &self.index_fr,
         }
+    }
+
+    /// Whether an English key with ASCII punctuation starts with `first` and ends with `last`
+    /// (lower-case bytes): when not, a word with punctuation is no such key, and the lookup of
+    /// it as written (`day!`, `@user`) is not made.
+    #[inline]
+    pub fn may_be_emoticon(&self, first: u8, last: u8) -> bool {
+        let pair = usize::from(first) << 8 | usize::from(last);
+        self.emoticon_ends[pair >> 6] & (1 << (pair & 63)) != 0
     }
 
     pub fn rules(&self, lang: Lang) -> &Rules {
@@ -259,11 +307,21 @@ pub(crate) fn lexicons() -> &'static Lexicons {
             short(en.info.data_sha256),
             rules_fr.info.version,
         );
+        let mut emoticon_ends = Box::new([0u64; 1024]);
+        for k in en.words.keys().map(|k| k.as_bytes()) {
+            if let (Some(&first), Some(&last)) = (k.first(), k.last()) {
+                if k.iter().any(u8::is_ascii_punctuation) {
+                    let pair = usize::from(first) << 8 | usize::from(last);
+                    emoticon_ends[pair >> 6] |= 1 << (pair & 63);
+                }
+            }
+        }
         let index_en = Index::build(&en, &rules_en);
         let index_fr = Index::build(&fr, &rules_fr);
         Lexicons {
             index_en,
             index_fr,
+            emoticon_ends,
             en,
             fr,
             emoji,
@@ -422,5 +480,37 @@ mod tests {
         assert!(l.rules_fr.word("tres").has(Kinds::BOOSTER));
         assert!(l.fr.get("n'").is_none() && l.fr.get("tout").is_none());
         assert_eq!(l.emoji.get("😂").copied(), Some("face with tears of joy"));
+    }
+
+    #[test]
+    fn the_index_finds_every_key() {
+        // Short (packed) and long keys alike, with the table's valence; the folded forms; the
+        // emoticon bit table has the first and last bytes of every key with punctuation.
+        let l = lexicons();
+        for (table, index) in [(&l.en, &l.index_en), (&l.fr, &l.index_fr)] {
+            for (k, v) in &table.words {
+                assert_eq!(index.get(k).and_then(|w| w.valence), Some((*k, *v)), "{k}");
+            }
+        }
+        assert!(l.index_en.get("a-key-longer-than-sixteen-bytes").is_none());
+        assert!(l.index_en.get("kind").is_some_and(|w| w.pair_start));
+        assert_eq!(
+            l.index_fr.get("decu").and_then(|w| w.valence),
+            Some(("déçu", -4.0))
+        );
+        assert!(
+            l.index_fr
+                .get("tres")
+                .is_some_and(|w| w.kinds.has(Kinds::BOOSTER))
+        );
+        for k in
+            l.en.words
+                .keys()
+                .filter(|k| k.bytes().any(|b| b.is_ascii_punctuation()))
+        {
+            let b = k.as_bytes();
+            assert!(l.may_be_emoticon(b[0], b[b.len() - 1]), "{k}");
+        }
+        assert!(!l.may_be_emoticon(b'd', b'!'));
     }
 }

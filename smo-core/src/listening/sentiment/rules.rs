@@ -29,7 +29,10 @@ fn lookup(t: &Token<'_>, lang: Lang, lex: &Lexicons) -> Word {
     } else {
         lex.index(lang)
     };
-    let mut w = index.get(&t.lower).copied().unwrap_or_default();
+    let mut w = index
+        .get_known(&t.lower, t.ascii)
+        .copied()
+        .unwrap_or_default();
     if t.origin == Origin::Emoji {
         // An emoji's description words are scored, never modifiers.
         w.kinds = Kinds::default();

@@ -38,6 +38,9 @@ pub(crate) struct Token<'a> {
     pub clause_end: bool,
     /// All capitals as written (see [`Token::is_caps`]).
     caps: bool,
+    /// `lower` is known to be ASCII (no accent to fold when it is looked up); `false` when
+    /// not known.
+    pub ascii: bool,
 }
 
 impl<'a> Token<'a> {
@@ -50,7 +53,7 @@ impl<'a> Token<'a> {
         origin: Origin,
         emoji: Option<&'a str>,
     ) -> Self {
-        let (letter, caps) = letters(raw);
+        let (letter, caps, ascii) = letters(raw);
         Token {
             raw,
             lower,
@@ -61,6 +64,7 @@ impl<'a> Token<'a> {
             is_word: origin == Origin::Emoji || letter,
             clause_end: false,
             caps,
+            ascii,
         }
     }
 
@@ -70,12 +74,13 @@ impl<'a> Token<'a> {
     }
 }
 
-/// Whether `raw` has a letter, and whether it is all capitals (an upper-case letter and no
-/// lower-case one), in one pass; ASCII bytes are read without decoding (for them
-/// `is_alphabetic`, `is_uppercase` and `is_lowercase` are the ASCII tests).
-fn letters(raw: &str) -> (bool, bool) {
+/// Whether `raw` has a letter, whether it is all capitals (an upper-case letter and no
+/// lower-case one), and whether it is ASCII, in one pass; ASCII bytes are read without decoding
+/// (for them `is_alphabetic`, `is_uppercase` and `is_lowercase` are the ASCII tests).
+fn letters(raw: &str) -> (bool, bool, bool) {
     let (mut letter, mut upper, mut lower) = (false, false, false);
-    if raw.is_ascii() {
+    let ascii = raw.is_ascii();
+    if ascii {
         for b in raw.bytes() {
             upper |= b.is_ascii_uppercase();
             lower |= b.is_ascii_lowercase();
@@ -88,7 +93,7 @@ fn letters(raw: &str) -> (bool, bool) {
             lower |= c.is_lowercase();
         }
     }
-    (letter, upper && !lower)
+    (letter, upper && !lower, ascii)
 }
 
 fn is_punct(c: char) -> bool {
@@ -238,35 +243,43 @@ pub(crate) fn tokenize<'a>(
     };
     out.reserve(text.len() / 5 + 1);
     let bytes = text.as_bytes();
-    let mut start = None;
-    // The classes of the current chunk's bytes.
-    let mut seen = 0;
+    let n = bytes.len();
     let mut i = 0;
-    while i < bytes.len() {
-        let class = CLASS[usize::from(bytes[i])];
-        let (space, len) = if class & OTHER == 0 {
-            (class & SPACE != 0, 1)
-        } else {
-            text[i..]
-                .chars()
-                .next()
-                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8()))
-        };
-        if space {
-            if let Some(s) = start.take() {
-                split(src, s, i, seen, lang, lex, out);
+    while i < n {
+        // One chunk, up to the next white space, with the classes of its bytes.
+        let start = i;
+        let mut seen = 0;
+        while i < n {
+            let class = CLASS[usize::from(bytes[i])];
+            if class & (SPACE | OTHER) == 0 {
+                seen |= class;
+                i += 1;
+            } else if class & SPACE != 0 {
+                break;
+            } else {
+                // A non-ASCII character: white space, or a character of the chunk.
+                let (space, len) = text[i..]
+                    .chars()
+                    .next()
+                    .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8()));
+                if space {
+                    break;
+                }
+                seen |= OTHER;
+                i += len;
             }
-        } else {
-            if start.is_none() {
-                start = Some(i);
-                seen = 0;
-            }
-            seen |= class;
         }
-        i += len;
-    }
-    if let Some(s) = start {
-        split(src, s, text.len(), seen, lang, lex, out);
+        if i > start {
+            split(src, start, i, seen, lang, lex, out);
+        }
+        // The white space character that ended the chunk.
+        if i < n {
+            i += if bytes[i].is_ascii() {
+                1
+            } else {
+                text[i..].chars().next().map_or(1, char::len_utf8)
+            };
+        }
     }
 }
 
@@ -283,8 +296,12 @@ fn split<'a>(
     lex: &'a Lexicons,
     out: &mut Vec<Token<'a>>,
 ) {
-    if seen & (PUNCT | OTHER) != 0 {
+    if seen & OTHER != 0 {
         chunk(src, start, end, lang, lex, out);
+        return;
+    }
+    if seen & PUNCT != 0 {
+        ascii_word(src, start, end, lang, lex, out);
         return;
     }
     let raw = &src.text[start..end];
@@ -302,6 +319,81 @@ fn split<'a>(
         is_word: seen & (UPPER | LOWER) != 0,
         clause_end: false,
         caps: seen & UPPER != 0 && seen & LOWER == 0,
+        ascii: true,
+    });
+}
+
+/// An ASCII chunk with punctuation (`day!`, `don't`, `@user`, `:)`): what [`word`] does with
+/// it, reading its bytes once. The emoticon lookup of the whole chunk is made only when the
+/// lexicon has a key with punctuation that starts and ends with the chunk's bytes
+/// ([`Lexicons::may_be_emoticon`]); a hashtag, or a French word with an apostrophe (an
+/// elision), goes through [`word`].
+fn ascii_word<'a>(
+    src: Src<'a>,
+    start: usize,
+    end: usize,
+    lang: Lang,
+    lex: &Lexicons,
+    out: &mut Vec<Token<'a>>,
+) {
+    let b = &src.text.as_bytes()[start..end];
+    let is_punct = |c: u8| CLASS[usize::from(c)] & PUNCT != 0;
+    // The bytes are not white space and there is at least one: `first` and `last` exist.
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return;
+    };
+    let lead = b.iter().position(|&c| !is_punct(c)).unwrap_or(b.len());
+    let core_end = b.iter().rposition(|&c| !is_punct(c)).map_or(0, |p| p + 1);
+    // Clause punctuation after the word ends its clause (and, after punctuation alone, the
+    // clause of the token before it).
+    let clause = b[core_end..]
+        .iter()
+        .any(|c| matches!(c, b'.' | b',' | b';' | b':' | b'!' | b'?'));
+    if lex.may_be_emoticon(first.to_ascii_lowercase(), last.to_ascii_lowercase()) {
+        let low = src.low(start, end);
+        if lex.en.get(&low).is_some() {
+            let raw = &src.text[start..end];
+            let mut t = Token::new(raw, low, (start, end), Origin::Word, None);
+            t.clause_end = clause;
+            out.push(t);
+            return;
+        }
+    }
+    if lead == b.len() {
+        // Punctuation alone (`!`) is no token.
+        if clause {
+            if let Some(t) = out.last_mut() {
+                t.clause_end = true;
+            }
+        }
+        return;
+    }
+    let core = &b[lead..core_end];
+    if (lead > 0 && b[lead - 1] == b'#') || (lang == Lang::Fr && core.contains(&b'\'')) {
+        word(src, start, end, lang, lex, out);
+        return;
+    }
+    let (s, e) = (start + lead, start + core_end);
+    let mut seen = 0;
+    for &c in core {
+        seen |= CLASS[usize::from(c)];
+    }
+    let raw = &src.text[s..e];
+    let lower = match src.lower.and_then(|l| l.get(s..e)) {
+        Some(l) => Cow::Borrowed(l),
+        None => lower(raw),
+    };
+    out.push(Token {
+        raw,
+        lower,
+        start: s,
+        end: e,
+        origin: Origin::Word,
+        emoji: None,
+        is_word: seen & (UPPER | LOWER) != 0,
+        clause_end: clause,
+        caps: seen & UPPER != 0 && seen & LOWER == 0,
+        ascii: true,
     });
 }
 
