@@ -120,20 +120,34 @@ fn parse_error(text: &[u8], at: Option<usize>, message: String) -> Error {
     }
 }
 
+/// Inline elements: their tags join the text around them; any other tag separates words.
+const INLINE: &[&str] = &[
+    "a", "abbr", "b", "cite", "code", "em", "i", "mark", "q", "s", "small", "span", "strong",
+    "sub", "sup", "u",
+];
+
 fn plain(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => {
-                in_tag = false;
-                out.push(' ');
-            }
-            _ if !in_tag => out.push(c),
-            _ => {}
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        let Some(j) = rest[i..].find('>') else {
+            out.push_str(&rest[i..]);
+            rest = "";
+            break;
+        };
+        let name: String = rest[i + 1..i + j]
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if !INLINE.contains(&name.as_str()) {
+            out.push(' ');
         }
+        rest = &rest[i + j + 1..];
     }
+    out.push_str(rest);
     let text = htmlize::unescape(out.as_str());
     let words: Vec<&str> = text.split_whitespace().collect();
     let mut s = words.join(" ");

@@ -1486,3 +1486,71 @@ def watch_brief(
     filter: str | None = None,
     time_zone: str = "UTC",
 ) -> WatchBrief: ...
+
+# --- influence: feeds and recent content pushed out ---
+
+__all__ += [
+    "Feed",
+    "UnsharedItem",
+    "parse_feed",
+    "unshared_content",
+]
+
+class _FeedItemDict(TypedDict):
+    id: str
+    title: str | None
+    link: str | None
+    published: str | None
+    updated: str | None
+    summary: str | None
+    image: str | None
+    video: str | None
+    categories: list[str]
+
+class _DraftDict(TypedDict):
+    network: str
+    handle: str
+    format: str
+    text: str
+    url: str
+    share_url: str | None
+    media: str | None
+    findings: list[dict[str, Any]]
+
+@final
+class Feed:
+    """A feed (RSS, Atom or JSON Feed) in smo's model."""
+    @property
+    def kind(self) -> Literal["rss", "atom", "json"]: ...
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def link(self) -> str | None: ...
+    @property
+    def items(self) -> list[_FeedItemDict]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __len__(self) -> int: ...
+
+@final
+class UnsharedItem:
+    """A recent feed item not yet shared on every publishing channel, with its drafts."""
+    @property
+    def item(self) -> _FeedItemDict: ...
+    @property
+    def age_days(self) -> int: ...
+    @property
+    def shared_on(self) -> list[str]: ...
+    @property
+    def drafts(self) -> list[_DraftDict]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+def parse_feed(source: str | bytes) -> Feed: ...
+def unshared_content(
+    feed: Feed,
+    posts: _Data,
+    strategy: Strategy,
+    *,
+    now: datetime.datetime | str,
+    max_age_days: int = 30,
+    campaign: str = "feed",
+) -> list[UnsharedItem]: ...
