@@ -1500,6 +1500,16 @@ fn load_value<T: Table>(
             });
         }
     };
+    // No record, no columns to check: an empty table (nothing posted yet) is not an error.
+    if items.is_empty() {
+        return Ok(Loaded {
+            table: T::NAME,
+            rows: Vec::new(),
+            rejected: Vec::new(),
+            ignored_columns: Vec::new(),
+            columns: Default::default(),
+        });
+    }
     // Headers: every key of every object, in first-seen order.
     let mut headers: Vec<String> = Vec::new();
     for item in items {

@@ -9,8 +9,8 @@ mod support;
 use serde_json::{Value, json};
 use smo_core::Strategy;
 use smo_core::data::{self, LoadOptions, PostRow};
-use smo_core::feed::push::{PushOptions, unshared_content};
 use smo_core::feed::parse_feed;
+use smo_core::feed::push::{PushOptions, unshared_content};
 use support::{kind, subset};
 
 #[test]
@@ -27,15 +27,23 @@ fn feed_golden_vectors() {
             match (case["fn"].as_str().unwrap(), parsed, want.get("error")) {
                 ("parse", Ok(f), None) => subset(&json!(f), want, &name, &mut failures),
                 ("parse", Err(e), Some(w)) => {
-                    if w["kind"] != kind(&e) || !e.to_string().starts_with(w["starts"].as_str().unwrap()) {
+                    if w["kind"] != kind(&e)
+                        || !e.to_string().starts_with(w["starts"].as_str().unwrap())
+                    {
                         failures.push(format!("{name}: error {} `{e}`, want {w}", kind(&e)));
                     }
                 }
                 ("unshared", Ok(f), None) => {
-                    let opts = LoadOptions { strict: true, ..Default::default() };
-                    let posts = data::load_records::<PostRow>(&case["posts"], &opts).unwrap().rows;
+                    let opts = LoadOptions {
+                        strict: true,
+                        ..Default::default()
+                    };
+                    let posts = data::load_records::<PostRow>(&case["posts"], &opts)
+                        .unwrap()
+                        .rows;
                     let now = case["now"].as_str().unwrap().parse().unwrap();
-                    let got = unshared_content(&f, &posts, &strategy, &PushOptions::at(now)).unwrap();
+                    let got =
+                        unshared_content(&f, &posts, &strategy, &PushOptions::at(now)).unwrap();
                     let got: Vec<Value> = got
                         .iter()
                         .map(|u| {
@@ -50,14 +58,19 @@ fn feed_golden_vectors() {
                         let mut w = w.clone();
                         if let Some(count) = w["drafts"].as_u64() {
                             if g["drafts"].as_array().map(Vec::len) != Some(count as usize) {
-                                failures.push(format!("{name}[{i}]: drafts {}, want {count}", g["drafts"].as_array().map_or(0, Vec::len)));
+                                failures.push(format!(
+                                    "{name}[{i}]: drafts {}, want {count}",
+                                    g["drafts"].as_array().map_or(0, Vec::len)
+                                ));
                             }
                             w.as_object_mut().unwrap().remove("drafts");
                         }
                         subset(g, &w, &format!("{name}[{i}]"), &mut failures);
                     }
                 }
-                (_, r, _) => failures.push(format!("{name}: unexpected {:?}", r.map(|f| f.items.len()))),
+                (_, r, _) => {
+                    failures.push(format!("{name}: unexpected {:?}", r.map(|f| f.items.len())))
+                }
             }
         }
     }

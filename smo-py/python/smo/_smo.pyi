@@ -1507,7 +1507,7 @@ class _FeedItemDict(TypedDict):
     video: str | None
     categories: list[str]
 
-class _DraftDict(TypedDict):
+class _FeedDraftDict(TypedDict):
     network: str
     handle: str
     format: str
@@ -1541,7 +1541,7 @@ class UnsharedItem:
     @property
     def shared_on(self) -> list[str]: ...
     @property
-    def drafts(self) -> list[_DraftDict]: ...
+    def drafts(self) -> list[_FeedDraftDict]: ...
     def to_dict(self) -> dict[str, Any]: ...
 
 def parse_feed(source: str | bytes) -> Feed: ...
