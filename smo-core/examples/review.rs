@@ -9,7 +9,9 @@
 //! 4. plan: the editorial calendar of the quarter after the review date (French public holidays
 //!    respected, times learned from the brand's post history where it is long enough), written
 //!    to `out/maison-lune-calendar.{ics,csv}`;
-//! 5. measure: load the brand's metrics, track the objectives and write the SMO report, which
+//! 5. influence: the journal's recent articles not yet shared, with drafts per channel and
+//!    format (UTM-tagged links, share links, post checks);
+//! 6. measure: load the brand's metrics, track the objectives and write the SMO report, which
 //!    joins the watch brief, the audit's findings and the calendar, to `out/maison-lune-report.{html,md,json}`
 //!    (or `$SMO_OUT_DIR`).
 //!
@@ -88,11 +90,64 @@ fn main() -> ExitCode {
         }
         Err(e) => return fail(&e),
     };
+    match push_out(&strategy) {
+        Ok(text) => print!("{text}"),
+        Err(e) => return fail(&e),
+    }
     match measure(&strategy, &audit, plan, brief) {
         Ok(text) => print!("{text}"),
         Err(e) => return fail(&e),
     }
     ExitCode::SUCCESS
+}
+
+/// The influence part: the journal's recent articles (`docs/examples/maison-lune/feed.xml`) not
+/// yet shared on a publishing channel, as of the end of the quarter the data covers, with drafts.
+fn push_out(strategy: &Strategy) -> Result<String, String> {
+    use smo_core::feed::{parse_feed, push};
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../docs/examples/maison-lune/feed.xml");
+    let xml = std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let feed = parse_feed(&xml).map_err(|e| format!("feed.xml: {e}"))?;
+    let posts = Dataset::example().map_err(|e| e.to_string())?.posts;
+    let now = "2026-09-30T18:00:00Z".parse().map_err(|e| format!("{e}"))?;
+    let out = push::unshared_content(&feed, &posts, strategy, &push::PushOptions::at(now))
+        .map_err(|e| e.to_string())?;
+    let mut o = format!(
+        "\n## Influence: recent content to push out (as of 2026-09-30)\n\n{} of the feed's {} items are recent and not yet shared on every publishing channel:\n\n",
+        out.len(),
+        feed.items.len()
+    );
+    for u in &out {
+        o.push_str(&format!(
+            "- {} ({} days old; shared on: {}): {} drafts\n",
+            u.item.title.as_deref().unwrap_or("-"),
+            u.age_days,
+            if u.shared_on.is_empty() {
+                "none".to_owned()
+            } else {
+                u.shared_on
+                    .iter()
+                    .map(|n| n.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            },
+            u.drafts.len()
+        ));
+        for d in u.drafts.iter().take(3) {
+            o.push_str(&format!(
+                "  - {} {} ({}): {}{}\n",
+                d.network.info().name,
+                d.handle,
+                d.format.as_str(),
+                d.url,
+                d.findings
+                    .first()
+                    .map_or(String::new(), |f| format!(" — [{}] {}", f.rule, f.message))
+            ));
+        }
+    }
+    Ok(o)
 }
 
 /// The listening part: the example brand's mentions and its competitors' public post metrics,
