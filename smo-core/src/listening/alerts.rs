@@ -19,7 +19,7 @@ use crate::finding::{Finding, Findings, Location, RuleConfig, RuleInfo, Severity
 
 use super::mention::Mention;
 use super::sentiment::Label;
-use super::watch::{Brand, Denominator, WatchOptions, scope};
+use super::watch::{Brand, Denominator, Scope, WatchOptions, scope};
 
 const SOURCE: &str = "smo-practice.md (listen first: watch volume and tone); rolling-baseline spike rule as described by Brandwatch Signals and Talkwalker Alerts, made explicit (docs/listening.md, Alerts)";
 
@@ -128,6 +128,11 @@ fn mean_sd(v: &[u64]) -> (f64, f64) {
 /// Fails as [`super::voice::share_of_voice`] does, and when `window` is 0 or `threshold` is not
 /// a positive number.
 pub fn alerts(mentions: &[Mention], brands: &[Brand], opts: &AlertOptions) -> Result<Alerts> {
+    alerts_in(&scope(mentions, brands, &opts.watch)?, opts)
+}
+
+/// [`alerts`] over a scope computed once (the watch brief shares one).
+pub(crate) fn alerts_in(sc: &Scope<'_>, opts: &AlertOptions) -> Result<Alerts> {
     if opts.window == 0 || opts.window > 366 {
         return Err(Error::Argument {
             name: "window".into(),
@@ -144,10 +149,9 @@ pub fn alerts(mentions: &[Mention], brands: &[Brand], opts: &AlertOptions) -> Re
         });
     }
     let mut findings = Findings::new(RULES, &opts.rules)?;
-    let sc = scope(mentions, brands, &opts.watch)?;
     let Some(first) = sc.facts.iter().map(|f| f.day).min() else {
         return Ok(Alerts {
-            denominator: sc.denominator,
+            denominator: sc.denominator.clone(),
             method: method(opts),
             alerts: Vec::new(),
             findings: Vec::new(),
@@ -256,7 +260,7 @@ pub fn alerts(mentions: &[Mention], brands: &[Brand], opts: &AlertOptions) -> Re
         );
     }
     Ok(Alerts {
-        denominator: sc.denominator,
+        denominator: sc.denominator.clone(),
         method: method(opts),
         alerts: out,
         findings: findings.into_vec(),

@@ -13,14 +13,14 @@ use crate::kpi::formula::Formula;
 use crate::kpi::group::Period;
 use crate::strategy::Strategy;
 
-use super::alerts::{AlertOptions, Alerts, alerts};
+use super::alerts::{AlertOptions, Alerts, alerts_in};
 use super::benchmark::{Benchmark, BenchmarkOptions, benchmark};
-use super::influence::{InfluenceOptions, Influencers, Weights, influencers};
+use super::influence::{InfluenceOptions, Influencers, Weights, influencers_in};
 use super::mention::Mention;
 use super::setup;
-use super::themes::{ThemeOptions, Themes, themes};
-use super::voice::{ShareOfVoice, VoiceOptions, share_of_voice};
-use super::watch::WatchOptions;
+use super::themes::{ThemeOptions, Themes, themes_in};
+use super::voice::{ShareOfVoice, VoiceOptions, share_of_voice_in};
+use super::watch::{WatchOptions, scope};
 
 /// The post KPIs a benchmark compares by default: what public metrics allow (no reach, no
 /// impressions: competitors do not publish them), so engagement is taken per follower.
@@ -97,18 +97,19 @@ pub fn watch_brief(
 ) -> Result<WatchBrief> {
     let brands = setup::brands(strategy);
     let w = &opts.watch;
-    let share_of_voice = share_of_voice(
-        mentions,
-        &brands,
+    // One scope (attribution, sentiment, days) for every part, so they state one denominator
+    // and the mentions are matched and scored once.
+    let sc = scope(mentions, &brands, w)?;
+    let share_of_voice = share_of_voice_in(
+        &sc,
         &VoiceOptions {
             watch: w.clone(),
             period: Some(opts.period),
             by_network: false,
         },
     )?;
-    let influencers = influencers(
-        mentions,
-        &brands,
+    let influencers = influencers_in(
+        &sc,
         &InfluenceOptions {
             watch: w.clone(),
             brand: None,
@@ -117,9 +118,8 @@ pub fn watch_brief(
             top: Some(opts.top_influencers),
         },
     )?;
-    let themes = themes(
-        mentions,
-        &brands,
+    let themes = themes_in(
+        &sc,
         &ThemeOptions {
             watch: w.clone(),
             top: Some(opts.top_themes),
@@ -127,9 +127,8 @@ pub fn watch_brief(
             ..ThemeOptions::default()
         },
     )?;
-    let alerts = alerts(
-        mentions,
-        &brands,
+    let alerts = alerts_in(
+        &sc,
         &AlertOptions {
             watch: w.clone(),
             ..AlertOptions::default()

@@ -29,7 +29,7 @@ use crate::kpi::formula::SentimentMode;
 use super::mention::Mention;
 use super::query::text::fold;
 use super::voice::network_key;
-use super::watch::{Brand, Denominator, SentimentSplit, WatchOptions, scope};
+use super::watch::{Brand, Denominator, Scope, SentimentSplit, WatchOptions, scope};
 
 /// Weights of the composite, one per component (any non-negative numbers; they are normalised).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -242,7 +242,11 @@ pub fn influencers(
     brands: &[Brand],
     opts: &InfluenceOptions,
 ) -> Result<Influencers> {
-    let sc = scope(mentions, brands, &opts.watch)?;
+    influencers_in(&scope(mentions, brands, &opts.watch)?, opts)
+}
+
+/// [`influencers`] over a scope computed once (the watch brief shares one).
+pub(crate) fn influencers_in(sc: &Scope<'_>, opts: &InfluenceOptions) -> Result<Influencers> {
     let only = match &opts.brand {
         None => None,
         Some(name) => Some(
@@ -403,7 +407,7 @@ pub fn influencers(
         list.retain(|i| i.rank <= cut);
     }
     Ok(Influencers {
-        denominator: sc.denominator,
+        denominator: sc.denominator.clone(),
         brand: only.map(|b| sc.brands[usize::from(b)].name.clone()),
         formulas: vec![
             "reach = followers (most recent count in the author's mentions)".into(),

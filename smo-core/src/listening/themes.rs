@@ -23,7 +23,7 @@
 //! **Trend** compares the two halves of the days covered: mentions in the second half against
 //! the first, in %; the series gives the volume per period.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
@@ -37,7 +37,7 @@ use super::mention::Mention;
 use super::query::text::{Kind, fold, tokens};
 use super::sentiment::Lang;
 use super::watch::{
-    Brand, BrandCount, Denominator, Fact, SentimentSplit, WatchOptions, periods, scope,
+    Brand, BrandCount, Denominator, Fact, Scope, SentimentSplit, WatchOptions, periods, scope,
 };
 
 /// A longer phrase covering at least this share of a shorter one's mentions replaces it.
@@ -314,7 +314,11 @@ struct Acc {
 /// # Ok::<(), smo_core::Error>(())
 /// ```
 pub fn themes(mentions: &[Mention], brands: &[Brand], opts: &ThemeOptions) -> Result<Themes> {
-    let sc = scope(mentions, brands, &opts.watch)?;
+    themes_in(&scope(mentions, brands, &opts.watch)?, opts)
+}
+
+/// [`themes`] over a scope computed once (the watch brief shares one).
+pub(crate) fn themes_in(sc: &Scope<'_>, opts: &ThemeOptions) -> Result<Themes> {
     let only = match &opts.brand {
         None => None,
         Some(name) => Some(
@@ -354,9 +358,17 @@ pub fn themes(mentions: &[Mention], brands: &[Brand], opts: &ThemeOptions) -> Re
     }
     excluded.extend(opts.exclude.iter().map(|e| fold(e.trim())));
     let mut acc: HashMap<(ThemeKind, String), Acc> = HashMap::new();
-    for (i, f) in searched.iter().enumerate() {
-        for (kind, key, surface, words) in candidates(&f.mention.text, f.sentiment.map(|s| s.lang))
-        {
+    // Candidates per mention on every core; counting them stays in order, so ids stay in input
+    // order.
+    let per: Vec<Vec<(ThemeKind, String, String, usize)>> = {
+        use rayon::prelude::*;
+        searched
+            .par_iter()
+            .map(|f| candidates(&f.mention.text, f.sentiment.map(|s| s.lang)))
+            .collect()
+    };
+    for (i, cands) in per.into_iter().enumerate() {
+        for (kind, key, surface, words) in cands {
             let brand_only =
                 key.split(' ').all(|w| excluded.contains(w)) || excluded.contains(&key);
             if brand_only {
@@ -368,15 +380,25 @@ pub fn themes(mentions: &[Mention], brands: &[Brand], opts: &ThemeOptions) -> Re
             a.facts.push(i);
         }
     }
+    // Each searched mention's author as a small number, folded once.
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let author_of: Vec<u32> = searched
+        .iter()
+        .map(|f| {
+            let n = ids.len() as u32;
+            *ids.entry(fold(f.mention.author.handle.trim())).or_insert(n)
+        })
+        .collect();
     let authors = |facts: &[usize]| {
         facts
             .iter()
-            .map(|&i| fold(searched[i].mention.author.handle.trim()))
-            .collect::<BTreeSet<_>>()
+            .map(|&i| author_of[i])
+            .collect::<HashSet<_>>()
             .len() as u64
     };
     let mut kept: Vec<((ThemeKind, String), Acc)> = acc
         .into_iter()
+        // The cheap count first: most candidates are in one or two mentions.
         .filter(|(_, a)| {
             a.facts.len() as u64 >= opts.min_mentions.max(1)
                 && authors(&a.facts) >= opts.min_authors
@@ -503,7 +525,7 @@ pub fn themes(mentions: &[Mention], brands: &[Brand], opts: &ThemeOptions) -> Re
         list.truncate(top);
     }
     Ok(Themes {
-        denominator: sc.denominator,
+        denominator: sc.denominator.clone(),
         brand: only.map(|b| sc.brands[usize::from(b)].name.clone()),
         searched: total,
         method: format!(

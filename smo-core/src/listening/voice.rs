@@ -19,7 +19,7 @@ use crate::kpi::formula::{SentimentMode, share_of_voice as sov};
 use crate::kpi::group::Period;
 
 use super::mention::Mention;
-use super::watch::{Brand, Denominator, Fact, SentimentSplit, WatchOptions, periods, scope};
+use super::watch::{Brand, Denominator, Fact, Scope, SentimentSplit, WatchOptions, periods, scope};
 
 /// How to cut the share of voice.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -209,7 +209,11 @@ pub fn share_of_voice(
     brands: &[Brand],
     opts: &VoiceOptions,
 ) -> Result<ShareOfVoice> {
-    let sc = scope(mentions, brands, &opts.watch)?;
+    share_of_voice_in(&scope(mentions, brands, &opts.watch)?, opts)
+}
+
+/// [`share_of_voice`] over a scope computed once (the watch brief shares one).
+pub(crate) fn share_of_voice_in(sc: &Scope<'_>, opts: &VoiceOptions) -> Result<ShareOfVoice> {
     let nb = sc.brands.len();
     let mut totals = vec![Tally::default(); nb];
     let mut cells: BTreeMap<CellKey, Vec<Tally>> = BTreeMap::new();
@@ -256,6 +260,6 @@ pub fn share_of_voice(
         rows,
         period: opts.period,
         formulas: formulas(),
-        denominator: sc.denominator,
+        denominator: sc.denominator.clone(),
     })
 }
