@@ -89,19 +89,26 @@ fn tld_at(text: &str, i: usize, end: usize) -> Option<usize> {
                 return Some(4 + n);
             }
         }
-        return None;
+        // A TLD that mixes ASCII and other letters (`vermögensberatung`) is looked up below.
+        if !after.is_some_and(|c| !c.is_ascii() && is_domain_char(c)) {
+            return None;
+        }
     }
-    // Internationalised TLD: the longest prefix of non-ASCII characters in the table.
-    let mut ends = Vec::with_capacity(18);
+    // Internationalised TLD, in Unicode form: the longest prefix of ASCII letters and non-ASCII
+    // domain characters (at most 24) that the table holds, compared in lower case.
+    let mut ends = Vec::with_capacity(24);
     for (k, c) in scope.char_indices() {
-        if c.is_ascii() || !is_domain_char(c) || ends.len() >= 18 {
+        let letter = c.is_ascii_alphabetic() || (!c.is_ascii() && is_domain_char(c));
+        if !letter || ends.len() >= 24 {
             break;
         }
         ends.push(k + c.len_utf8());
     }
-    ends.into_iter()
-        .rev()
-        .find(|&n| !scope[n..].chars().next().is_some_and(blocks_tld) && in_table(&scope[..n]))
+    ends.into_iter().rev().find(|&n| {
+        !scope[n..].chars().next().is_some_and(blocks_tld)
+            && scope[..n].chars().any(|c| !c.is_ascii())
+            && in_table(&scope[..n].to_lowercase())
+    })
 }
 
 // ---------------------------------------------------------------- domains
