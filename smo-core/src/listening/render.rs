@@ -93,6 +93,125 @@ pub fn scope_line(d: &Denominator) -> String {
     )
 }
 
+fn ordinal(n: usize) -> String {
+    match n {
+        1 => "1st".into(),
+        2 => "2nd".into(),
+        3 => "3rd".into(),
+        n => format!("{n}th"),
+    }
+}
+
+/// The brief's key points, each a sentence built from its numbers (nothing hand-written): the own
+/// brand's share and rank, its net sentiment against the competitors', its share over the
+/// periods, the leading relay, the largest theme and the alerts.
+pub fn key_points(b: &WatchBrief) -> Vec<String> {
+    let sov = &b.share_of_voice;
+    let mut out = Vec::new();
+    let Some(own) = sov.own() else {
+        return out;
+    };
+    let mut ranked: Vec<&VoiceRow> = sov.totals.iter().collect();
+    ranked.sort_by(|a, b| {
+        b.share_mentions
+            .unwrap_or(0.0)
+            .total_cmp(&a.share_mentions.unwrap_or(0.0))
+    });
+    let rank = ranked.iter().position(|r| r.own).map_or(0, |p| p + 1);
+    let leader = ranked.first().filter(|r| !r.own);
+    out.push(format!(
+        "{} has {} of the mentions ({} of {}{}), {} of the engagement and {} of the reach.",
+        own.brand,
+        pct(own.share_mentions),
+        ordinal(rank),
+        ranked.len(),
+        leader.map_or(String::new(), |l| format!(
+            "; {} leads with {}",
+            l.brand,
+            pct(l.share_mentions)
+        )),
+        pct(own.share_engagement),
+        pct(own.share_reach)
+    ));
+    let others: Vec<String> = sov
+        .totals
+        .iter()
+        .filter(|r| !r.own)
+        .map(|r| format!("{} {}", signed(r.net_sentiment_polar), r.brand))
+        .collect();
+    out.push(format!(
+        "Its net sentiment is {} (polar; {} on all mentions), against {}.",
+        signed(own.net_sentiment_polar),
+        signed(own.net_sentiment_all),
+        if others.is_empty() {
+            "no competitor".into()
+        } else {
+            others.join(", ")
+        }
+    ));
+    let series: Vec<&VoiceRow> = sov
+        .rows
+        .iter()
+        .filter(|r| r.own && r.mentions > 0)
+        .collect();
+    if let (Some(first), Some(last)) = (series.first(), series.last()) {
+        if series.len() > 1 {
+            out.push(format!(
+                "Its share went from {} ({}) to {} ({}).",
+                pct(first.share_mentions),
+                first.period.as_deref().unwrap_or("-"),
+                pct(last.share_mentions),
+                last.period.as_deref().unwrap_or("-")
+            ));
+        }
+    }
+    if let Some(a) = b.influencers.authors.first() {
+        out.push(format!(
+            "The leading relay is {} on {} ({} followers): {} mentions, relevance {:.0} %, resonance {} per mention.",
+            author(&a.handle, a.name.as_deref()),
+            a.network,
+            opt_count(a.followers),
+            a.mentions,
+            a.relevance,
+            num(a.resonance)
+        ));
+    }
+    if let Some(t) = b.themes.themes.first() {
+        out.push(format!(
+            "The largest theme is \"{}\": {} mentions by {} authors, net sentiment {}, trend {}.",
+            t.phrase,
+            t.mentions,
+            t.authors,
+            signed(t.net_sentiment),
+            t.trend_pct.map_or("–".into(), |v| format!("{v:+.0} %"))
+        ));
+    }
+    let alerts = &b.alerts.alerts;
+    if alerts.is_empty() {
+        out.push("No spike in volume or negative sentiment.".into());
+    } else {
+        let list: Vec<String> = alerts
+            .iter()
+            .map(|a| {
+                format!(
+                    "{} {} on {} ({} against a mean of {:.1})",
+                    a.brand,
+                    if a.rule == "watch/negative-spike" {
+                        "negative mentions"
+                    } else {
+                        "mentions"
+                    },
+                    a.day,
+                    a.count,
+                    a.baseline_mean
+                )
+            })
+            .collect();
+        out.push(format!("{} alert(s): {}.", alerts.len(), list.join("; ")));
+    }
+    out
+}
+
 /// The watch section in Markdown.
 pub fn markdown(b: &WatchBrief) -> String {
     let mut o = String::new();
@@ -100,7 +219,10 @@ pub fn markdown(b: &WatchBrief) -> String {
     let d = &sov.denominator;
     let _ = writeln!(o, "\n## Watch\n");
     let _ = writeln!(o, "{}\n", md(&scope_line(d)));
-    let _ = writeln!(o, "### Share of voice\n");
+    for p in key_points(b) {
+        let _ = writeln!(o, "- {}", md(&p));
+    }
+    let _ = writeln!(o, "\n### Share of voice\n");
     let _ = writeln!(
         o,
         "| Brand | Mentions | Share | Engagement share | Reach share | Positive share | Negative share | Pos / neu / neg | Net sentiment (polar) | Net sentiment (all) |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
@@ -419,6 +541,11 @@ pub fn html(b: &WatchBrief) -> String {
     let d = &sov.denominator;
     o.push_str("<section><h2>Watch</h2>\n");
     let _ = writeln!(o, "<p>{}</p>", esc(&scope_line(d)));
+    o.push_str("<ul class=\"recs\">\n");
+    for p in key_points(b) {
+        let _ = writeln!(o, "<li>{}</li>", esc(&p));
+    }
+    o.push_str("</ul>\n");
     let names: Vec<String> = sov.totals.iter().map(|r| r.brand.clone()).collect();
     o.push_str(
         "<div class=\"charts\"><figure><figcaption>Share of mentions per period</figcaption>",
