@@ -106,7 +106,7 @@ fn tld_at(text: &str, i: usize, end: usize) -> Option<usize> {
     }
     ends.into_iter().rev().find(|&n| {
         !scope[n..].chars().next().is_some_and(blocks_tld)
-            && scope[..n].chars().any(|c| !c.is_ascii())
+            && !scope[..n].is_ascii()
             && in_table(&scope[..n].to_lowercase())
     })
 }
