@@ -16,6 +16,7 @@
 //! | [`traffic`] | referrer classification, GA4-style channel grouping, UTM links, access logs |
 //! | [`text`] | post text: counting per network, entities, limits table, X weighted count |
 //! | [`post`], [`thread`], [`share`] | post checks (rule registry), thread splitting, share links |
+//! | [`tags`] | tags for content: the key phrases of one text (YAKE), ranked, with their positions |
 //! | [`listening`] | listening: mentions, monitoring queries (Boolean dialect, FTS5 and Elasticsearch exports), traced English and French sentiment |
 //! | [`calendar`] | the editorial calendar: slots planned from the strategy (DST-proof), its rules, ICS and CSV exports |
 //! | [`strategy`] | the strategy model, its TOML/JSON form and its validation rules |
@@ -49,6 +50,7 @@ pub mod post;
 pub mod report;
 pub mod share;
 pub mod strategy;
+pub mod tags;
 pub mod text;
 pub mod thread;
 pub mod traffic;

@@ -171,7 +171,7 @@ fn stop_list(data: &str) -> HashSet<String> {
         .collect()
 }
 
-fn stops(lang: Option<Lang>) -> &'static HashSet<String> {
+pub(crate) fn stops(lang: Option<Lang>) -> &'static HashSet<String> {
     static EN: OnceLock<HashSet<String>> = OnceLock::new();
     static FR: OnceLock<HashSet<String>> = OnceLock::new();
     static BOTH: OnceLock<HashSet<String>> = OnceLock::new();
@@ -197,7 +197,7 @@ pub fn is_stop_word(word: &str, lang: Option<Lang>) -> bool {
 }
 
 /// Byte ranges of links in `text` (their words are not themes).
-fn links(text: &str) -> Vec<(usize, usize)> {
+pub(crate) fn links(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut at = 0;
     while let Some(i) = text[at..]
