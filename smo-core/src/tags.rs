@@ -44,7 +44,8 @@
 //!   carries the syntax, not the topic (scoring it would rank French noun phrases, built with
 //!   prepositions, below English compounds, built without);
 //! - a hyphenated compound ("model-order", "mind-independent", "well-known") counts as one word
-//!   towards [`MAX_WORDS`], is never a stop word, and a phrase neither starts nor ends inside it;
+//!   towards [`MAX_WORDS`], is never a stop word, and a phrase neither starts nor ends inside it
+//!   (up to four parts, "jack-in-the-box"; a word of more than 64 characters is not a word);
 //! - words are compared with accents folded, as everywhere in smo (French writers drop accents
 //!   on capitals and in posts); soft hyphens and zero-width characters, invisible typesetting
 //!   hints, are not part of a word;
@@ -72,6 +73,11 @@ pub const MAX_WORDS: usize = 3;
 pub const WINDOW: usize = 1;
 /// Similarity from which a candidate is a near duplicate of a better one.
 pub const DEDUP: f64 = 0.8;
+/// Longest word, in characters: the longest English or French words have 45 and 25 letters, so
+/// anything longer (a hash, a token, base64) is not a word of the content.
+const LONGEST_WORD: usize = 64;
+/// Most parts of a hyphenated compound ("jack-in-the-box" has 4); a longer chain is cut.
+const COMPOUND_PARTS: usize = 4;
 
 /// Where a tag is written: a byte range of the UTF-8 text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -191,7 +197,9 @@ fn median(v: &[u32]) -> f64 {
     }
 }
 
-/// `1 − Levenshtein(a, b) / longer length`, over characters.
+/// `1 − Levenshtein(a, b) / longer length`, over characters (the tests' reference for
+/// [`near_duplicate`]).
+#[cfg(test)]
 fn similarity(a: &str, b: &str) -> f64 {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
@@ -210,6 +218,53 @@ fn similarity(a: &str, b: &str) -> f64 {
         }
     }
     1.0 - row[b.len()] as f64 / longer as f64
+}
+
+/// Whether `1 − Levenshtein(a, b) / longer length ≥ DEDUP`, over characters. Only distances up
+/// to `k = (1 − DEDUP) · longer length` matter, so the edit table is computed in a band of
+/// `k` cells around its diagonal (the cost is length × k, not length²), and strings whose
+/// lengths differ by more than `k` are not compared at all.
+fn near_duplicate(a: &[char], b: &[char]) -> bool {
+    let longer = a.len().max(b.len());
+    if longer == 0 {
+        return true;
+    }
+    // The tolerance keeps `d / longer ≤ 1 − DEDUP` exact where the product rounds down.
+    let k = (longer as f64 * (1.0 - DEDUP) + 1e-9).floor() as usize;
+    if a.len().abs_diff(b.len()) > k {
+        return false;
+    }
+    let far = longer + 1;
+    // row[j]: distance between a[..i] and b[..j], `far` outside the band.
+    let mut row: Vec<usize> = (0..=b.len())
+        .map(|j| if j <= k { j } else { far })
+        .collect();
+    for (i, ca) in a.iter().enumerate() {
+        let i = i + 1;
+        let (lo, hi) = (i.saturating_sub(k), (i + k).min(b.len()));
+        let mut diag = row[lo.saturating_sub(1).min(row.len() - 1)];
+        if lo == 0 {
+            diag = row[0];
+            row[0] = if i <= k { i } else { far };
+        } else {
+            row[lo - 1] = far;
+        }
+        let mut best = far;
+        for j in lo.max(1)..=hi {
+            let up = row[j];
+            let sub = diag + usize::from(*ca != b[j - 1]);
+            row[j] = sub.min(up + 1).min(row[j - 1] + 1).min(far);
+            diag = up;
+            best = best.min(row[j]);
+        }
+        if lo == 0 {
+            best = best.min(row[0]);
+        }
+        if best > k {
+            return false;
+        }
+    }
+    row[b.len()] <= k
 }
 
 /// The phrase as written at `start..end`: lower case, spaces collapsed, invisible marks dropped.
@@ -289,7 +344,10 @@ fn read(
         if !key.is_ascii() {
             key.retain(|c| !invisible(c));
         }
-        if key.is_empty() || key.chars().any(char::is_numeric) {
+        if key.is_empty()
+            || key.chars().any(char::is_numeric)
+            || key.chars().nth(LONGEST_WORD).is_some()
+        {
             chunk += 1;
             sentence_start = false;
             continue;
@@ -424,7 +482,13 @@ pub fn extract_tags(text: &str, lang: Option<Lang>, top: usize) -> Vec<Tag> {
     let mut groups: Vec<(usize, usize)> = Vec::new();
     for (i, w) in words.iter().enumerate() {
         match groups.last_mut() {
-            Some(g) if w.hyphen_before && words[g.1 - 1].chunk == w.chunk => g.1 = i + 1,
+            Some(g)
+                if w.hyphen_before
+                    && words[g.1 - 1].chunk == w.chunk
+                    && g.1 - g.0 < COMPOUND_PARTS =>
+            {
+                g.1 = i + 1
+            }
             _ => groups.push((i, i + 1)),
         }
     }
@@ -482,7 +546,7 @@ pub fn extract_tags(text: &str, lang: Option<Lang>, top: usize) -> Vec<Tag> {
     let mut order: Vec<usize> = (0..cands.len()).collect();
     order.sort_by(|&a, &b| cands[a].score.total_cmp(&cands[b].score));
 
-    let mut kept: Vec<(String, usize)> = Vec::new();
+    let mut kept: Vec<(Vec<char>, usize)> = Vec::new();
     for c in order {
         if kept.len() >= top {
             break;
@@ -494,7 +558,8 @@ pub fn extract_tags(text: &str, lang: Option<Lang>, top: usize) -> Vec<Tag> {
             .map(|&t| names[t as usize].as_str())
             .collect::<Vec<_>>()
             .join(" ");
-        if kept.iter().any(|(k, _)| similarity(k, &key) >= DEDUP) {
+        let key: Vec<char> = key.chars().collect();
+        if kept.iter().any(|(k, _)| near_duplicate(k, &key)) {
             continue;
         }
         kept.push((key, c));
@@ -607,6 +672,70 @@ mod tests {
         assert!((similarity("capsule dragon", "capsules dragon") - 14.0 / 15.0).abs() < 1e-12);
         assert_eq!(similarity("", "abc"), 0.0);
         assert!(similarity("lin", "linge de lit") < DEDUP);
+        // The banded test agrees with the full table on every pair of short strings.
+        let words = [
+            "",
+            "a",
+            "ab",
+            "abcde",
+            "abcdf",
+            "bcdef",
+            "capsule dragon",
+            "capsules dragon",
+            "capsule",
+            "lin lavé",
+            "lin lave",
+            "linge de lit",
+            "linge de lin",
+            "abcdefghij",
+            "abcdefghjk",
+            "bacdefghij",
+            "xbcdefghiy",
+        ];
+        for a in words {
+            for b in words {
+                let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+                assert_eq!(
+                    near_duplicate(&ca, &cb),
+                    similarity(a, b) >= DEDUP,
+                    "{a:?} {b:?}"
+                );
+            }
+        }
+        let mut state = 0x243F_6A88_85A3_08D3_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..20_000 {
+            fn word(next: &mut impl FnMut() -> u64) -> String {
+                let n = next() % 24;
+                (0..n)
+                    .map(|_| ['a', 'b', ' ', 'é'][(next() % 4) as usize])
+                    .collect()
+            }
+            let a = word(&mut next);
+            let b = if next() % 2 == 0 {
+                let mut b: Vec<char> = a.chars().collect();
+                for _ in 0..next() % 4 {
+                    if !b.is_empty() {
+                        let at = (next() as usize) % b.len();
+                        b[at] = 'x';
+                    }
+                }
+                b.into_iter().collect()
+            } else {
+                word(&mut next)
+            };
+            let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            assert_eq!(
+                near_duplicate(&ca, &cb),
+                similarity(&a, &b) >= DEDUP,
+                "{a:?} {b:?}"
+            );
+        }
     }
 
     #[test]
