@@ -39,6 +39,7 @@ val suites: List<GoldenSuite> = listOf(
     QueryGolden,
     SentimentGolden,
     WatchGolden,
+    TagsGolden,
 )
 
 fun main(args: Array<String>) {
