@@ -10,7 +10,7 @@
 //! [`detect_lang`] votes for).
 //!
 //! 1. **Text**: words are tokenised as monitoring queries tokenise them
-//!    ([`tokens`](crate::listening::query::text::tokens): UAX #29, elisions split) and compared
+//!    ([`tokens`]: UAX #29, elisions split) and compared
 //!    folded (case and accents). Sentences end at `.`, `!`, `?` or `…` followed by a space (not
 //!    after a single letter, an initial), and at a line break unless the next line is indented
 //!    (a title, a list item, a line of a post end there; a hard-wrapped paragraph goes on). Any
@@ -29,7 +29,7 @@
 //!    spread `Sent = sentences it is in / sentences`.
 //!    Its score is `S(t) = Rel · Pos / (Case + FNorm / Rel + Sent / Rel)`: lower is better.
 //! 3. **Candidates**: every run of one to [`MAX_WORDS`] words inside a chunk that neither starts
-//!    nor ends with a stop word (the rule of [`themes`](crate::listening::themes)), scored
+//!    nor ends with a stop word (the rule of [`themes`](mod@crate::listening::themes)), scored
 //!    `S(kw) = Π S(t) / (TF(kw) · (1 + Σ S(t)))` over its words, `TF(kw)` being how often the
 //!    phrase occurs; lower is better.
 //! 4. **Near duplicates**: in score order, a candidate is dropped when its similarity to one

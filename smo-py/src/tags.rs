@@ -36,12 +36,11 @@ fn with_chars(text: &str, tags: Vec<Tag>) -> Vec<PyTag> {
     offsets.dedup();
     let mut chars = Vec::with_capacity(offsets.len());
     let mut at = offsets.iter().peekable();
-    let mut count = 0u64;
-    for (byte, _) in text.char_indices().chain([(text.len(), ' ')]) {
+    let ends = text.char_indices().map(|(b, _)| b).chain([text.len()]);
+    for (count, byte) in ends.enumerate() {
         while at.next_if(|&&o| o <= byte as u64).is_some() {
-            chars.push(count);
+            chars.push(count as u64);
         }
-        count += 1;
     }
     let char_of = |b: u64| {
         offsets

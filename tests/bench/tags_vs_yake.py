@@ -15,6 +15,7 @@ for yake, which is slow, and 20 for smo), best of 3 runs each; the ratio is docu
 over documents per second. The machine's core count and load average are printed beside it.
 """
 
+import importlib.metadata
 import math
 import os
 import pathlib
@@ -78,7 +79,7 @@ def best_of(runs: int, fn) -> float:
 
 
 def main() -> None:
-    print(f"smo {smo.__version__}, yake {getattr(yake, '__version__', '0.7.3')}, {os.cpu_count()} cores, "
+    print(f"smo {smo.__version__}, yake {importlib.metadata.version('yake')}, {os.cpu_count()} cores, "
           f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())} at start")
     for name, lang, n in SETS:
         docs = load(name)
