@@ -64,7 +64,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
 use crate::listening::query::text::{Kind, fold_into, tokens};
-use crate::listening::themes::{links, stops};
+use crate::listening::themes::stops;
 use crate::listening::{Lang, detect_lang};
 
 /// Longest phrase, in words (the paper's n = 3).
@@ -95,7 +95,7 @@ pub struct Tag {
     pub phrase: String,
     /// Its YAKE score: lower is better.
     pub score: f64,
-    /// Every place it is written, in text order.
+    /// Every place it is written, in text order (two may overlap when the phrase repeats a word).
     pub positions: Vec<TagSpan>,
 }
 
@@ -148,11 +148,17 @@ fn line_break(gap: &str) -> bool {
     // `line`: a line break was seen and nothing but spaces since; `first`: nothing at all since
     // the last break, so the next character starts its line.
     let (mut line, mut first) = (false, false);
-    for c in gap.chars() {
+    let mut chars = gap.chars().peekable();
+    while let Some(c) = chars.next() {
+        // A carriage return is the line break of old Mac text, the first half of Windows'.
+        let c = match c {
+            '\r' if chars.peek() == Some(&'\n') => continue,
+            '\r' => '\n',
+            c => c,
+        };
         match c {
             '\n' if line => return true,
             '\n' => (line, first) = (true, true),
-            '\r' => {}
             c if c.is_whitespace() => first = false,
             _ if line && first => return true,
             _ => line = false,
@@ -168,6 +174,32 @@ fn joins(gap: &str) -> bool {
         .all(|c| c.is_whitespace() || matches!(c, '-' | '\'' | '’'))
         && !gap.contains(" -")
         && !gap.contains("- ")
+}
+
+/// Byte ranges of links in `text`, in order: from `http://`, `https://` or `www.` to the next
+/// space (the rule of the themes), found in one pass so that a text full of links stays linear.
+fn links(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for piece in text.split(char::is_whitespace) {
+        let start = at;
+        at += piece.len()
+            + text[at + piece.len()..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
+        if piece.is_empty() {
+            continue;
+        }
+        let found = ["http://", "https://", "www."]
+            .iter()
+            .filter_map(|p| piece.find(p))
+            .min();
+        if let Some(i) = found {
+            out.push((start + i, start + piece.len()));
+        }
+    }
+    out
 }
 
 /// The stop words that may sit inside a three-word phrase: prepositions, which build noun
@@ -303,7 +335,8 @@ fn read(
     glue: &[&str],
 ) -> (Vec<Word>, Vec<String>, Vec<bool>, Vec<Stats>, u32) {
     let urls = links(text);
-    let in_link = |b: usize| urls.iter().any(|(s, e)| b >= *s && b < *e);
+    // Tokens come in text order: the first link not yet passed is the only one to look at.
+    let mut url = 0usize;
     let mut ids: HashMap<String, u32> = HashMap::new();
     let mut names: Vec<String> = Vec::new();
     let mut is_stop: Vec<bool> = Vec::new();
@@ -325,19 +358,23 @@ fn read(
             && !gap.contains(char::is_whitespace);
         if !words.is_empty() || sentence > 0 {
             if line_break(gap) || (full_stop(gap) && !prev_single) {
-                sentence += 1;
-                chunk += 1;
+                sentence = sentence.saturating_add(1);
+                chunk = chunk.wrapping_add(1);
                 sentence_start = true;
             } else if !joins(gap) && !hyphen_before {
-                chunk += 1;
+                chunk = chunk.wrapping_add(1);
             }
         }
         let word = text.get(t.word..t.end).unwrap_or("");
         prev_single = word.chars().count() == 1;
         // Links and handles are not words of the content; numbers are not terms (the paper's
         // digit tag); a hashtag is a term of its own, joined to no neighbour.
-        if in_link(t.start) || t.kind == Kind::Handle {
-            chunk += 1;
+        while urls.get(url).is_some_and(|&(_, e)| e <= t.start) {
+            url += 1;
+        }
+        let in_link = urls.get(url).is_some_and(|&(s, _)| s <= t.start);
+        if in_link || t.kind == Kind::Handle {
+            chunk = chunk.wrapping_add(1);
             continue;
         }
         fold_into(word, &mut key);
@@ -348,13 +385,13 @@ fn read(
             || key.chars().any(char::is_numeric)
             || key.chars().nth(LONGEST_WORD).is_some()
         {
-            chunk += 1;
+            chunk = chunk.wrapping_add(1);
             sentence_start = false;
             continue;
         }
         let hashtag = t.kind == Kind::Hashtag;
         if hashtag {
-            chunk += 1;
+            chunk = chunk.wrapping_add(1);
         }
         let id = match ids.get(&key) {
             Some(&id) => id,
@@ -391,7 +428,7 @@ fn read(
             glue: glue.contains(&lower.as_str()),
         });
         if hashtag {
-            chunk += 1;
+            chunk = chunk.wrapping_add(1);
         }
         sentence_start = false;
     }
@@ -659,6 +696,9 @@ mod tests {
         assert!(line_break("\n \n\t"));
         assert!(!line_break("\n\t"));
         assert!(!line_break("\r\n  "));
+        assert!(line_break("\r"));
+        assert!(line_break("\r\r"));
+        assert!(!line_break("\r\t"));
         assert!(joins(" "));
         assert!(joins("-"));
         assert!(joins("'"));
@@ -784,5 +824,16 @@ mod tests {
             let _ = extract_tags(odd, None, 10);
         }
         assert!(extract_tags("lin lin lin", None, 0).is_empty());
+        assert_eq!(
+            links("voir https://a.fr/x et www.b.fr, puis (http://c.fr)"),
+            [(5, 19), (23, 32), (39, 51)]
+        );
+        let tags = extract_tags(
+            "Lin lavé https://lin.fr/lin-lave www.lin.fr lin lavé",
+            None,
+            5,
+        );
+        assert_eq!(tags[0].phrase, "lin lavé");
+        assert_eq!(tags[0].positions.len(), 2);
     }
 }

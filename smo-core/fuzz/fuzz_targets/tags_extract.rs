@@ -1,6 +1,7 @@
 //! Fuzzes the content tags: arbitrary text in English, French and detected. Nothing may panic;
 //! the same text gives the same tags; at most `top` tags, best (lowest finite score) first, each
-//! position a non-empty range of the text on character boundaries, in text order.
+//! position a non-empty range of the text on character boundaries, in text order (occurrences
+//! of a phrase that repeats a word may overlap: "bora bora" twice in "bora bora bora").
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -21,7 +22,7 @@ fuzz_target!(|data: &[u8]| {
             assert!(t.score.is_finite() && t.score >= 0.0 && !t.phrase.is_empty());
             assert!(!t.positions.is_empty());
             for w in t.positions.windows(2) {
-                assert!(w[0].end <= w[1].start);
+                assert!(w[0].start < w[1].start);
             }
             for p in &t.positions {
                 let (s, e) = (p.start as usize, p.end as usize);

@@ -197,7 +197,7 @@ pub fn is_stop_word(word: &str, lang: Option<Lang>) -> bool {
 }
 
 /// Byte ranges of links in `text` (their words are not themes).
-pub(crate) fn links(text: &str) -> Vec<(usize, usize)> {
+fn links(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut at = 0;
     while let Some(i) = text[at..]
