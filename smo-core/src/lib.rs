@@ -16,6 +16,7 @@
 //! | [`traffic`] | referrer classification, GA4-style channel grouping, UTM links, access logs |
 //! | [`text`] | post text: counting per network, entities, limits table, X weighted count |
 //! | [`post`], [`thread`], [`share`] | post checks (rule registry), thread splitting, share links |
+//! | [`tags`] | tags for content: the key phrases of one text (YAKE), ranked, with their positions |
 //! | [`listening`] | listening and watch: mentions, monitoring queries (Boolean dialect, FTS5 and Elasticsearch exports), traced English and French sentiment, share of voice, influencers, themes, alerts, competitor benchmark |
 //! | [`feed`] | the site's RSS, Atom and JSON feeds, and its recent content not yet shared, with drafts per channel |
 //! | [`calendar`] | the editorial calendar: slots planned from the strategy (DST-proof), its rules, ICS and CSV exports |
@@ -51,6 +52,7 @@ pub mod post;
 pub mod report;
 pub mod share;
 pub mod strategy;
+pub mod tags;
 pub mod text;
 pub mod thread;
 pub mod traffic;

@@ -14,6 +14,7 @@ mod listening;
 mod measure;
 mod query;
 mod strategy;
+mod tags;
 mod text;
 mod watch;
 

@@ -12,6 +12,7 @@ mod measure;
 mod post_columns;
 mod query;
 mod strategy;
+mod tags;
 mod text;
 mod watch;
 
@@ -54,6 +55,8 @@ mod _smo {
     use crate::strategy::{
         PyFinding, PyHandleCheck, PyNetworkInfo, PyRule, PyStrategy, check_handle, networks, rules,
     };
+    #[pymodule_export]
+    use crate::tags::{PyTag, extract_tags, extract_tags_batch};
 
     #[pymodule_export]
     use crate::text::{

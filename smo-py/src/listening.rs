@@ -32,13 +32,13 @@ enum Source {
 /// Python computes once and keeps with the string; for an ASCII string it is the string's own
 /// buffer), so a batch copies no text; or, for a `str` with lone surrogates (no UTF-8 form),
 /// the repaired copy `text_of` makes.
-enum BatchText {
+pub(crate) enum BatchText {
     Py(PyBackedStr),
     Owned(String),
 }
 
 impl BatchText {
-    fn read(s: Bound<'_, PyString>) -> PyResult<Self> {
+    pub(crate) fn read(s: Bound<'_, PyString>) -> PyResult<Self> {
         match PyBackedStr::try_from(s.clone()) {
             Ok(b) => Ok(BatchText::Py(b)),
             Err(_) => Ok(BatchText::Owned(text_of(&s)?)),

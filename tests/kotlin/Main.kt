@@ -40,6 +40,7 @@ val suites: List<GoldenSuite> = listOf(
     SentimentGolden,
     WatchGolden,
     FeedGolden,
+    TagsGolden,
 )
 
 fun main(args: Array<String>) {

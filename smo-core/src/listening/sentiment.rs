@@ -439,7 +439,7 @@ pub fn sentiment_scores_batch<S: AsRef<str> + Sync>(
     }
 }
 
-fn pool(threads: usize) -> Result<rayon::ThreadPool> {
+pub(crate) fn pool(threads: usize) -> Result<rayon::ThreadPool> {
     if threads == 0 {
         return Err(Error::Argument {
             name: "threads".into(),

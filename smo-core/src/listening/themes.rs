@@ -171,7 +171,7 @@ fn stop_list(data: &str) -> HashSet<String> {
         .collect()
 }
 
-fn stops(lang: Option<Lang>) -> &'static HashSet<String> {
+pub(crate) fn stops(lang: Option<Lang>) -> &'static HashSet<String> {
     static EN: OnceLock<HashSet<String>> = OnceLock::new();
     static FR: OnceLock<HashSet<String>> = OnceLock::new();
     static BOTH: OnceLock<HashSet<String>> = OnceLock::new();

@@ -1279,6 +1279,39 @@ def sentiment_batch(
     texts: Sequence[str], lang: str | None = None, *, threads: int | None = None
 ) -> list[Sentiment]: ...
 
+# --- tags for content ---
+
+__all__ += [
+    "Tag",
+    "extract_tags",
+    "extract_tags_batch",
+]
+
+class _TagDict(TypedDict):
+    phrase: str
+    score: float
+    positions: list[list[int]]
+    byte_positions: list[list[int]]
+
+@final
+class Tag:
+    """A key phrase of a text (YAKE): lower score is better; positions in code points."""
+    @property
+    def phrase(self) -> str: ...
+    @property
+    def score(self) -> float: ...
+    @property
+    def positions(self) -> list[tuple[int, int]]: ...
+    @property
+    def byte_positions(self) -> list[tuple[int, int]]: ...
+    def to_dict(self) -> _TagDict: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+def extract_tags(text: str, lang: str | None = None, top: int = 10) -> list[Tag]: ...
+def extract_tags_batch(
+    texts: Sequence[str], lang: str | None = None, top: int = 10, *, threads: int | None = None
+) -> list[list[Tag]]: ...
+
 # --- listening: watch analytics ---
 
 __all__ += [

@@ -86,3 +86,12 @@ def watch(mentions: smo.LoadResult, public: smo.LoadResult) -> list[str]:
         + bm.explanations
         + [brief.to_markdown(), report.to_markdown()]
     )
+
+
+def tags_api(texts: list[str]) -> list[str]:
+    one: list[smo.Tag] = smo.extract_tags(texts[0], "fr", top=5)
+    many: list[list[smo.Tag]] = smo.extract_tags_batch(texts, None, 10, threads=2)
+    spans: list[tuple[int, int]] = one[0].positions + one[0].byte_positions
+    d = one[0].to_dict()
+    score: float = d["score"] + one[0].score
+    return [t.phrase for t in one] + [d["phrase"], str(score), str(len(spans)), str(len(many))]
