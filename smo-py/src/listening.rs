@@ -4,7 +4,7 @@
 
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
-use pyo3::types::PyString;
+use pyo3::types::{PyList, PyString};
 use smo_core::Error;
 use smo_core::listening::{self, Lang, Sentiment, SentimentScores};
 
@@ -159,30 +159,81 @@ pub fn sentiment(text: &Bound<'_, PyString>, lang: Option<&str>) -> PyResult2<Py
     )))
 }
 
+/// Texts per chunk of a pipelined batch: enough that each chunk keeps both cores busy, few
+/// enough that the first objects are built while the rest is still being scored.
+const CHUNK: usize = 2048;
+
 /// `sentiment` of each text, in order, without the GIL, on every core (or `threads` of them);
 /// each trace is computed when it is first read.
+///
+/// On every core, scoring and building the result objects overlap: a thread scores the next
+/// chunk on the pool while this one, holding the GIL, turns the scored chunk into `Sentiment`
+/// objects — the one part Python needs done serially.
 #[pyfunction]
 #[pyo3(signature = (texts, lang=None, *, threads=None))]
-pub fn sentiment_batch(
-    py: Python<'_>,
-    texts: Vec<Bound<'_, PyString>>,
+pub fn sentiment_batch<'py>(
+    py: Python<'py>,
+    texts: Vec<Bound<'py, PyString>>,
     lang: Option<&str>,
     threads: Option<usize>,
-) -> PyResult<Vec<PySentiment>> {
+) -> PyResult<Bound<'py, PyList>> {
     let lang = Lang::parse_opt(lang).map_err(PyCoreError)?;
     let owned = texts
         .into_iter()
         .map(BatchText::read)
         .collect::<PyResult<Vec<_>>>()?;
-    let scored = py
-        .detach(|| listening::sentiment_scores_batch(&owned, lang, threads))
-        .map_err(PyCoreError)?;
-    Ok(scored
-        .into_iter()
-        .zip(owned)
-        .map(|(scores, text)| PySentiment {
-            scores,
-            source: Source::Text(text, lang),
-        })
-        .collect())
+    let object = |scores, text| PySentiment {
+        scores,
+        source: Source::Text(text, lang),
+    };
+    if threads.is_some() || owned.len() <= CHUNK {
+        let scored = py
+            .detach(|| listening::sentiment_scores_batch(&owned, lang, threads))
+            .map_err(PyCoreError)?;
+        let items: Vec<PySentiment> = scored
+            .into_iter()
+            .zip(owned)
+            .map(|(s, t)| object(s, t))
+            .collect();
+        return PyList::new(py, items);
+    }
+    let mut chunks: Vec<Vec<BatchText>> = Vec::with_capacity(owned.len() / CHUNK + 1);
+    let mut rest = owned.into_iter();
+    loop {
+        let c: Vec<BatchText> = rest.by_ref().take(CHUNK).collect();
+        if c.is_empty() {
+            break;
+        }
+        chunks.push(c);
+    }
+    let n = chunks.len();
+    let (tx, rx) = std::sync::mpsc::sync_channel(2);
+    std::thread::scope(move |s| {
+        s.spawn(move || {
+            for c in chunks {
+                let scored = listening::sentiment_scores_batch(&c, lang, None);
+                // The receiver is gone only when the caller stopped on an error.
+                if tx.send((scored, c)).is_err() {
+                    return;
+                }
+            }
+        });
+        let list = PyList::empty(py);
+        let mut rx = rx;
+        for _ in 0..n {
+            let (got, back) = py.detach(move || {
+                let got = rx.recv();
+                (got, rx)
+            });
+            rx = back;
+            // The scorer stops early only if it panicked: never hand back a short list.
+            let (scored, c) = got.map_err(|_| {
+                pyo3::exceptions::PyRuntimeError::new_err("the scoring thread stopped")
+            })?;
+            for (scores, text) in scored.map_err(PyCoreError)?.into_iter().zip(c) {
+                list.append(Bound::new(py, object(scores, text))?)?;
+            }
+        }
+        Ok(list)
+    })
 }

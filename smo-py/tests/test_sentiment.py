@@ -128,3 +128,14 @@ def test_vader_tweets_floor() -> None:
     r = pd.Series(got).corr(pd.Series(truth))
     print(f"smo r on VADER tweets: {r:.4f}")
     assert r >= 0.872
+
+
+def test_batch_past_one_chunk_keeps_order_and_scores() -> None:
+    # More texts than one pipelined chunk (2,048): scoring and object creation overlap, and the
+    # result must be the one-thread batch, in order.
+    texts = [f"text {i} is {('great', 'awful', 'here')[i % 3]} !" * (1 + i % 4) for i in range(5000)]
+    every = smo.sentiment_batch(texts, "en")
+    one = smo.sentiment_batch(texts, "en", threads=1)
+    assert len(every) == len(one) == len(texts)
+    assert [s.compound for s in every] == [s.compound for s in one]
+    assert every[4999].to_dict() == smo.sentiment(texts[4999], "en").to_dict()
