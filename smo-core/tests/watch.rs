@@ -537,3 +537,43 @@ fn a_stray_date_is_refused_for_series_and_costs_nothing_for_alerts() {
     };
     assert!(themes(&ms, &brands, &th).is_err());
 }
+
+#[test]
+fn link_words_are_not_themes_and_many_links_stay_linear() {
+    let brands = [Brand::own("Alpha", "alpha")];
+    let ms: Vec<Mention> = (0..4)
+        .map(|i| {
+            m(
+                &i.to_string(),
+                "2026-04-01",
+                &format!("u{i}"),
+                None,
+                "alpha lin lavé (www.example.com/offre-speciale) https://t.co/AbC",
+            )
+        })
+        .collect();
+    let t = themes(&ms, &brands, &ThemeOptions::default()).unwrap();
+    let phrases: Vec<&str> = t.themes.iter().map(|t| t.phrase.as_str()).collect();
+    assert!(phrases.contains(&"lin lavé"), "{phrases:?}");
+    assert!(
+        phrases
+            .iter()
+            .all(|p| !p.contains("example") && !p.contains("offre") && !p.contains("abc")),
+        "{phrases:?}"
+    );
+    // 20,000 links in one text: one pass, so this is quick even in a debug build.
+    let long = format!("alpha {}", "www.a.fr ".repeat(20_000));
+    let one = vec![m("x", "2026-04-01", "u", None, &long)];
+    assert!(
+        themes(
+            &one,
+            &brands,
+            &ThemeOptions {
+                min_mentions: 1,
+                min_authors: 1,
+                ..Default::default()
+            }
+        )
+        .is_ok()
+    );
+}

@@ -196,21 +196,29 @@ pub fn is_stop_word(word: &str, lang: Option<Lang>) -> bool {
     stops(lang).contains(&fold(word))
 }
 
-/// Byte ranges of links in `text` (their words are not themes).
+/// Byte ranges of links in `text` (their words are not themes): each white-space-separated
+/// chunk that starts, after opening punctuation, with `http://`, `https://` or `www.`. One pass.
 fn links(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut at = 0;
-    while let Some(i) = text[at..]
-        .find("http://")
-        .or_else(|| text[at..].find("https://"))
-        .or_else(|| text[at..].find("www."))
-    {
-        let start = at + i;
-        let end = text[start..]
-            .find(char::is_whitespace)
-            .map_or(text.len(), |j| start + j);
-        out.push((start, end));
-        at = end;
+    for chunk in text.split_inclusive(char::is_whitespace) {
+        let start = at
+            + (chunk.len()
+                - chunk
+                    .trim_start_matches(['(', '[', '<', '"', '\'', '«'])
+                    .len());
+        let body = &text[start..at + chunk.trim_end().len()];
+        let lower = body
+            .get(..8)
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
+        if lower.starts_with("http://")
+            || lower.starts_with("https://")
+            || lower.starts_with("www.")
+        {
+            out.push((start, start + body.len()));
+        }
+        at += chunk.len();
     }
     out
 }
