@@ -17,8 +17,8 @@
 //! `min_mentions` mentions by at least `min_authors` authors (so one account repeating itself is
 //! not a theme), and a shorter phrase is dropped when the longer kept phrases containing it cover
 //! at least 80 % of its mentions between them (it says nothing they do not: "service" beside
-//! "service client" and "customer service"). The brands' own names
-//! and handles are not themes.
+//! "service client" and "customer service"). The brands' own names and handles are not themes,
+//! nor the edge of one (a phrase that starts or ends with a brand's word).
 //!
 //! **Trend** compares the two halves of the days covered: mentions in the second half against
 //! the first, in %; the series gives the volume per period.
@@ -377,9 +377,11 @@ pub(crate) fn themes_in(sc: &Scope<'_>, opts: &ThemeOptions) -> Result<Themes> {
     };
     for (i, cands) in per.into_iter().enumerate() {
         for (kind, key, surface, words) in cands {
-            let brand_only =
-                key.split(' ').all(|w| excluded.contains(w)) || excluded.contains(&key);
-            if brand_only {
+            // A brand's own words are not a theme, nor its edge: "maison lune délai" says no more
+            // than "délai", which is a candidate of its own.
+            let first = key.split(' ').next().unwrap_or_default();
+            let last = key.rsplit(' ').next().unwrap_or_default();
+            if excluded.contains(&key) || excluded.contains(first) || excluded.contains(last) {
                 continue;
             }
             let a = acc.entry((kind, key)).or_default();
