@@ -17,6 +17,7 @@
 //! | [`text`] | post text: counting per network, entities, limits table, X weighted count |
 //! | [`post`], [`thread`], [`share`] | post checks (rule registry), thread splitting, share links |
 //! | [`tags`] | tags for content: the key phrases of one text (YAKE), ranked, with their positions |
+//! | [`hashtags`] | hashtag suggestions per network: content key phrases, strategy keywords, themes, each with its reason |
 //! | [`listening`] | listening and watch: mentions, monitoring queries (Boolean dialect, FTS5 and Elasticsearch exports), traced English and French sentiment, share of voice, influencers, themes, alerts, competitor benchmark |
 //! | [`feed`] | the site's RSS, Atom and JSON feeds, and its recent content not yet shared, with drafts per channel |
 //! | [`calendar`] | the editorial calendar: slots planned from the strategy (DST-proof), its rules, ICS and CSV exports |
@@ -44,6 +45,7 @@ pub mod error;
 pub mod feed;
 pub mod finding;
 pub mod handle;
+pub mod hashtags;
 pub mod kpi;
 pub mod listening;
 pub mod metric;

@@ -6,6 +6,7 @@
 use std::sync::Arc;
 use std::time::SystemTime;
 
+use smo_core::hashtags::{HashtagSource, HashtagSuggestion, Suggestions};
 use smo_core::kpi::formula::Formula;
 use smo_core::kpi::group::Period;
 use smo_core::listening::{
@@ -568,4 +569,47 @@ pub fn watch_brief(
         posts.as_deref(),
         &opts,
     )?)))
+}
+
+/// Where a hashtag suggestion comes from.
+#[uniffi::remote(Enum)]
+enum HashtagSource {
+    Brand,
+    Shared,
+    Content,
+    Theme,
+}
+
+#[uniffi::remote(Record)]
+struct HashtagSuggestion {
+    hashtag: String,
+    phrase: String,
+    source: HashtagSource,
+    reason: String,
+}
+
+#[uniffi::remote(Record)]
+struct Suggestions {
+    network: Network,
+    advised: u64,
+    advised_source: String,
+    present: Vec<String>,
+    hashtags: Vec<HashtagSuggestion>,
+}
+
+/// Hashtag suggestions for `text` on `network`, with the network's advised count and a reason
+/// for each (from the content's key phrases, the strategy and, when given, the themes).
+#[uniffi::export(default(strategy = None, themes = None))]
+pub fn suggest_hashtags(
+    text: String,
+    network: Network,
+    strategy: Option<Arc<crate::strategy::Strategy>>,
+    themes: Option<Themes>,
+) -> Suggestions {
+    smo_core::hashtags::suggest_hashtags(
+        &text,
+        network,
+        strategy.as_ref().map(|s| &s.0),
+        themes.as_ref(),
+    )
 }

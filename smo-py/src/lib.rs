@@ -67,7 +67,7 @@ mod _smo {
     #[pymodule_export]
     use crate::watch::{
         PyAlerts, PyBenchmark, PyInfluencers, PyShareOfVoice, PyThemes, PyWatchBrief, alerts,
-        benchmark, influencers, share_of_voice, themes, watch_brief,
+        benchmark, influencers, share_of_voice, suggest_hashtags, themes, watch_brief,
     };
 
     use pyo3::prelude::*;

@@ -583,3 +583,22 @@ pub fn watch_brief(
         .map_err(PyCoreError)?;
     Ok(PyWatchBrief(r))
 }
+
+/// Hashtag suggestions for `text` on `network`: from the content's key phrases, the strategy's
+/// brand and keywords, and the conversation's themes (`smo.themes(...)`), CamelCase, as many as
+/// the network's advised count, each with its reason. Returns a dict: `network`, `advised`,
+/// `advised_source`, `present` and `hashtags` (`hashtag`, `phrase`, `source`, `reason`).
+#[pyfunction]
+#[pyo3(signature = (text, network, *, strategy=None, themes=None))]
+pub fn suggest_hashtags<'py>(
+    py: Python<'py>,
+    text: &str,
+    network: &str,
+    strategy: Option<&Bound<'py, PyStrategy>>,
+    themes: Option<&Bound<'py, PyThemes>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let net = crate::convert::network(network).map_err(PyCoreError)?;
+    let s = strategy.map(|s| &s.get().0);
+    let t = themes.map(|t| &t.get().0);
+    to_py(py, &smo_core::hashtags::suggest_hashtags(text, net, s, t))
+}

@@ -41,6 +41,7 @@ val suites: List<GoldenSuite> = listOf(
     WatchGolden,
     FeedGolden,
     TagsGolden,
+    HashtagsGolden,
 )
 
 fun main(args: Array<String>) {

@@ -1587,3 +1587,24 @@ def unshared_content(
     max_age_days: int = 30,
     campaign: str = "feed",
 ) -> list[UnsharedItem]: ...
+
+# --- influence: hashtag suggestions ---
+
+__all__ += ["suggest_hashtags"]
+
+class _HashtagDict(TypedDict):
+    hashtag: str
+    phrase: str
+    source: Literal["brand", "shared", "content", "theme"]
+    reason: str
+
+class _SuggestionsDict(TypedDict):
+    network: str
+    advised: int
+    advised_source: str
+    present: list[str]
+    hashtags: list[_HashtagDict]
+
+def suggest_hashtags(
+    text: str, network: str, *, strategy: Strategy | None = None, themes: Themes | None = None
+) -> _SuggestionsDict: ...
