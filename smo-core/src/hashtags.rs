@@ -1,6 +1,6 @@
 //! Hashtag suggestions for a post: from the content's own key phrases ([`crate::tags`]), the
 //! strategy's brand and keywords and, when given, the conversation's themes
-//! ([`crate::listening::themes`]), written in CamelCase (readable, and read out correctly by
+//! ([`themes`](mod@crate::listening::themes)), written in CamelCase (readable, and read out correctly by
 //! screen readers), as many as the network's advised count in the limits table, each with the
 //! reason it is there.
 //!
