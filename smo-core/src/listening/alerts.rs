@@ -128,11 +128,12 @@ fn mean_sd(v: &[u64]) -> (f64, f64) {
 /// Fails as [`super::voice::share_of_voice`] does, and when `window` is 0 or `threshold` is not
 /// a positive number.
 pub fn alerts(mentions: &[Mention], brands: &[Brand], opts: &AlertOptions) -> Result<Alerts> {
+    // Bad options are refused before the mentions are matched and scored.
+    check(opts)?;
     alerts_in(&scope(mentions, brands, &opts.watch)?, opts)
 }
 
-/// [`alerts`] over a scope computed once (the watch brief shares one).
-pub(crate) fn alerts_in(sc: &Scope<'_>, opts: &AlertOptions) -> Result<Alerts> {
+fn check(opts: &AlertOptions) -> Result<()> {
     if opts.window == 0 || opts.window > 366 {
         return Err(Error::Argument {
             name: "window".into(),
@@ -148,6 +149,12 @@ pub(crate) fn alerts_in(sc: &Scope<'_>, opts: &AlertOptions) -> Result<Alerts> {
             ),
         });
     }
+    Ok(())
+}
+
+/// [`alerts`] over a scope computed once (the watch brief shares one).
+pub(crate) fn alerts_in(sc: &Scope<'_>, opts: &AlertOptions) -> Result<Alerts> {
+    check(opts)?;
     let mut findings = Findings::new(RULES, &opts.rules)?;
     let Some(first) = sc.facts.iter().map(|f| f.day).min() else {
         return Ok(Alerts {

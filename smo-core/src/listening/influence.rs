@@ -242,30 +242,16 @@ pub fn influencers(
     brands: &[Brand],
     opts: &InfluenceOptions,
 ) -> Result<Influencers> {
+    // Bad weights are refused before the mentions are matched and scored.
+    if let Some(w) = &opts.weights {
+        w.check()?;
+    }
     influencers_in(&scope(mentions, brands, &opts.watch)?, opts)
 }
 
 /// [`influencers`] over a scope computed once (the watch brief shares one).
 pub(crate) fn influencers_in(sc: &Scope<'_>, opts: &InfluenceOptions) -> Result<Influencers> {
-    let only = match &opts.brand {
-        None => None,
-        Some(name) => Some(
-            sc.brands
-                .iter()
-                .position(|b| fold(b.name.trim()) == fold(name.trim()))
-                .ok_or_else(|| Error::Argument {
-                    name: "brand".into(),
-                    message: format!(
-                        "`{name}` is not one of the brands compared ({})",
-                        sc.brands
-                            .iter()
-                            .map(|b| b.name.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                })? as u16,
-        ),
-    };
+    let only = sc.brand_index(opts.brand.as_deref())?;
     if let Some(w) = &opts.weights {
         w.check()?;
     }
@@ -289,11 +275,7 @@ pub(crate) fn influencers_in(sc: &Scope<'_>, opts: &InfluenceOptions) -> Result<
                 a.followers = Some((m.published, n));
             }
         }
-        let matching = match only {
-            Some(b) => f.brands.contains(&b),
-            None => !f.brands.is_empty(),
-        };
-        if !matching {
+        if !f.about(only) {
             continue;
         }
         a.mentions += 1;

@@ -29,7 +29,7 @@ use std::sync::OnceLock;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::kpi::formula::SentimentMode;
 use crate::kpi::group::Period;
 
@@ -327,26 +327,8 @@ pub fn themes(mentions: &[Mention], brands: &[Brand], opts: &ThemeOptions) -> Re
 
 /// [`themes`] over a scope computed once (the watch brief shares one).
 pub(crate) fn themes_in(sc: &Scope<'_>, opts: &ThemeOptions) -> Result<Themes> {
-    let only = match &opts.brand {
-        None => None,
-        Some(name) => Some(
-            sc.brands
-                .iter()
-                .position(|b| fold(b.name.trim()) == fold(name.trim()))
-                .ok_or_else(|| Error::Argument {
-                    name: "brand".into(),
-                    message: format!("`{name}` is not one of the brands compared"),
-                })? as u16,
-        ),
-    };
-    let searched: Vec<&Fact> = sc
-        .facts
-        .iter()
-        .filter(|f| match only {
-            Some(b) => f.brands.contains(&b),
-            None => !f.brands.is_empty(),
-        })
-        .collect();
+    let only = sc.brand_index(opts.brand.as_deref())?;
+    let searched: Vec<&Fact> = sc.facts.iter().filter(|f| f.about(only)).collect();
     // The brands' names, their words and the handles in their queries are not themes.
     let mut excluded: HashSet<String> = HashSet::new();
     for b in &sc.brands {

@@ -144,6 +144,15 @@ pub(crate) struct Fact<'m> {
 }
 
 impl Fact<'_> {
+    /// Whether the mention is about brand `only` (an index into the brands), or about any brand
+    /// when `None`.
+    pub fn about(&self, only: Option<u16>) -> bool {
+        match only {
+            Some(b) => self.brands.contains(&b),
+            None => !self.brands.is_empty(),
+        }
+    }
+
     pub fn label(&self) -> Option<Label> {
         self.sentiment.as_ref().map(|s| s.label)
     }
@@ -168,6 +177,29 @@ pub(crate) struct Scope<'m> {
     pub brands: Vec<Brand>,
     pub facts: Vec<Fact<'m>>,
     pub denominator: Denominator,
+}
+
+impl Scope<'_> {
+    /// The index of the brand named `name` (compared without case or accents), `None` when no
+    /// brand is asked for; an unknown name is an `Error::Argument` listing the brands compared.
+    pub fn brand_index(&self, name: Option<&str>) -> Result<Option<u16>> {
+        let Some(name) = name else { return Ok(None) };
+        let key = fold(name.trim());
+        match self.brands.iter().position(|b| fold(b.name.trim()) == key) {
+            Some(i) => Ok(Some(i as u16)),
+            None => Err(Error::Argument {
+                name: "brand".into(),
+                message: format!(
+                    "`{name}` is not one of the brands compared ({})",
+                    self.brands
+                        .iter()
+                        .map(|b| b.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            }),
+        }
+    }
 }
 
 /// A mention's language for sentiment: its own tag when it is English or French, detection when
