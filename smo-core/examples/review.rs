@@ -23,6 +23,7 @@ use std::process::ExitCode;
 use std::path::PathBuf;
 
 use chrono::{Datelike, NaiveDate};
+use smo_core::advice::{AdviceInputs, AdviceOptions, advise};
 use smo_core::audit::{SiteOptions, SiteReport, audit_site, example::example_site};
 use smo_core::calendar::{self, Plan, PlanOptions, export::CsvLayout};
 use smo_core::data::{self, Dataset, LoadOptions, PostRow};
@@ -62,10 +63,10 @@ fn main() -> ExitCode {
         Err(e) => return fail(&e.to_string()),
     };
     print!("{}", report(&strategy, &source, &findings));
-    let brief = match watch(&strategy) {
-        Ok((brief, text)) => {
+    let (brief, mentions) = match watch(&strategy) {
+        Ok((brief, mentions, text)) => {
             print!("{text}");
-            brief
+            (brief, mentions)
         }
         Err(e) => return fail(&e),
     };
@@ -94,7 +95,7 @@ fn main() -> ExitCode {
         Ok(text) => print!("{text}"),
         Err(e) => return fail(&e),
     }
-    match measure(&strategy, &audit, plan, brief) {
+    match measure(&strategy, &audit, plan, brief, &site, &mentions) {
         Ok(text) => print!("{text}"),
         Err(e) => return fail(&e),
     }
@@ -152,7 +153,7 @@ fn push_out(strategy: &Strategy) -> Result<String, String> {
 
 /// The listening part: the example brand's mentions and its competitors' public post metrics,
 /// as a watch brief (the report's watch section), summarised here.
-fn watch(strategy: &Strategy) -> Result<(WatchBrief, String), String> {
+fn watch(strategy: &Strategy) -> Result<(WatchBrief, Vec<Mention>, String), String> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../docs/examples/maison-lune/data");
     let read = |name: &str| {
         std::fs::read_to_string(dir.join(name))
@@ -234,7 +235,7 @@ fn watch(strategy: &Strategy) -> Result<(WatchBrief, String), String> {
             }
         }
     }
-    Ok((b, out))
+    Ok((b, mentions, out))
 }
 
 fn out_dir() -> Result<PathBuf, String> {
@@ -361,8 +362,25 @@ fn measure(
     audit: &[Finding],
     plan: Plan,
     brief: WatchBrief,
+    site: &SiteReport,
+    mentions: &[Mention],
 ) -> Result<String, String> {
     let data = Dataset::example().map_err(|e| e.to_string())?;
+    // The consultant's advice from everything gathered: audit, metrics, analytics, mentions.
+    let advice = advise(
+        strategy,
+        &AdviceInputs {
+            audit: Some(site),
+            data: Some(&data),
+            mentions: Some(mentions),
+            today: None,
+        },
+        &AdviceOptions {
+            time_zone: Some(chrono_tz::Tz::Europe__Paris),
+            ..Default::default()
+        },
+    )
+    .map_err(|e| e.to_string())?;
     let opts = ReportOptions {
         time_zone: chrono_tz::Tz::Europe__Paris,
         ..Default::default()
@@ -370,7 +388,8 @@ fn measure(
     let rep = smo_core::report::report(strategy, &data, Some(audit), &opts)
         .map_err(|e| e.to_string())?
         .with_calendar(plan)
-        .with_watch(brief);
+        .with_watch(brief)
+        .with_advice(&advice);
     let dir = out_dir()?;
     let mut written = Vec::new();
     for (ext, text) in [
@@ -404,17 +423,24 @@ fn measure(
         ));
     }
     out.push_str(&format!(
-        "\n### Recommendations ({})\n\n",
-        rep.recommendations.len()
-    ));
-    for f in &rep.recommendations {
-        out.push_str(&format!("- [{}] {}\n", f.rule, f.message));
-    }
-    out.push_str(&format!(
         "\nReport written to {} (hash {})\n",
         written.join(", "),
         rep.hash()
     ));
+    // The consultant's recommendations close the review, each with its evidence and source.
+    let tested = advice
+        .comparisons
+        .iter()
+        .filter(|c| !c.note.starts_with("not tested"))
+        .count();
+    out.push_str(&format!(
+        "\n## Recommendations ({}; {} comparisons of posts made, {} tested, {} significant)\n\n",
+        rep.recommendations.len(),
+        advice.comparisons.len(),
+        tested,
+        advice.comparisons.iter().filter(|c| c.significant).count()
+    ));
+    out.push_str(&advice.to_markdown());
     Ok(out)
 }
 

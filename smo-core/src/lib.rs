@@ -37,6 +37,7 @@
 //! # Ok::<(), smo_core::Error>(())
 //! ```
 
+pub mod advice;
 pub mod audit;
 pub mod calendar;
 pub mod content;
@@ -75,7 +76,7 @@ pub use strategy::Strategy;
 pub fn rules() -> Vec<RuleInfo> {
     let mut all = strategy::rules::RULES.to_vec();
     all.extend_from_slice(traffic::utm::RULES);
-    all.extend_from_slice(report::RULES);
+    all.extend(advice::RULES.iter().map(advice::AdviceRule::info));
     all.extend_from_slice(audit::rules::RULES);
     all.extend_from_slice(audit::site::SITE_RULES);
     all.extend_from_slice(post::RULES);

@@ -26,9 +26,10 @@ use chrono::NaiveDate;
 use chrono_tz::Tz;
 use serde::Serialize;
 
+use crate::advice::{Advice, AdviceOptions, Priority, Recommendation, pct};
 use crate::data::{Dataset, PostRow};
 use crate::error::{Error, Result};
-use crate::finding::{Finding, Findings, Location, RuleConfig, RuleInfo, Severity};
+use crate::finding::{Finding, RuleConfig};
 use crate::kpi::formula::{self, Formula};
 use crate::kpi::group::{GroupBy, GroupOptions, Period, group_posts};
 use crate::kpi::objective::{ObjectiveTrack, Status, TrackOptions, track};
@@ -36,96 +37,6 @@ use crate::kpi::{Unit, format_value};
 use crate::network::Network;
 use crate::strategy::{Role, Strategy};
 use crate::traffic::{Channel, channel_group, source_network};
-
-const PRACTICE: &str = "smo-practice.md (consultant review practice)";
-
-/// The report's rules: each recommendation is a finding of one of them.
-pub static RULES: &[RuleInfo] = &[
-    RuleInfo {
-        id: "report/objective-off-track",
-        title: "Objective off track",
-        description: "The objective's forecast (or pace) misses its target.",
-        default_severity: Severity::Error,
-        source: "measurement.md §2",
-    },
-    RuleInfo {
-        id: "report/objective-at-risk",
-        title: "Objective at risk",
-        description: "The target is within the forecast band but not the likely outcome.",
-        default_severity: Severity::Warning,
-        source: "measurement.md §2",
-    },
-    RuleInfo {
-        id: "report/objective-no-data",
-        title: "Objective without data",
-        description: "No data measures the objective's KPI: it cannot be steered.",
-        default_severity: Severity::Warning,
-        source: "measurement.md §2",
-    },
-    RuleInfo {
-        id: "report/cadence-below-plan",
-        title: "Publishing below plan",
-        description: "A publishing channel posted less than 75 % of its planned cadence.",
-        default_severity: Severity::Warning,
-        source: PRACTICE,
-    },
-    RuleInfo {
-        id: "report/low-engagement-network",
-        title: "Weak network",
-        description: "A network's engagement rate is below half of the best network's.",
-        default_severity: Severity::Notice,
-        source: "measurement.md §1.1",
-    },
-    RuleInfo {
-        id: "report/strong-content-type",
-        title: "Content type that works",
-        description: "One of the two best content types with at least 5 posts, engaging at 1.3× the average or more.",
-        default_severity: Severity::Notice,
-        source: "measurement.md §1.1",
-    },
-    RuleInfo {
-        id: "report/pillar-drift",
-        title: "Pillar mix off plan",
-        description: "A pillar's share of posts differs from the plan by more than 10 points.",
-        default_severity: Severity::Notice,
-        source: PRACTICE,
-    },
-    RuleInfo {
-        id: "report/declining-engagement",
-        title: "Engagement falling",
-        description: "A network's engagement rate fell by more than 20 % from one period to the next.",
-        default_severity: Severity::Warning,
-        source: "measurement.md §1.1",
-    },
-    RuleInfo {
-        id: "report/social-bounce",
-        title: "Social visitors bounce",
-        description: "Social sessions bounce at least 10 points more than the site's average.",
-        default_severity: Severity::Warning,
-        source: "https://support.google.com/analytics/answer/12798876",
-    },
-    RuleInfo {
-        id: "report/unassigned-traffic",
-        title: "Unassigned traffic",
-        description: "More than 5 % of sessions match no GA4 channel rule: campaign tags are wrong.",
-        default_severity: Severity::Warning,
-        source: "measurement.md §3, §5",
-    },
-    RuleInfo {
-        id: "report/negative-roi",
-        title: "Negative ROI",
-        description: "Revenue attributed to social is below its cost over the period.",
-        default_severity: Severity::Warning,
-        source: "measurement.md §1.3",
-    },
-    RuleInfo {
-        id: "report/audit-errors",
-        title: "Site audit errors",
-        description: "The site audit found errors that hurt how pages travel on social networks.",
-        default_severity: Severity::Warning,
-        source: "site audit (smo audit)",
-    },
-];
 
 /// Options of [`report`].
 #[derive(Debug, Clone, PartialEq)]
@@ -326,8 +237,9 @@ pub struct Report {
     pub top_posts: Vec<PostLine>,
     /// Weakest posts.
     pub bottom_posts: Vec<PostLine>,
-    /// Recommendations: findings of [`RULES`], most severe first.
-    pub recommendations: Vec<Finding>,
+    /// Recommendations ([`crate::advice`]), by priority: the advice of the report's own inputs,
+    /// or of a fuller run joined with [`Report::with_advice`].
+    pub recommendations: Vec<Recommendation>,
     /// Audit findings passed in, most severe first.
     pub audit: Vec<Finding>,
     /// The editorial calendar, when one is joined ([`Report::with_calendar`]).
@@ -357,13 +269,36 @@ fn f(spec: &str) -> Result<Formula> {
     Formula::parse(spec)
 }
 
-/// Builds the report.
+/// Builds the report, with the advice of its own inputs as recommendations.
 pub fn report(
     strategy: &Strategy,
     data: &Dataset,
     audit: Option<&[Finding]>,
     opts: &ReportOptions,
 ) -> Result<Report> {
+    let aopts = AdviceOptions {
+        disabled: opts.rules.disabled.clone(),
+        priorities: opts
+            .rules
+            .severities
+            .iter()
+            .map(|(k, s)| (k.clone(), Priority::from_severity(*s)))
+            .collect(),
+        time_zone: Some(opts.time_zone),
+        ..AdviceOptions::default()
+    };
+    let (mut rep, data) = model(strategy, data, audit, opts)?;
+    rep.recommendations = crate::advice::for_report(strategy, &rep, &data, &aopts, opts.time_zone)?;
+    Ok(rep)
+}
+
+/// The report's tables without recommendations, and the data of its period.
+pub(crate) fn model(
+    strategy: &Strategy,
+    data: &Dataset,
+    audit: Option<&[Finding]>,
+    opts: &ReportOptions,
+) -> Result<(Report, Dataset)> {
     if let (Some(s), Some(e)) = (opts.start, opts.end) {
         if e < s {
             return Err(Error::Argument {
@@ -776,7 +711,7 @@ pub fn report(
             .then(a.location.path.cmp(&b.location.path))
     });
 
-    let mut rep = Report {
+    let rep = Report {
         brand: strategy.brand.name.clone(),
         site: strategy.brand.site.to_string(),
         start,
@@ -821,262 +756,7 @@ pub fn report(
             .map(|c| c.as_str().to_owned()),
         watch: None,
     };
-    rep.recommendations = recommend(&rep, &data, strategy, opts)?;
-    Ok(rep)
-}
-
-fn pct(v: f64) -> String {
-    format!("{v:.2} %")
-}
-
-fn recommend(
-    rep: &Report,
-    data: &Dataset,
-    strategy: &Strategy,
-    opts: &ReportOptions,
-) -> Result<Vec<Finding>> {
-    let mut f = Findings::new(RULES, &opts.rules)?;
-    for o in &rep.objectives {
-        let at = Location::path(format!("objectives.{}", o.objective));
-        let unit = o.unit.unwrap_or(Unit::Ratio);
-        let fmt = |v: Option<f64>| v.map_or("n/a".to_owned(), |v| format_value(v, unit));
-        match o.status {
-            Status::OffTrack => f.report("report/objective-off-track", at, format!("`{}` is off track ({}): current {}, target {} by {}; {}", o.objective, o.rule, fmt(o.current), fmt(o.target), o.deadline.map_or("-".into(), |d| d.to_string()), o.reason), Some(format!("revise the plan for `{}`: more budget or posts on its networks, or a realistic target; the trend needs {} per {} from now", o.objective, fmt(o.required_per_period), rep.period))),
-            Status::AtRisk => f.report("report/objective-at-risk", at, format!("`{}` is at risk ({}): current {}, target {}; {}", o.objective, o.rule, fmt(o.current), fmt(o.target), o.reason), Some(format!("watch `{}` each {}; it needs {} per {}", o.objective, rep.period, fmt(o.required_per_period), rep.period))),
-            Status::NoData if o.kpi.is_some() => f.report("report/objective-no-data", at, format!("`{}` cannot be tracked: {}", o.objective, o.reason), Some("add the data that measures it (export the network's analytics, tag links with UTMs) or change the KPI".into())),
-            _ => {}
-        }
-    }
-    for n in &rep.networks {
-        if let Some(plan) = n.planned_per_week {
-            if plan > 0.0 && n.posts_per_week < 0.75 * plan {
-                f.report(
-                    "report/cadence-below-plan",
-                    Location::path(format!("networks.{}", n.network)),
-                    format!(
-                        "{} posted {:.1} times a week against {:.1} planned ({:.0} %)",
-                        n.network,
-                        n.posts_per_week,
-                        plan,
-                        n.posts_per_week / plan * 100.0
-                    ),
-                    Some(format!(
-                        "lower the planned cadence on {} or free production time for it",
-                        n.network
-                    )),
-                );
-            }
-        }
-    }
-    let best = rep
-        .networks
-        .iter()
-        .filter_map(|n| n.engagement_rate.map(|e| (e, n.network)))
-        .max_by(|a, b| a.0.total_cmp(&b.0));
-    if let Some((best_er, best_net)) = best {
-        for n in &rep.networks {
-            if let Some(e) = n.engagement_rate {
-                if n.network != best_net && e < best_er / 2.0 {
-                    f.report(
-                        "report/low-engagement-network",
-                        Location::path(format!("networks.{}", n.network)),
-                        format!(
-                            "{} engages at {} against {} on {} ({})",
-                            n.network,
-                            pct(e),
-                            pct(best_er),
-                            best_net,
-                            rep.formulas
-                                .get("engagement_rate")
-                                .map_or("", String::as_str)
-                        ),
-                        Some(format!(
-                            "rework the formats used on {} or move effort to {}",
-                            n.network, best_net
-                        )),
-                    );
-                }
-            }
-        }
-    }
-    if let Some(avg) = rep.summary.engagement_rate {
-        // The two strongest content types only: the report names what to do more of.
-        let mut strong: Vec<&MixRow> = rep
-            .content_types
-            .iter()
-            .filter(|c| {
-                c.posts >= 5
-                    && c.name != crate::kpi::group::NONE_KEY
-                    && c.engagement_rate.is_some_and(|e| e >= 1.3 * avg)
-            })
-            .collect();
-        strong.sort_by(|a, b| {
-            b.engagement_rate
-                .unwrap_or(0.0)
-                .total_cmp(&a.engagement_rate.unwrap_or(0.0))
-                .then(a.name.cmp(&b.name))
-        });
-        for c in strong.into_iter().take(2) {
-            if let Some(e) = c.engagement_rate {
-                {
-                    f.report(
-                        "report/strong-content-type",
-                        Location::path(format!("content_types.{}", c.name)),
-                        format!(
-                            "{} posts engage at {} ({} posts) against {} overall",
-                            c.name,
-                            pct(e),
-                            c.posts,
-                            pct(avg)
-                        ),
-                        Some(format!("publish more {} in the next period", c.name)),
-                    );
-                }
-            }
-        }
-    }
-    for p in &rep.pillars {
-        if let Some(plan) = p.planned_share {
-            if (p.share - plan).abs() > 10.0 {
-                f.report(
-                    "report/pillar-drift",
-                    Location::path(format!("pillars.{}", p.name)),
-                    format!(
-                        "pillar `{}` is {:.1} % of posts against {:.0} % planned",
-                        p.name, p.share, plan
-                    ),
-                    Some(if p.share < plan {
-                        format!("schedule more `{}` posts", p.name)
-                    } else {
-                        format!("rebalance away from `{}`", p.name)
-                    }),
-                );
-            }
-        }
-    }
-    // Declining engagement: the last two periods of each network.
-    let mut last: BTreeMap<&str, &PeriodRow> = BTreeMap::new();
-    for p in rep.periods.iter().filter(|p| p.network != "all") {
-        last.insert(&p.network, p);
-    }
-    for (net, p) in last {
-        if let Some(c) = p.engagement_rate_change_pct {
-            if c < -20.0 {
-                f.report(
-                    "report/declining-engagement",
-                    Location::path(format!("periods.{}.{net}", p.period)),
-                    format!(
-                        "{net} engagement rate fell {:.1} % in {} to {}",
-                        -c,
-                        p.period,
-                        p.engagement_rate.map_or("n/a".into(), pct)
-                    ),
-                    Some(format!(
-                        "compare {net}'s last posts with its best ones (formats, times, topics)"
-                    )),
-                );
-            }
-        }
-    }
-    let total: u64 = rep.channels.iter().map(|c| c.sessions).sum();
-    let bounced: f64 = data
-        .web
-        .iter()
-        .filter_map(|w| w.bounces)
-        .map(|b| b as f64)
-        .sum();
-    if total > 0 && data.web.iter().any(|w| w.bounces.is_some()) {
-        let site = bounced / total as f64 * 100.0;
-        let social: Vec<&ChannelRow> = rep
-            .channels
-            .iter()
-            .filter(|c| matches!(c.channel, Channel::OrganicSocial | Channel::PaidSocial))
-            .collect();
-        let (s_sessions, s_bounces): (u64, f64) = social.iter().fold((0, 0.0), |a, c| {
-            (
-                a.0 + c.sessions,
-                a.1 + c.bounce_rate.unwrap_or(0.0) * c.sessions as f64 / 100.0,
-            )
-        });
-        if s_sessions > 0 {
-            let sb = s_bounces / s_sessions as f64 * 100.0;
-            if sb >= site + 10.0 {
-                f.report("report/social-bounce", Location::path("channels"), format!("social sessions bounce at {} against {} for the whole site", pct(sb), pct(site)), Some("check that social links land on the page the post promises, fast on mobile".into()));
-            }
-        }
-        if let Some(u) = rep
-            .channels
-            .iter()
-            .find(|c| c.channel == Channel::Unassigned)
-        {
-            if u.share > 5.0 {
-                let mut pairs: Vec<String> = data
-                    .web
-                    .iter()
-                    .filter(|w| {
-                        channel_group(&w.source, &w.medium, w.campaign.as_deref().unwrap_or(""))
-                            == Channel::Unassigned
-                    })
-                    .map(|w| format!("{}/{}", w.source, w.medium))
-                    .collect();
-                pairs.sort();
-                pairs.dedup();
-                pairs.truncate(5);
-                f.report("report/unassigned-traffic", Location::path("channels.Unassigned"), format!("{} sessions ({}) are Unassigned, e.g. {}", u.sessions, pct(u.share), pairs.join(", ")), Some("fix the utm_medium of these links (social, paid_social, email, referral...)".into()));
-            }
-        }
-    }
-    if let (Some(roi), Some(cost)) = (rep.summary.roi, rep.summary.cost) {
-        if roi < 0.0 {
-            f.report(
-                "report/negative-roi",
-                Location::path("summary.roi"),
-                format!(
-                    "social revenue {:.2} against {:.2} of cost: ROI {}",
-                    rep.summary.social_revenue.unwrap_or(0.0),
-                    cost,
-                    pct(roi)
-                ),
-                Some(
-                    "cut the costs that bring no sessions, or push the converting pages in posts"
-                        .into(),
-                ),
-            );
-        }
-    }
-    let errors = rep
-        .audit
-        .iter()
-        .filter(|a| a.severity == Severity::Error)
-        .count();
-    if errors > 0 {
-        let mut rules: Vec<&str> = rep
-            .audit
-            .iter()
-            .filter(|a| a.severity == Severity::Error)
-            .map(|a| a.rule.as_str())
-            .collect();
-        rules.sort();
-        rules.dedup();
-        f.report(
-            "report/audit-errors",
-            Location::path("audit"),
-            format!(
-                "the site audit of {} found {errors} error(s): {}",
-                strategy.brand.site,
-                rules.join(", ")
-            ),
-            Some("fix them before pushing more traffic from social".into()),
-        );
-    }
-    let mut out = f.into_vec();
-    out.sort_by(|a, b| {
-        a.severity
-            .cmp(&b.severity)
-            .then(a.rule.cmp(&b.rule))
-            .then(a.location.path.cmp(&b.location.path))
-    });
-    Ok(out)
+    Ok((rep, data))
 }
 
 /// FNV-1a 64 of `bytes`, as 16 hex digits.
@@ -1152,6 +832,13 @@ fn change(v: Option<f64>) -> String {
 }
 
 impl Report {
+    /// The report with the recommendations of a fuller advice run (site audit, mentions...)
+    /// in place of those of its own inputs.
+    pub fn with_advice(mut self, advice: &Advice) -> Report {
+        self.recommendations = advice.recommendations.clone();
+        self
+    }
+
     /// The report with the editorial calendar joined: a week-by-week table, an SVG view of the
     /// first weeks and the plan's findings, in every rendering (and in the JSON and its hash).
     pub fn with_calendar(mut self, plan: crate::calendar::Plan) -> Report {
@@ -1392,21 +1079,7 @@ impl Report {
             o.push_str(&crate::listening::render::markdown(w));
         }
         let _ = writeln!(o, "\n## Recommendations\n");
-        if self.recommendations.is_empty() {
-            let _ = writeln!(o, "Nothing to flag.");
-        }
-        for f in &self.recommendations {
-            let _ = writeln!(
-                o,
-                "- **{}** `{}`: {}{}",
-                f.severity,
-                f.rule,
-                md(&f.message),
-                f.fix
-                    .as_deref()
-                    .map_or(String::new(), |x| format!(". *Do:* {}", md(x)))
-            );
-        }
+        o.push_str(&crate::advice::render_markdown(&self.recommendations));
         if !self.audit.is_empty() {
             let _ = writeln!(o, "\n## Site audit\n");
             for (page, list) in by_page(&self.audit) {
@@ -1629,24 +1302,9 @@ impl Report {
             o.push_str(&crate::listening::render::html(w));
         }
         // Recommendations.
-        o.push_str("<section><h2>Recommendations</h2>\n<ul class=\"recs\">\n");
-        if self.recommendations.is_empty() {
-            o.push_str("<li>Nothing to flag.</li>\n");
-        }
-        for f in &self.recommendations {
-            let _ = writeln!(
-                o,
-                "<li class=\"{}\"><span class=\"sev\">{}</span> <code>{}</code> {}{}</li>",
-                f.severity,
-                f.severity,
-                esc(&f.rule),
-                esc(&f.message),
-                f.fix
-                    .as_deref()
-                    .map_or(String::new(), |x| format!("<br><b>Do:</b> {}", esc(x)))
-            );
-        }
-        o.push_str("</ul></section>\n");
+        o.push_str("<section><h2>Recommendations</h2>\n");
+        o.push_str(&crate::advice::render_html(&self.recommendations));
+        o.push_str("</section>\n");
         if !self.audit.is_empty() {
             o.push_str("<section><h2>Site audit</h2>");
             for (page, list) in by_page(&self.audit) {
@@ -1970,11 +1628,12 @@ fn line_chart(title: &str, labels: &[&str], series: &BTreeMap<&str, Vec<(&str, f
     o
 }
 
-const CSS: &str = "body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:0;color:#212529;background:#f8f9fa}header{background:#1c2541;color:#fff;padding:24px 32px}header h1{margin:0 0 4px;font-size:26px}header p{margin:0;opacity:.85}main{max-width:1100px;margin:0 auto;padding:16px 24px}section{background:#fff;border-radius:10px;box-shadow:0 1px 3px rgba(0,0,0,.08);padding:16px 20px;margin:16px 0}h2{margin:0 0 12px;font-size:19px}h3{font-size:16px}.tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:12px;background:none;box-shadow:none;padding:0}.tile{background:#fff;border-radius:10px;box-shadow:0 1px 3px rgba(0,0,0,.08);padding:12px}.tile .v{font-size:22px;font-weight:600;white-space:nowrap}.tile .v small{font-size:13px;font-weight:400;margin-left:2px;color:#6c757d}.tile .k{color:#6c757d;font-size:13px}table{border-collapse:collapse;width:100%;margin:8px 0;font-size:13.5px}th,td{border-bottom:1px solid #e9ecef;padding:6px 8px;text-align:left;vertical-align:top}th{background:#f1f3f5}.charts{display:flex;flex-wrap:wrap;gap:16px}figure{margin:0;flex:1 1 440px}figcaption{font-weight:600;font-size:13.5px;margin-bottom:4px}svg{width:100%;height:auto}.lbl,.val,.axis{font-size:11px;fill:#343a40}.bar{fill:#4c6ef5}.plan{fill:none;stroke:#e8590c;stroke-width:1.5}.track{fill:#e9ecef}.fill.achieved,.fill.on_track{fill:#2b8a3e}.fill.at_risk{fill:#f59f00}.fill.off_track{fill:#c92a2a}.fill.no_data{fill:#adb5bd}.tick{stroke:#212529;stroke-width:2}.grid{stroke:#e9ecef}.st{padding:2px 8px;border-radius:10px;font-size:12px;white-space:nowrap;color:#fff}.st.achieved,.st.on_track{background:#2b8a3e}.st.at_risk{background:#f59f00}.st.off_track{background:#c92a2a}.st.no_data{background:#868e96}.recs li{margin:6px 0}.sev{font-weight:600;text-transform:uppercase;font-size:11px;padding:1px 6px;border-radius:4px;color:#fff;background:#868e96}.error .sev{background:#c92a2a}.warning .sev{background:#f59f00}.notice .sev{background:#1098ad}code{background:#f1f3f5;padding:0 4px;border-radius:3px;font-size:12.5px}.empty{color:#868e96}footer{text-align:center;color:#868e96;font-size:12px;padding:16px}";
+const CSS: &str = "body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:0;color:#212529;background:#f8f9fa}header{background:#1c2541;color:#fff;padding:24px 32px}header h1{margin:0 0 4px;font-size:26px}header p{margin:0;opacity:.85}main{max-width:1100px;margin:0 auto;padding:16px 24px}section{background:#fff;border-radius:10px;box-shadow:0 1px 3px rgba(0,0,0,.08);padding:16px 20px;margin:16px 0}h2{margin:0 0 12px;font-size:19px}h3{font-size:16px}.tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:12px;background:none;box-shadow:none;padding:0}.tile{background:#fff;border-radius:10px;box-shadow:0 1px 3px rgba(0,0,0,.08);padding:12px}.tile .v{font-size:22px;font-weight:600;white-space:nowrap}.tile .v small{font-size:13px;font-weight:400;margin-left:2px;color:#6c757d}.tile .k{color:#6c757d;font-size:13px}table{border-collapse:collapse;width:100%;margin:8px 0;font-size:13.5px}th,td{border-bottom:1px solid #e9ecef;padding:6px 8px;text-align:left;vertical-align:top}th{background:#f1f3f5}.charts{display:flex;flex-wrap:wrap;gap:16px}figure{margin:0;flex:1 1 440px}figcaption{font-weight:600;font-size:13.5px;margin-bottom:4px}svg{width:100%;height:auto}.lbl,.val,.axis{font-size:11px;fill:#343a40}.bar{fill:#4c6ef5}.plan{fill:none;stroke:#e8590c;stroke-width:1.5}.track{fill:#e9ecef}.fill.achieved,.fill.on_track{fill:#2b8a3e}.fill.at_risk{fill:#f59f00}.fill.off_track{fill:#c92a2a}.fill.no_data{fill:#adb5bd}.tick{stroke:#212529;stroke-width:2}.grid{stroke:#e9ecef}.st{padding:2px 8px;border-radius:10px;font-size:12px;white-space:nowrap;color:#fff}.st.achieved,.st.on_track{background:#2b8a3e}.st.at_risk{background:#f59f00}.st.off_track{background:#c92a2a}.st.no_data{background:#868e96}.recs li{margin:6px 0}.sev{font-weight:600;text-transform:uppercase;font-size:11px;padding:1px 6px;border-radius:4px;color:#fff;background:#868e96}.error .sev{background:#c92a2a}.warning .sev{background:#f59f00}.notice .sev{background:#1098ad}.high .sev{background:#c92a2a}.medium .sev{background:#f59f00}.low .sev{background:#1098ad}.ev{margin:2px 0 8px;padding-left:20px;font-size:13px;color:#495057}.ev li{margin:2px 0}.ev pre{background:#f1f3f5;padding:6px 8px;border-radius:4px;overflow-x:auto;white-space:pre-wrap}.src{color:#868e96}code{background:#f1f3f5;padding:0 4px;border-radius:3px;font-size:12.5px}.empty{color:#868e96}footer{text-align:center;color:#868e96;font-size:12px;padding:16px}";
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::{Location, Severity};
 
     #[test]
     fn empty_data_reports_no_data_and_is_stable() {
@@ -1986,7 +1645,7 @@ mod tests {
         assert!(
             a.recommendations
                 .iter()
-                .any(|f| f.rule == "report/objective-no-data")
+                .any(|f| f.id == "report/objective-no-data")
         );
         assert!(a.to_html().contains("no data"));
     }
@@ -2017,7 +1676,7 @@ mod tests {
         assert!(
             r.recommendations
                 .iter()
-                .any(|f| f.rule == "report/audit-errors" && f.message.contains("page/og-missing"))
+                .any(|f| f.id == "report/audit-errors" && f.rationale.contains("page/og-missing"))
         );
     }
 

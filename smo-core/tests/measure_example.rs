@@ -83,7 +83,14 @@ fn report_is_byte_identical_and_complete() {
     assert!(a.objectives.iter().all(|o| o.rule.starts_with("status/")));
     // Recommendations cite their rule and numbers.
     assert!(!a.recommendations.is_empty());
-    assert!(a.recommendations.iter().all(|f| f.rule.starts_with("report/") && f.message.chars().any(|c| c.is_ascii_digit())));
+    assert!(
+        a.recommendations
+            .iter()
+            .all(|r| smo_core::advice::rules::rule(&r.id).is_some()
+                && r.rationale.chars().any(|c| c.is_ascii_digit())
+                && !r.evidence.is_empty()
+                && !r.actions.is_empty())
+    );
     // The watch section: share of voice with its denominator, influencers, themes, alerts and
     // the competitor table, in every rendering.
     let md = a.to_markdown();

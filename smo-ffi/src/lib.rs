@@ -6,6 +6,7 @@
 
 uniffi::setup_scaffolding!("smo");
 
+mod advice;
 mod audit;
 mod calendar;
 mod errors;

@@ -134,7 +134,7 @@ pub struct TableRejected {
 /// Measurement data (posts, account days, web analytics, costs), immutable.
 #[derive(uniffi::Object)]
 pub struct MeasureData {
-    data: Dataset,
+    pub(crate) data: Dataset,
     rejected: Vec<TableRejected>,
 }
 
@@ -715,7 +715,7 @@ pub struct ReportOutput {
 }
 
 /// Builds the SMO report (period: day, week, month, quarter; dates `YYYY-MM-DD`).
-#[uniffi::export(default(audit = None, period = "month", start = None, end = None, time_zone = "UTC", calendar = None, watch = None))]
+#[uniffi::export(default(audit = None, period = "month", start = None, end = None, time_zone = "UTC", calendar = None, watch = None, advice = None))]
 #[allow(clippy::too_many_arguments)]
 pub fn report(
     strategy: Arc<crate::strategy::Strategy>,
@@ -727,6 +727,7 @@ pub fn report(
     time_zone: String,
     calendar: Option<Arc<crate::calendar::CalendarPlan>>,
     watch: Option<Arc<crate::watch::WatchBrief>>,
+    advice: Option<crate::advice::Advice>,
 ) -> Result<ReportOutput, SmoError> {
     let opts = ReportOptions {
         period: period.parse()?,
@@ -748,6 +749,10 @@ pub fn report(
     };
     let r = match watch {
         Some(w) => r.with_watch(w.0.clone()),
+        None => r,
+    };
+    let r = match advice {
+        Some(a) => r.with_advice(&a.core()),
         None => r,
     };
     Ok(ReportOutput {

@@ -2,6 +2,7 @@
 //!
 //! This crate converts and delegates; every rule, limit and message is smo-core's.
 
+mod advice;
 mod audit;
 mod calendar;
 mod convert;
@@ -21,6 +22,8 @@ use pyo3::prelude::*;
 /// smo: Social Media Optimization engine (native module).
 #[pymodule(gil_used = false)]
 mod _smo {
+    #[pymodule_export]
+    use crate::advice::{PyAdvice, PyRecommendation, advise};
     #[pymodule_export]
     use crate::audit::{
         PyPageAudit, PyPageFeatures, PyScores, PySiteReport, audit_page, audit_site, example_site,

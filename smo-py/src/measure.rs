@@ -1358,8 +1358,13 @@ impl PyReport {
 
     /// Recommendations, as findings of the `report/*` rules.
     #[getter]
-    fn recommendations(&self) -> Vec<PyFinding> {
-        findings(self.0.recommendations.clone())
+    fn recommendations(&self) -> Vec<crate::advice::PyRecommendation> {
+        self.0
+            .recommendations
+            .iter()
+            .cloned()
+            .map(crate::advice::PyRecommendation)
+            .collect()
     }
 
     /// Writes `<stem>.html`, `<stem>.md` and `<stem>.json` (stem: a path without extension);
@@ -1455,7 +1460,7 @@ fn audit_finding(obj: &Bound<'_, PyAny>) -> PyResult<Finding> {
 
 /// Builds the SMO report of a strategy over its data, optionally joined with site-audit findings.
 #[pyfunction]
-#[pyo3(signature = (strategy, data, audit=None, *, period="month", start=None, end=None, time_zone="UTC", top=5, disabled=vec![], severities=BTreeMap::new(), calendar=None, watch=None))]
+#[pyo3(signature = (strategy, data, audit=None, *, period="month", start=None, end=None, time_zone="UTC", top=5, disabled=vec![], severities=BTreeMap::new(), calendar=None, watch=None, advice=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn report(
     py: Python<'_>,
@@ -1471,6 +1476,7 @@ pub fn report(
     severities: BTreeMap<String, String>,
     calendar: Option<&Bound<'_, crate::calendar::PyPlan>>,
     watch: Option<&Bound<'_, crate::watch::PyWatchBrief>>,
+    advice: Option<&Bound<'_, crate::advice::PyAdvice>>,
 ) -> PyResult<PyReport> {
     let d = dataset(data)?;
     let opts = (|| -> Result<ReportOptions, crate::errors::PyCoreError> {
@@ -1494,8 +1500,12 @@ pub fn report(
         Some(c) => r.with_calendar(c.get().0.clone()),
         None => r,
     };
-    Ok(PyReport(match watch {
+    let r = match watch {
         Some(w) => r.with_watch(w.get().0.clone()),
+        None => r,
+    };
+    Ok(PyReport(match advice {
+        Some(a) => r.with_advice(&a.get().0),
         None => r,
     }))
 }

@@ -22,7 +22,7 @@ use crate::measure::PyLoadResult;
 use crate::strategy::{PyFinding, PyStrategy, findings, rule_config};
 
 /// Mentions from a `smo.load_mentions` result or a list of `smo.Mention` objects and dicts.
-fn mentions_of(obj: &Bound<'_, PyAny>) -> PyResult<Vec<Mention>> {
+pub(crate) fn mentions_of(obj: &Bound<'_, PyAny>) -> PyResult<Vec<Mention>> {
     if let Ok(r) = obj.cast::<PyLoadResult>() {
         return match r.get().mention_rows() {
             Some(m) => Ok(m.to_vec()),

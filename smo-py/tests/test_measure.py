@@ -199,7 +199,7 @@ def test_example_report_and_objectives(tmp_path: pathlib.Path) -> None:
     assert r.to_markdown().startswith("# SMO report: Maison Lune")
     statuses = {o["objective"]: o["status"] for o in r.objectives}
     assert statuses["awareness-fediverse"] == "no_data"
-    assert all(f.rule.startswith("report/") for f in r.recommendations)
+    assert all(f.id.split("/")[0] in {"report", "advice"} for f in r.recommendations)
     paths = r.write(str(tmp_path / "report"))
     assert [pathlib.Path(p).suffix for p in paths] == [".html", ".md", ".json"]
     tracks = smo.track_objectives(strategy, data, time_zone="Europe/Paris", as_of=datetime.date(2026, 9, 30))
@@ -209,7 +209,7 @@ def test_example_report_and_objectives(tmp_path: pathlib.Path) -> None:
 def test_report_joins_audit_findings() -> None:
     audit = [{"rule": "page/og-image-missing", "severity": "error", "message": "no og:image", "path": "/", "source": "x"}]
     r = smo.report(smo.Strategy.example(), smo.Dataset.example(), audit)
-    assert any(f.rule == "report/audit-errors" for f in r.recommendations)
+    assert any(f.id == "report/audit-errors" for f in r.recommendations)
     assert "page/og-image-missing" in r.to_html()
 
 

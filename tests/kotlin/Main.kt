@@ -42,6 +42,7 @@ val suites: List<GoldenSuite> = listOf(
     FeedGolden,
     TagsGolden,
     HashtagsGolden,
+    AdviceGolden,
 )
 
 fun main(args: Array<String>) {

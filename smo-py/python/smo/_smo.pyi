@@ -228,6 +228,9 @@ __all__ += [
     "Referrer",
     "RejectedRow",
     "Report",
+    "Recommendation",
+    "Advice",
+    "advise",
     "access_log_breakdown",
     "bounce_rate",
     "channel_group",
@@ -605,7 +608,7 @@ class Report:
     @property
     def objectives(self) -> list[dict[str, Any]]: ...
     @property
-    def recommendations(self) -> list[Finding]: ...
+    def recommendations(self) -> list[Recommendation]: ...
     def write(self, stem: str) -> list[str]: ...
 
 def report(
@@ -622,7 +625,77 @@ def report(
     severities: Mapping[str, str] = ...,
     calendar: CalendarPlan | None = None,
     watch: WatchBrief | None = None,
+    advice: Advice | None = None,
 ) -> Report: ...
+
+# --- advice: recommendations traced to evidence ---
+
+_Priority = Literal["high", "medium", "low"]
+
+class _EffectDict(TypedDict):
+    kpi: str
+    direction: Literal["up", "down"]
+
+class _SourceDict(TypedDict, total=False):
+    kind: Literal["smo_rule", "practice", "measurement"]
+    smo_rule: str
+    reference: str
+
+class _ActionDict(TypedDict, total=False):
+    text: str
+    snippet: str
+
+@final
+class Recommendation:
+    @property
+    def id(self) -> str: ...
+    @property
+    def priority(self) -> _Priority: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def rationale(self) -> str: ...
+    @property
+    def evidence(self) -> list[dict[str, Any]]: ...
+    @property
+    def objective(self) -> str | None: ...
+    @property
+    def effect(self) -> _EffectDict | None: ...
+    @property
+    def actions(self) -> list[_ActionDict]: ...
+    @property
+    def source(self) -> _SourceDict: ...
+    @property
+    def subject(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class Advice:
+    @property
+    def recommendations(self) -> list[Recommendation]: ...
+    @property
+    def comparisons(self) -> list[dict[str, Any]]: ...
+    @property
+    def inputs(self) -> list[str]: ...
+    def records(self) -> list[dict[str, Any]]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def to_markdown(self) -> str: ...
+    def __len__(self) -> int: ...
+
+def advise(
+    strategy: Strategy,
+    *,
+    audit: SiteReport | None = None,
+    posts: _Data | None = None,
+    web: _Data | None = None,
+    mentions: _Mentions | None = None,
+    today: _DateLike | None = None,
+    disabled: Sequence[str] = ...,
+    priorities: Mapping[str, _Priority] = ...,
+    alpha: float = 0.05,
+    min_posts: int = 10,
+    time_zone: str | None = None,
+) -> Advice: ...
 
 # --- audit: page and site social audit ---
 
