@@ -25,7 +25,6 @@ use crate::report::Report;
 /// One post's measures.
 struct Rated<'a> {
     post: &'a PostRow,
-    er: f64,
     relative: f64,
     share_rate: Option<f64>,
     relative_share: Option<f64>,
@@ -77,7 +76,6 @@ fn rated(posts: &[PostRow]) -> Vec<Rated<'_>> {
             let mean_share = (ns > 0).then(|| ss / ns as f64).filter(|m| *m > 0.0);
             (mean > 0.0).then(|| Rated {
                 post: p,
-                er: v,
                 relative: v / mean,
                 share_rate: rate(p),
                 relative_share: rate(p).zip(mean_share).map(|(r, m)| r / m),
@@ -173,22 +171,19 @@ fn family(
     opts: &AdviceOptions,
     rep: &Report,
 ) -> Vec<Comparison> {
-    let mut groups: BTreeMap<String, (Vec<f64>, Vec<f64>, u64)> = BTreeMap::new();
-    let valued: Vec<(Option<String>, f64, f64)> = rows
+    // Group against the rest; posts without a key (no content type given) are in every rest.
+    let mut groups: BTreeMap<String, (Vec<f64>, Vec<f64>)> = BTreeMap::new();
+    let valued: Vec<(Option<String>, f64)> = rows
         .iter()
-        .filter_map(|r| (fam.value)(r).map(|v| ((fam.key)(r), v, r.er)))
+        .filter_map(|r| (fam.value)(r).map(|v| ((fam.key)(r), v)))
         .collect();
-    for (k, _, _) in &valued {
-        if let Some(k) = k {
-            groups.entry(k.clone()).or_default();
-        }
+    for k in valued.iter().filter_map(|(k, _)| k.as_ref()) {
+        groups.entry(k.clone()).or_default();
     }
     for (name, g) in groups.iter_mut() {
-        for (k, v, er) in &valued {
+        for (k, v) in &valued {
             if k.as_deref() == Some(name.as_str()) {
                 g.0.push(*v);
-                g.2 += 1;
-                let _ = er;
             } else {
                 g.1.push(*v);
             }
@@ -196,7 +191,7 @@ fn family(
     }
     let mut out: Vec<Comparison> = Vec::new();
     let mut tested = Vec::new();
-    for (name, (g, rest, _)) in &groups {
+    for (name, (g, rest)) in &groups {
         let mean = |xs: &[f64]| {
             if xs.is_empty() {
                 0.0

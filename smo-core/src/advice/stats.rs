@@ -73,7 +73,7 @@ pub fn welch(a: &[f64], b: &[f64], alpha: f64) -> Option<(f64, f64, f64, f64, f6
     let (mb, vb) = mean_var(b);
     let (sa, sb) = (va / a.len() as f64, vb / b.len() as f64);
     let se2 = sa + sb;
-    if !(se2 > 0.0) || !se2.is_finite() {
+    if se2.is_nan() || se2 <= 0.0 || !se2.is_finite() {
         return None;
     }
     let se = se2.sqrt();
