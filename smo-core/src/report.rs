@@ -4,8 +4,8 @@
 //! a site audit, into a [`Report`]: KPIs per network and period, objective status (from
 //! [`crate::kpi::objective`]), traffic sources by GA4-model channel, content types and pillars
 //! against the plan, top and bottom posts, findings and recommendations. Each recommendation is
-//! a [`Finding`] of a rule of [`RULES`] (`report/*`) whose message carries the numbers that
-//! triggered it. It renders as JSON ([`Report::to_json`]), Markdown ([`Report::to_markdown`]) and
+//! a [`crate::advice::Recommendation`] of a rule of [`crate::advice::RULES`] (the report's own
+//! `report/*` rules among them), with the numbers that triggered it as its evidence. It renders as JSON ([`Report::to_json`]), Markdown ([`Report::to_markdown`]) and
 //! one self-contained HTML page with inline SVG charts ([`Report::to_html`]: no script, no
 //! network access). The same inputs give byte-identical output: every list is sorted, every
 //! number rounded, and nothing reads the clock; the content hash printed in each output is

@@ -95,3 +95,11 @@ def tags_api(texts: list[str]) -> list[str]:
     d = one[0].to_dict()
     score: float = d["score"] + one[0].score
     return [t.phrase for t in one] + [d["phrase"], str(score), str(len(spans)), str(len(many))]
+
+# advice
+_advice: smo.Advice = smo.advise(smo.Strategy.example(), posts=smo.Dataset.example(), today="2026-09-30", priorities={"advice/feed": "high"})
+_rec: smo.Recommendation = _advice.recommendations[0]
+_prio: str = _rec.priority
+_kind: str = _rec.source["kind"]
+_snips: list[str | None] = [a.get("snippet") for a in _rec.actions]
+_rep: smo.Report = smo.report(smo.Strategy.example(), smo.Dataset.example(), advice=_advice)
