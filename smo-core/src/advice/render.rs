@@ -6,9 +6,9 @@ use std::fmt::Write as _;
 use super::Recommendation;
 use crate::report::{esc, md};
 
-fn source(r: &Recommendation) -> String {
+fn source(r: &Recommendation, quote: &str) -> String {
     match &r.source.smo_rule {
-        Some(rule) => format!("SMO rule `{rule}` ({})", r.source.reference),
+        Some(rule) => format!("SMO rule {quote}{rule}{quote} ({})", r.source.reference),
         None => format!("{} ({})", r.source.kind, r.source.reference),
     }
 }
@@ -63,7 +63,7 @@ pub(crate) fn markdown(recs: &[Recommendation]) -> String {
                 let _ = writeln!(o, "    ```\n");
             }
         }
-        let _ = writeln!(o, "  - *Source:* {}", md(&source(r)));
+        let _ = writeln!(o, "  - *Source:* {}", md(&source(r, "`")));
     }
     o
 }
@@ -100,7 +100,7 @@ pub(crate) fn html(recs: &[Recommendation]) -> String {
         let _ = writeln!(
             o,
             "<li class=\"src\">Source: {}</li></ul></li>",
-            esc(&source(r))
+            esc(&source(r, ""))
         );
     }
     o.push_str("</ul>");
