@@ -59,6 +59,7 @@ fn posts(n: usize) -> Vec<PostRow> {
                 campaign: None,
                 account: None,
                 link: None,
+                text: None,
                 impressions: Some(1000 + x % 5000),
                 reach: Some(800 + x % 4000),
                 views: None,

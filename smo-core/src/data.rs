@@ -182,6 +182,13 @@ pub static POST_FIELDS: &[FieldSpec] = &[
         "The account that posted, when the file holds several (the brand's and competitors' public metrics, for `listening::benchmark`).",
     ),
     f(
+        "text",
+        K::Text,
+        false,
+        &["message", "caption", "post_text", "body"],
+        "The post's text (its hashtags feed `advice`'s hashtag comparisons).",
+    ),
+    f(
         "impressions",
         K::Count,
         false,
@@ -520,6 +527,9 @@ pub struct PostRow {
     pub account: Option<String>,
     /// The URL the post links to.
     pub link: Option<String>,
+    /// The post's text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
     /// Impressions.
     pub impressions: Option<u64>,
     /// Reach.
@@ -976,6 +986,7 @@ impl Table for PostRow {
             campaign: r.text("campaign"),
             account: r.text("account"),
             link: r.text("link"),
+            text: r.text("text"),
             impressions: r.count("impressions")?,
             reach: r.count("reach")?,
             views: r.count("views")?,

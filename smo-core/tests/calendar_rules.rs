@@ -223,6 +223,7 @@ fn post(at: chrono::DateTime<Utc>, likes: u64) -> PostRow {
         campaign: None,
         account: None,
         link: None,
+        text: None,
         impressions: None,
         reach: Some(1000),
         views: None,

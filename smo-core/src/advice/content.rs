@@ -1,4 +1,4 @@
-//! Content adjustments from post metrics: content types, pillars and local time windows that
+//! Content adjustments from post metrics: content types, pillars, hashtags and local time windows that
 //! engage (or get shared) more or less than the rest, and posts that got amplified.
 //!
 //! The unit is the post. A network's posts are compared with that network's own average, so
@@ -87,7 +87,7 @@ fn rated(posts: &[PostRow]) -> Vec<Rated<'_>> {
 struct Family<'a> {
     name: &'static str,
     measure: &'static str,
-    key: &'a dyn Fn(&Rated<'_>) -> Option<String>,
+    key: &'a dyn Fn(&Rated<'_>) -> Vec<String>,
     value: &'a dyn Fn(&Rated<'_>) -> Option<f64>,
     strong: Option<&'static str>,
     weak: Option<&'static str>,
@@ -106,9 +106,30 @@ pub(super) fn advise(
     if rows.is_empty() {
         return Vec::new();
     }
-    let ct = |r: &Rated<'_>| r.post.content_type.map(|c| c.as_str().to_owned());
-    let pillar = |r: &Rated<'_>| r.post.pillar.clone();
-    let tw = |r: &Rated<'_>| Some(window(r.post.published.with_timezone(&tz).hour()).to_owned());
+    let ct = |r: &Rated<'_>| {
+        r.post
+            .content_type
+            .map(|c| c.as_str().to_owned())
+            .into_iter()
+            .collect()
+    };
+    let pillar = |r: &Rated<'_>| r.post.pillar.clone().into_iter().collect();
+    let tw = |r: &Rated<'_>| vec![window(r.post.published.with_timezone(&tz).hour()).to_owned()];
+    // A post's hashtags, case-folded (#Linen and #linen are one tag), each once.
+    let tags = |r: &Rated<'_>| {
+        let mut v: Vec<String> = r
+            .post
+            .text
+            .as_deref()
+            .map(crate::text::extract_hashtags)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|e| format!("#{}", e.text.trim_start_matches(['#', '＃']).to_lowercase()))
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    };
     let rel = |r: &Rated<'_>| Some(r.relative);
     let rel_share = |r: &Rated<'_>| r.relative_share;
     let families = [
@@ -129,6 +150,15 @@ pub(super) fn advise(
             strong: Some("advice/strong-pillar"),
             weak: Some("advice/weak-pillar"),
             path: "pillars",
+        },
+        Family {
+            name: "hashtag",
+            measure: "relative_engagement",
+            key: &tags,
+            value: &rel,
+            strong: Some("advice/strong-hashtag"),
+            weak: Some("advice/weak-hashtag"),
+            path: "hashtags",
         },
         Family {
             name: "time_window",
@@ -173,16 +203,16 @@ fn family(
 ) -> Vec<Comparison> {
     // Group against the rest; posts without a key (no content type given) are in every rest.
     let mut groups: BTreeMap<String, (Vec<f64>, Vec<f64>)> = BTreeMap::new();
-    let valued: Vec<(Option<String>, f64)> = rows
+    let valued: Vec<(Vec<String>, f64)> = rows
         .iter()
         .filter_map(|r| (fam.value)(r).map(|v| ((fam.key)(r), v)))
         .collect();
-    for k in valued.iter().filter_map(|(k, _)| k.as_ref()) {
+    for k in valued.iter().flat_map(|(k, _)| k) {
         groups.entry(k.clone()).or_default();
     }
     for (name, g) in groups.iter_mut() {
         for (k, v) in &valued {
-            if k.as_deref() == Some(name.as_str()) {
+            if k.contains(name) {
                 g.0.push(*v);
             } else {
                 g.1.push(*v);
@@ -272,6 +302,7 @@ fn family(
         let what = match fam.name {
             "content_type" => format!("{} posts", c.group),
             "pillar" => format!("`{}` posts", c.group),
+            "hashtag" => format!("posts with {}", c.group),
             _ => format!("posts of the {}", c.group),
         };
         let measured = if fam.measure == "relative_share_rate" {

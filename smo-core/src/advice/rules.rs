@@ -149,6 +149,8 @@ rules! {
     "advice/weak-content-type", "Content type that underperforms", Low, Smo(SmoRule::ShareableContent), "A content type engages less than the rest of the posts of the same networks, significantly.";
     "advice/strong-pillar", "Pillar that works", Low, Smo(SmoRule::BeAResource), "A pillar engages more than the rest, significantly.";
     "advice/weak-pillar", "Pillar that underperforms", Low, Smo(SmoRule::BeAResource), "A pillar engages less than the rest, significantly.";
+    "advice/strong-hashtag", "Hashtag that works", Low, Smo(SmoRule::EasyTagging), "Posts carrying a hashtag (from the posts' `text`) engage more than the posts without it, significantly.";
+    "advice/weak-hashtag", "Hashtag that underperforms", Low, Smo(SmoRule::EasyTagging), "Posts carrying a hashtag engage less than the posts without it, significantly.";
     "advice/strong-time-window", "Time window that works", Low, P("smo-practice.md §4.2 (own history above a minimum sample)"), "Posts of a local time window engage more than the others, significantly.";
     "advice/weak-time-window", "Time window that underperforms", Low, P("smo-practice.md §4.2 (own history above a minimum sample)"), "Posts of a local time window engage less than the others, significantly.";
     "advice/shared-format", "Format that gets shared", Low, Smo(SmoRule::ShareableContent), "A content type is shared (shares per reach) more than the rest, significantly: the viral lever.";

@@ -1413,6 +1413,7 @@ mod tests {
             campaign: None,
             account: None,
             link: None,
+            text: None,
             impressions: Some(3000),
             reach: Some(2000),
             views: None,

@@ -629,6 +629,7 @@ mod tests {
             campaign: None,
             account: None,
             link: None,
+            text: None,
             impressions: None,
             reach: Some(reach),
             views: None,

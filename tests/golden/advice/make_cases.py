@@ -9,7 +9,7 @@ import math
 import random
 from pathlib import Path
 
-HEADER = "published,network,post_id,content_type,pillar,reach,likes,comments,shares,saves"
+HEADER = "published,network,post_id,content_type,pillar,reach,likes,comments,shares,saves,text"
 
 
 def table(rows):
@@ -26,30 +26,31 @@ def welch(a, b):
     return ma, mb, t, df
 
 
-def posts(rng, groups, network="instagram", start_day=1):
-    """groups: list of (content_type, count, mean engagement %, spread)."""
+def posts(rng, groups, network="instagram", start_day=1, texts=None):
+    """groups: list of (content_type, count, mean engagement %, spread); texts: a post text per group."""
     rows, rates = [], {}
     i = 0
-    for ctype, count, mean, spread in groups:
+    for gi, (ctype, count, mean, spread) in enumerate(groups):
+        text = texts[gi] if texts else ""
         for _ in range(count):
             reach = 1000 + 50 * (i % 7)
             rate = max(0.1, rng.gauss(mean, spread))
             likes = round(rate * reach / 100)
             day = start_day + i % 27
             hour = 9 + (i % 3) * 4
-            rows.append((f"2026-10-{day:02d}T{hour:02d}:00:00Z", network, f"p{i:03d}", ctype, "Savoir-faire", reach, likes, 0, 0, 0))
-            rates.setdefault(ctype, []).append(likes / reach * 100)
+            rows.append((f"2026-10-{day:02d}T{hour:02d}:00:00Z", network, f"p{i:03d}", ctype, "Savoir-faire", reach, likes, 0, 0, 0, text))
+            rates.setdefault(text if texts else ctype, []).append(likes / reach * 100)
             i += 1
     return rows, rates
 
 
-def comparison(rates, group, family="content_type"):
+def comparison(rates, group, family="content_type", label=None):
     allv = [v for vs in rates.values() for v in vs]
     mean_all = sum(allv) / len(allv)
     g = [v / mean_all for v in rates[group]]
     rest = [v / mean_all for k, vs in rates.items() if k != group for v in vs]
     ma, mb, t, df = welch(g, rest)
-    return {"family": family, "group": group, "measure": "relative_engagement", "n": len(g), "rest_n": len(rest),
+    return {"family": family, "group": label or group, "measure": "relative_engagement", "n": len(g), "rest_n": len(rest),
             "mean": round(ma, 4), "rest_mean": round(mb, 4), "t": round(t, 2), "df": round(df, 1)}
 
 
@@ -94,6 +95,23 @@ def main():
         "expect": {
             "present": [],
             "absent": ["report/strong-content-type", "advice/weak-content-type"],
+            "comparisons": [c],
+        },
+    })
+    # Hashtags from the posts' text: one tag engages better than the other, on the same format.
+    rows, rates = posts(rng, [("image", 15, 5.5, 0.7), ("image", 25, 3.0, 0.7)],
+                        texts=["Notre lin lavé #LinLavé", "Nouvelle collection #MaisonDeCampagne"])
+    c = comparison(rates, "Notre lin lavé #LinLavé", family="hashtag", label="#linlavé")
+    c["significant"] = True
+    cases.append({
+        "name": "hashtag-from-post-text",
+        "posts": table(rows),
+        "expect": {
+            "present": [
+                {"id": "advice/strong-hashtag", "subject": "hashtags.#linlavé", "source_kind": "smo_rule"},
+                {"id": "advice/weak-hashtag", "subject": "hashtags.#maisondecampagne"},
+            ],
+            "absent": ["report/strong-content-type"],
             "comparisons": [c],
         },
     })
