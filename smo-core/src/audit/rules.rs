@@ -800,9 +800,7 @@ pub(crate) fn page_kind(f: &PageFeatures) -> PageKind {
             .flat_map(|b| &b.types)
             .any(|t| names.contains(&t.as_str()))
     };
-    if matches!(og_type.as_str(), "article" | "blog")
-        || ld(&["Article", "BlogPosting", "NewsArticle", "TechArticle"])
-    {
+    if matches!(og_type.as_str(), "article" | "blog") || ld(super::jsonld::ARTICLE_TYPES) {
         PageKind::Article
     } else if og_type.starts_with("product") || ld(&["Product"]) {
         PageKind::Product
