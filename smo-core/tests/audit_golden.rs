@@ -170,6 +170,16 @@ fn golden_cases() {
                 }
             }
         }
+        if let Some(lines) = case.get("fix_html_contains").and_then(Value::as_array) {
+            for line in lines {
+                if !audit.fix_html.contains(line.as_str().unwrap()) {
+                    errors.push(format!(
+                        "{name}: fix_html lacks {line}:\n{}",
+                        audit.fix_html
+                    ));
+                }
+            }
+        }
         if let Some(scores) = case.get("scores") {
             let actual = serde_json::to_value(audit.scores).unwrap();
             if let Err(e) = subset(scores, &actual, "scores") {

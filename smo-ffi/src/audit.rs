@@ -29,11 +29,13 @@ type OEmbed = audit::features::OEmbed;
 type Icon = audit::features::Icon;
 type JsonLdEntity = audit::features::JsonLdEntity;
 type JsonLd = audit::features::JsonLd;
+type JsonLdArticle = audit::features::JsonLdArticle;
 type EndpointStatus = smo_core::share::EndpointStatus;
 type ShareLink = audit::features::ShareLink;
 type ProfileLink = audit::features::ProfileLink;
 type WidgetKind = audit::facts::WidgetKind;
 type Widget = audit::features::Widget;
+type Anchor = audit::features::Anchor;
 type ParseInfo = audit::features::ParseInfo;
 type PageFeatures = audit::PageFeatures;
 type RuleStatus = audit::Status;
@@ -98,6 +100,9 @@ pub struct ScanLimitsConfig {
     /// Largest page re-read by the tokenizer when the streaming parser gives up (default 32 MiB).
     #[uniffi(default)]
     pub max_fallback_bytes: Option<u64>,
+    /// Longest main text kept, in bytes (default 64 KiB).
+    #[uniffi(default)]
+    pub max_text_bytes: Option<u64>,
 }
 
 impl TryFrom<ScanLimitsConfig> for ScanLimits {
@@ -111,6 +116,7 @@ impl TryFrom<ScanLimitsConfig> for ScanLimits {
             c.max_json_ld_bytes,
             c.max_items,
             c.max_fallback_bytes,
+            c.max_text_bytes,
         ]) {
             if let Some(v) = value {
                 limits = limits.with(name, v)?;
@@ -301,8 +307,20 @@ pub struct JsonLd {
     pub bytes: u64,
     /// Organization and Person entities (and their subtypes).
     pub entities: Vec<JsonLdEntity>,
+    /// Article entities with their keywords.
+    pub articles: Vec<JsonLdArticle>,
     /// Where it is.
     pub origin: Origin,
+}
+
+#[uniffi::remote(Record)]
+pub struct JsonLdArticle {
+    /// `@type` values.
+    pub types: Vec<String>,
+    /// `headline`, else `name`.
+    pub headline: Option<String>,
+    /// `keywords`, split at commas, trimmed.
+    pub keywords: Vec<String>,
 }
 
 /// How current a share endpoint is.
@@ -452,6 +470,8 @@ pub struct PageFeatures {
     pub reviews: Vec<Widget>,
     /// Script share buttons (LinkedIn `in.js`, Pinterest `pinit.js`).
     pub share_scripts: Vec<Widget>,
+    /// The page's main text (body text outside code and page chrome), up to `maxTextBytes`.
+    pub main_text: String,
     /// How the scan went.
     pub parse: ParseInfo,
 }

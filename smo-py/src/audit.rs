@@ -193,6 +193,12 @@ features_methods! {
     fn canonical(&self) -> Option<&str> {
         self.0.canonical.as_deref()
     }
+    /// The page's main text: body text outside code, templates, navigation, header, footer and
+    /// asides, whitespace-collapsed, up to the `max_text_bytes` limit.
+    #[getter]
+    fn main_text(&self) -> &str {
+        &self.0.main_text
+    }
     /// The first value of an Open Graph key (first wins).
     fn og(&self, key: &str) -> Option<&str> {
         self.0.og(key)

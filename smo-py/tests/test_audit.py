@@ -53,6 +53,8 @@ def test_audit_golden(case: dict[str, Any]) -> None:
     for key, value in case.get("effective", {}).items():
         f = audit.features
         assert (f.tw(key) if key.startswith("twitter:") else f.og(key)) == value
+    for line in case.get("fix_html_contains", []):
+        assert line in audit.fix_html, (line, audit.fix_html)
     if "scores" in case:
         subset(case["scores"], audit.scores.to_dict(), "scores")
 
@@ -173,3 +175,18 @@ def test_audit_rules_are_listed() -> None:
 
 def test_golden_dir_exists() -> None:
     assert pathlib.Path(GOLDEN / "audit").is_dir()
+
+
+def test_article_tag_rules_propose_the_page_key_phrases() -> None:
+    html = (GOLDEN / "audit" / "article-tags-fr.html").read_bytes()
+    audit = smo.audit_page(html, "https://www.maisonlune.fr/journal/lin-lave")
+    assert audit.features.main_text.startswith("Le lin lavé, de la plante au drap Le lin est cultivé")
+    assert "Boutique" not in audit.features.main_text and "Promotion" not in audit.features.main_text
+    tag = next(f for f in audit.findings if f.rule == "tags/article-tag-missing")
+    assert tag.source == "https://ogp.me/#type_article"
+    assert '<meta property="article:tag" content="lin lavé">' in (tag.fix or "")
+    assert audit.outcomes["tags/jsonld-keywords-missing"] == "pass"
+    short = smo.audit_page(html, "https://www.maisonlune.fr/journal/lin-lave", limits={"max_text_bytes": 12})
+    assert short.features.main_text == "Le lin lavé,"
+    with pytest.raises(smo.InvalidArgumentError, match="max_text_bytes"):
+        smo.audit_page(html, "https://www.maisonlune.fr/journal/lin-lave", limits={"max_text_bytes": 0})

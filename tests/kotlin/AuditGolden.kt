@@ -60,7 +60,12 @@ object TypedInventory {
     private fun widget(w: Widget) =
         obj("kind" to w.kind, "provider" to w.provider, "evidence" to w.evidence, "origin" to origin(w.origin))
 
-    fun of(f: PageFeatures): JsonObject = obj(
+    fun of(f: PageFeatures): JsonObject = inventory(f).also { o ->
+        // Left out of the JSON when empty, as the core writes it.
+        if (f.mainText.isNotEmpty()) o.add("main_text", json(f.mainText))
+    }
+
+    private fun inventory(f: PageFeatures): JsonObject = obj(
         "url" to f.url,
         "lang" to f.lang,
         "title" to f.title,
@@ -88,8 +93,13 @@ object TypedInventory {
                 "entities" to b.entities.map {
                     obj("types" to it.types, "name" to it.name, "url" to it.url, "logo" to it.logo, "same_as" to it.sameAs)
                 },
-                "origin" to origin(b.origin),
-            )
+            ).also { o ->
+                // Left out of the JSON when empty, as the core writes it.
+                if (b.articles.isNotEmpty()) {
+                    o.add("articles", json(b.articles.map { obj("types" to it.types, "headline" to it.headline, "keywords" to it.keywords) }))
+                }
+                o.add("origin", origin(b.origin))
+            }
         },
         "share_links" to f.shareLinks.map {
             obj(
@@ -147,12 +157,13 @@ object AuditGolden : GoldenSuite {
         val html = File(dir, c.get("html_file").asString).readBytes()
         // The limits a case sets, by their snake_case names (as in Rust and Python).
         val limits = c.getAsJsonObject("limits")?.let { l ->
-            val known = listOf("chunk_size", "max_parser_memory", "max_value_bytes", "max_json_ld_bytes", "max_items", "max_fallback_bytes")
+            val known = listOf("chunk_size", "max_parser_memory", "max_value_bytes", "max_json_ld_bytes", "max_items", "max_fallback_bytes", "max_text_bytes")
             t.check(name, known.containsAll(l.keySet())) { "unknown limits in ${l.keySet()}" }
             fun v(k: String) = l.get(k)?.asLong?.toULong()
             ScanLimitsConfig(
                 chunkSize = v("chunk_size"), maxParserMemory = v("max_parser_memory"), maxValueBytes = v("max_value_bytes"),
                 maxJsonLdBytes = v("max_json_ld_bytes"), maxItems = v("max_items"), maxFallbackBytes = v("max_fallback_bytes"),
+                maxTextBytes = v("max_text_bytes"),
             )
         }
         val audit = auditPage(html, c.get("url").asString, limits?.let { AuditConfig(limits = it) })
@@ -186,6 +197,9 @@ object AuditGolden : GoldenSuite {
             val values = if (key.startsWith("twitter:")) audit.features.twitter[key]?.lastOrNull()
             else audit.features.openGraph[key]?.firstOrNull()
             t.equal(name, "effective $key", values, v.asString)
+        }
+        c.getAsJsonArray("fix_html_contains")?.forEach {
+            t.check(name, audit.fixHtml.contains(it.asString)) { "fix_html lacks ${it.asString}: ${audit.fixHtml}" }
         }
         c.getAsJsonObject("scores")?.entrySet()?.forEach { (k, v) ->
             val got = when (k) {

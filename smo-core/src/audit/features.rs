@@ -176,7 +176,40 @@ pub struct JsonLd {
     pub bytes: u64,
     /// Organization and Person entities (and their subtypes).
     pub entities: Vec<JsonLdEntity>,
+    /// Article entities (`Article`, `BlogPosting`, `NewsArticle` and the other subtypes of
+    /// [`ARTICLE_TYPES`](super::jsonld::ARTICLE_TYPES)) with their `keywords`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub articles: Vec<JsonLdArticle>,
     /// Where it is.
+    pub origin: Origin,
+}
+
+/// An article entity found in JSON-LD, with the keywords it declares.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct JsonLdArticle {
+    /// `@type` values.
+    pub types: Vec<String>,
+    /// `headline`, else `name`.
+    pub headline: Option<String>,
+    /// `keywords`: a comma-separated text or a list of texts (or `DefinedTerm` names), trimmed,
+    /// empty ones left out (schema.org/keywords).
+    pub keywords: Vec<String>,
+}
+
+/// An `<a href>` link with its text, as the anchor scan ([`scan_anchors`](super::scan::scan_anchors))
+/// reads it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Anchor {
+    /// The `href`, entity-decoded and trimmed.
+    pub href: String,
+    /// The `href` resolved against the page URL (and `<base href>`), when it parses.
+    pub url: Option<String>,
+    /// The text inside the link, decoded and whitespace-collapsed (up to
+    /// [`ANCHOR_TEXT_BYTES`](super::scan::ANCHOR_TEXT_BYTES)).
+    pub text: String,
+    /// `rel` tokens, lower case (`nofollow`, `sponsored`, `ugc`, `noopener`...).
+    pub rel: Vec<String>,
+    /// Where its start tag is.
     pub origin: Origin,
 }
 
@@ -304,6 +337,12 @@ pub struct PageFeatures {
     pub reviews: Vec<Widget>,
     /// Script share buttons (LinkedIn `in.js`, Pinterest `pinit.js`).
     pub share_scripts: Vec<Widget>,
+    /// The page's main text: the words of its body outside scripts, styles, templates,
+    /// `<noscript>`, navigation, header, footer and asides, decoded and whitespace-collapsed, up
+    /// to [`ScanLimits::max_text_bytes`](super::ScanLimits::max_text_bytes) (see
+    /// `audit::scan::text`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub main_text: String,
     /// How the scan went.
     pub parse: ParseInfo,
 }

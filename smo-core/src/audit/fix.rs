@@ -198,6 +198,36 @@ pub fn fix_block(f: &PageFeatures, findings: &[Finding], opts: &AuditOptions) ->
             ));
         }
     }
+    let tag_rules = fails("tags/article-tag-missing") || fails("tags/jsonld-keywords-missing");
+    let tags = if tag_rules {
+        super::rules::suggested_tags(f)
+    } else {
+        Vec::new()
+    };
+    if fails("tags/article-tag-missing") {
+        if tags.is_empty() {
+            lines
+                .push("<!-- article:tag: one <meta property=\"article:tag\"> per topic -->".into());
+        }
+        for t in &tags {
+            lines.push(format!(
+                "<meta property=\"article:tag\" content=\"{}\">",
+                esc(t)
+            ));
+        }
+    }
+    if fails("tags/jsonld-keywords-missing") {
+        let value = if tags.is_empty() {
+            "\"topic, topic\"".to_owned()
+        } else {
+            super::rules::keywords_value(&tags)
+        };
+        // A comment cannot hold `--`: a phrase never does (tags are words).
+        lines.push(format!(
+            "<!-- JSON-LD: add \"keywords\": {} to the article entity -->",
+            value.replace("--", "- -")
+        ));
+    }
     if lines.is_empty() {
         return String::new();
     }

@@ -1,10 +1,14 @@
-//! JSON-LD blocks: strict parse (serde_json), `@type`s, and the Organization/Person entities
-//! the audit needs (`name`, `url`, `logo`, `sameAs`). Parse errors are kept, not fatal:
+//! JSON-LD blocks: strict parse (serde_json), `@type`s, the Organization/Person entities
+//! the audit needs (`name`, `url`, `logo`, `sameAs`) and the article entities with their
+//! `keywords` (https://schema.org/keywords). Parse errors are kept, not fatal:
 //! 11 of 157 real pages with JSON-LD fail a strict parse (site-audit.md §3).
 
 use serde_json::Value;
 
-use super::features::{JsonLd, JsonLdEntity, Origin};
+use super::features::{JsonLd, JsonLdArticle, JsonLdEntity, Origin};
+
+/// Types that make a page an article (schema.org `Article` and the subtypes pages use).
+pub const ARTICLE_TYPES: &[&str] = &["Article", "BlogPosting", "NewsArticle", "TechArticle"];
 
 /// Types counted as an Organization or a Person (schema.org subtypes seen on brand sites).
 pub const ENTITY_TYPES: &[&str] = &[
@@ -30,6 +34,7 @@ pub fn parse(text: &str, truncated: bool, origin: Origin) -> (JsonLd, Vec<String
         truncated,
         bytes: text.len() as u64,
         entities: Vec::new(),
+        articles: Vec::new(),
         origin,
     };
     let mut reviews = Vec::new();
@@ -83,6 +88,17 @@ pub fn parse(text: &str, truncated: bool, origin: Origin) -> (JsonLd, Vec<String
                         same_as: strings(map.get("sameAs")),
                     });
                 }
+                if types.iter().any(|t| ARTICLE_TYPES.contains(&t.as_str())) {
+                    block.articles.push(JsonLdArticle {
+                        types: types.clone(),
+                        headline: map
+                            .get("headline")
+                            .or_else(|| map.get("name"))
+                            .and_then(Value::as_str)
+                            .map(str::to_owned),
+                        keywords: keywords(map.get("keywords")),
+                    });
+                }
                 let mut children: Vec<&Value> = map
                     .iter()
                     .filter(|(k, _)| k.as_str() != "@type" && k.as_str() != "sameAs")
@@ -96,6 +112,42 @@ pub fn parse(text: &str, truncated: bool, origin: Origin) -> (JsonLd, Vec<String
         }
     }
     (block, reviews)
+}
+
+/// `keywords`: "Text" (comma-separated, as schema.org says) or a list of texts or
+/// `DefinedTerm`s (their `name`).
+fn keywords(v: Option<&Value>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut add = |s: &str| {
+        for k in s.split(',').map(str::trim).filter(|k| !k.is_empty()) {
+            if !out.iter().any(|x| x == k) {
+                out.push(k.to_owned());
+            }
+        }
+    };
+    match v {
+        Some(Value::String(s)) => add(s),
+        Some(Value::Array(items)) => {
+            for item in items {
+                match item {
+                    Value::String(s) => add(s),
+                    Value::Object(o) => {
+                        if let Some(n) = o.get("name").and_then(Value::as_str) {
+                            add(n);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Some(Value::Object(o)) => {
+            if let Some(n) = o.get("name").and_then(Value::as_str) {
+                add(n);
+            }
+        }
+        _ => {}
+    }
+    out
 }
 
 fn strings(v: Option<&Value>) -> Vec<String> {

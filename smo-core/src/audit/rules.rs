@@ -36,6 +36,8 @@ const SQ: &str = "https://docs.squirrelscan.com/rules/social";
 const LU: &str =
     "https://api-docs.lumar.io/docs/report-templates/crawl_urls/pages_without_social_markup";
 const SA: &str = "shared/reference/site-audit.md";
+const OGA: &str = "https://ogp.me/#type_article";
+const SKW: &str = "https://schema.org/keywords";
 
 macro_rules! rule {
     ($id:literal, $sev:ident, $title:literal, $desc:literal, $src:expr) => {
@@ -493,6 +495,23 @@ pub static RULES: &[RuleInfo] = &[
         SA
     ),
     rule!(
+        "tags/article-tag-missing",
+        Notice,
+        "article:tag on article pages",
+        "An article page (og:type article, or a JSON-LD Article, BlogPosting or NewsArticle) \
+         declares no article:tag: the Open Graph article namespace's words for its topics. The \
+         fix proposes the page's key phrases (YAKE over its title, description and main text).",
+        OGA
+    ),
+    rule!(
+        "tags/jsonld-keywords-missing",
+        Notice,
+        "keywords on the JSON-LD article",
+        "The page's JSON-LD Article, BlogPosting or NewsArticle entity has no keywords (a \
+         comma-separated text or a list). The fix proposes the page's key phrases.",
+        SKW
+    ),
+    rule!(
         "page/title-missing",
         Notice,
         "<title> present",
@@ -800,9 +819,7 @@ pub(crate) fn page_kind(f: &PageFeatures) -> PageKind {
             .flat_map(|b| &b.types)
             .any(|t| names.contains(&t.as_str()))
     };
-    if matches!(og_type.as_str(), "article" | "blog")
-        || ld(&["Article", "BlogPosting", "NewsArticle", "TechArticle"])
-    {
+    if matches!(og_type.as_str(), "article" | "blog") || ld(super::jsonld::ARTICLE_TYPES) {
         PageKind::Article
     } else if og_type.starts_with("product") || ld(&["Product"]) {
         PageKind::Product
@@ -849,7 +866,131 @@ pub(crate) fn check(f: &PageFeatures, opts: &AuditOptions, e: &mut Eval<'_>) {
     check_profiles(f, e);
     check_jsonld(f, e);
     check_meta(f, e);
+    check_tags(f, e);
     check_page(f, e);
+}
+
+/// How many key phrases the tag fixes propose.
+pub const SUGGESTED_TAGS: usize = 5;
+
+/// The tags proposed for a page: the key phrases ([`crate::tags::extract_tags`]) of its title,
+/// description and main text (a word that a better phrase already holds left out), in the
+/// page's language when `<html lang>` says English or French
+/// (else the one the text's stop words vote for).
+///
+/// ```
+/// use smo_core::audit::{rules::suggested_tags, scan::scan, ScanLimits};
+/// let html = r#"<html lang="fr"><title>Draps en lin lavé</title><body><main><p>Nos draps en lin lavé
+///   sont tissés en France. Le lin lavé devient plus doux à chaque lavage.</p></main></body></html>"#;
+/// let f = scan(html.as_bytes(), "https://www.maisonlune.fr/journal/draps", &ScanLimits::default());
+/// assert!(suggested_tags(&f).iter().any(|t| t == "lin lavé"));
+/// ```
+pub fn suggested_tags(f: &PageFeatures) -> Vec<String> {
+    let title = f.og("og:title").or(f.title.as_deref()).unwrap_or_default();
+    let description = f
+        .og("og:description")
+        .or(f.description.as_deref())
+        .unwrap_or_default();
+    let text = format!("{title}\n{description}\n{}", f.main_text);
+    let lang = crate::listening::Lang::parse_opt(f.lang.as_deref())
+        .ok()
+        .flatten();
+    // A word that a better phrase already holds ("linen" after "washed linen") adds nothing to
+    // the page's tags.
+    let mut kept: Vec<String> = Vec::new();
+    for t in crate::tags::extract_tags(&text, lang, SUGGESTED_TAGS * 3) {
+        let words: Vec<&str> = t.phrase.split(' ').collect();
+        let covered = words.len() == 1
+            && kept.iter().any(|k| {
+                let held: Vec<&str> = k.split(' ').collect();
+                words.iter().all(|w| held.contains(w))
+            });
+        if !covered {
+            kept.push(t.phrase);
+        }
+        if kept.len() == SUGGESTED_TAGS {
+            break;
+        }
+    }
+    kept
+}
+
+/// The JSON-LD `"keywords"` value proposing `tags`.
+pub(crate) fn keywords_value(tags: &[String]) -> String {
+    serde_json::Value::String(tags.join(", ")).to_string()
+}
+
+fn check_tags(f: &PageFeatures, e: &mut Eval<'_>) {
+    const TAG: &str = "tags/article-tag-missing";
+    const KEYWORDS: &str = "tags/jsonld-keywords-missing";
+    if page_kind(f) != PageKind::Article {
+        e.na(TAG);
+        e.na(KEYWORDS);
+        return;
+    }
+    let articles: Vec<_> = f
+        .json_ld
+        .iter()
+        .flat_map(|b| b.articles.iter().map(move |a| (b, a)))
+        .collect();
+    if articles.is_empty() {
+        e.na(KEYWORDS);
+    }
+    let tag_missing = f.og("article:tag").is_none();
+    let keywords_missing =
+        !articles.is_empty() && articles.iter().all(|(_, a)| a.keywords.is_empty());
+    if !(tag_missing && e.findings.enabled(TAG) || keywords_missing && e.findings.enabled(KEYWORDS))
+    {
+        return;
+    }
+    let tags = suggested_tags(f);
+    let from = if tags.is_empty() {
+        String::new()
+    } else {
+        format!(" (the page's key phrases: {})", tags.join(", "))
+    };
+    if tag_missing {
+        let fix = if tags.is_empty() {
+            "Add one <meta property=\"article:tag\" content=\"…\"> per topic of the article."
+                .to_owned()
+        } else {
+            let lines: Vec<String> = tags
+                .iter()
+                .map(|t| {
+                    format!(
+                        "<meta property=\"article:tag\" content=\"{}\">",
+                        htmlize::escape_attribute(t)
+                    )
+                })
+                .collect();
+            format!("Add to <head>{from}: {}", lines.join(" "))
+        };
+        e.fail(
+            TAG,
+            page_loc("meta[property=article:tag]"),
+            "This article page has no article:tag.".into(),
+            Some(fix),
+        );
+    }
+    if keywords_missing {
+        if let Some((block, article)) = articles.first() {
+            let what = article.types.join("/");
+            let fix = if tags.is_empty() {
+                format!("Add \"keywords\": \"topic, topic\" to the {what} entity.")
+            } else {
+                format!(
+                    "Add \"keywords\": {} to the {what} entity{from}.",
+                    keywords_value(&tags)
+                )
+            };
+            e.fail(
+                KEYWORDS,
+                at("script[type=application/ld+json]", &block.origin),
+                format!("The JSON-LD {what} has no keywords."),
+                Some(fix),
+            );
+        }
+    }
 }
 
 fn social(m: &MetaTag) -> bool {
@@ -2116,6 +2257,152 @@ mod tests {
         for (id, _) in WEIGHTS {
             assert!(RULES.iter().any(|r| r.id == *id), "{id}");
         }
+    }
+
+    fn audit(html: &str) -> super::super::PageAudit {
+        super::super::audit_page(
+            html.as_bytes(),
+            "https://www.maisonlune.fr/journal/lin",
+            &AuditOptions::default(),
+        )
+        .unwrap()
+    }
+
+    fn status(a: &super::super::PageAudit, rule: &str) -> Status {
+        a.outcomes.iter().find(|o| o.rule == rule).unwrap().status
+    }
+
+    const ARTICLE_BODY: &str = "<body><header><nav><a href=\"/\">Accueil</a> Boutique Contact</nav></header>\
+        <main><h1>Entretenir le lin lavé</h1><p>Le lin lavé se lave à 40 degrés. Le lin lavé sèche \
+        vite à l'air libre. Un drap en lin lavé devient plus doux à chaque lavage, et le lin lavé \
+        ne se repasse pas.</p></main><footer>Mentions légales</footer></body>";
+
+    #[test]
+    fn tag_rules_fire_on_article_pages_and_propose_the_key_phrases() {
+        let html = format!(
+            "<html lang=\"fr\"><head><title>Entretenir le lin lavé</title>\
+             <meta property=\"og:type\" content=\"article\">\
+             <script type=\"application/ld+json\">{{\"@type\":\"BlogPosting\",\"headline\":\"Entretenir le lin\"}}</script>\
+             </head>{ARTICLE_BODY}</html>"
+        );
+        let a = audit(&html);
+        assert!(
+            a.features
+                .main_text
+                .starts_with("Entretenir le lin lavé Le lin lavé"),
+            "{}",
+            a.features.main_text
+        );
+        assert!(!a.features.main_text.contains("Boutique"), "nav left out");
+        let tags = suggested_tags(&a.features);
+        assert_eq!(
+            tags.first().map(String::as_str),
+            Some("lin lavé"),
+            "{tags:?}"
+        );
+        let tag = a
+            .findings
+            .iter()
+            .find(|f| f.rule == "tags/article-tag-missing")
+            .unwrap();
+        assert_eq!(tag.source, OGA);
+        assert!(
+            tag.fix
+                .as_deref()
+                .unwrap()
+                .contains(r#"<meta property="article:tag" content="lin lavé">"#),
+            "{:?}",
+            tag.fix
+        );
+        let kw = a
+            .findings
+            .iter()
+            .find(|f| f.rule == "tags/jsonld-keywords-missing")
+            .unwrap();
+        assert!(kw.message.contains("BlogPosting"));
+        assert!(
+            kw.fix
+                .as_deref()
+                .unwrap()
+                .contains(r#""keywords": "lin lavé, "#),
+            "{:?}",
+            kw.fix
+        );
+        assert!(kw.location.span.is_some(), "points at the JSON-LD block");
+        assert!(
+            a.fix_html
+                .contains(r#"<meta property="article:tag" content="lin lavé">"#),
+            "{}",
+            a.fix_html
+        );
+        assert!(
+            a.fix_html
+                .contains(r#"<!-- JSON-LD: add "keywords": "lin lavé, "#),
+            "{}",
+            a.fix_html
+        );
+        assert_eq!(status(&a, "tags/article-tag-missing"), Status::Fail);
+        assert_eq!(
+            category("tags/article-tag-missing"),
+            Category::Discoverability
+        );
+    }
+
+    #[test]
+    fn tag_rules_pass_with_tags_and_keywords_and_skip_other_pages() {
+        let html = format!(
+            "<html lang=\"fr\"><head><title>Entretenir le lin lavé</title>\
+             <meta property=\"og:type\" content=\"article\"><meta property=\"article:tag\" content=\"lin lavé\">\
+             <script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"keywords\":[\"lin\",{{\"@type\":\"DefinedTerm\",\"name\":\"lavage\"}}]}}</script>\
+             </head>{ARTICLE_BODY}</html>"
+        );
+        let a = audit(&html);
+        assert_eq!(
+            a.features.json_ld[0].articles[0].keywords,
+            ["lin", "lavage"]
+        );
+        assert_eq!(status(&a, "tags/article-tag-missing"), Status::Pass);
+        assert_eq!(status(&a, "tags/jsonld-keywords-missing"), Status::Pass);
+        assert!(!a.fix_html.contains("article:tag"));
+        // An article by og:type alone has no JSON-LD entity to hold keywords.
+        let a = audit(&html.replace("NewsArticle", "Organization"));
+        assert_eq!(
+            status(&a, "tags/jsonld-keywords-missing"),
+            Status::NotApplicable
+        );
+        assert_eq!(status(&a, "tags/article-tag-missing"), Status::Pass);
+        // Not an article: neither rule applies.
+        let page = format!(
+            "<html lang=\"fr\"><head><title>Boutique</title><meta property=\"og:type\" content=\"website\"></head>{ARTICLE_BODY}</html>"
+        );
+        let a = audit(&page);
+        assert_eq!(
+            status(&a, "tags/article-tag-missing"),
+            Status::NotApplicable
+        );
+        assert_eq!(
+            status(&a, "tags/jsonld-keywords-missing"),
+            Status::NotApplicable
+        );
+        assert!(a.findings.iter().all(|f| !f.rule.starts_with("tags/")));
+    }
+
+    #[test]
+    fn tag_rules_read_english_pages_in_english() {
+        let html = "<html lang=\"en-GB\"><head><title>Caring for washed linen</title>\
+            <meta name=\"description\" content=\"How to wash washed linen sheets.\">\
+            <script type=\"application/ld+json\">{\"@type\":\"Article\",\"keywords\":\"\"}</script></head>\
+            <body><article><p>Washed linen sheets go in the machine at 40 degrees. Dry washed linen \
+            sheets in the open air; washed linen needs no ironing.</p></article></body></html>";
+        let a = audit(html);
+        let tags = suggested_tags(&a.features);
+        assert!(tags.iter().any(|t| t.contains("washed linen")), "{tags:?}");
+        assert!(
+            a.findings
+                .iter()
+                .any(|f| f.rule == "tags/jsonld-keywords-missing"),
+            "an empty keywords text is missing"
+        );
     }
 
     #[test]

@@ -12,12 +12,13 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
-use lol_html::html_content::{Element, TextChunk};
+use lol_html::html_content::{Element, TextChunk, TextType};
 use lol_html::{
-    AsciiCompatibleEncoding, ElementContentHandlers, HtmlRewriter, MemorySettings, Selector,
-    Settings,
+    AsciiCompatibleEncoding, DocumentContentHandlers, ElementContentHandlers, HtmlRewriter,
+    MemorySettings, Selector, Settings,
 };
 use url::Url;
 
@@ -26,6 +27,10 @@ use super::features::*;
 use crate::{Network, Span};
 
 mod fallback;
+mod text;
+
+pub use text::ANCHOR_TEXT_BYTES;
+use text::TextCollector;
 
 /// Limits that keep the scan's memory bounded whatever the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,17 +50,21 @@ pub struct ScanLimits {
     /// memory cap); the fallback holds the page's text and one whole tag in memory, so beyond
     /// this size the scan keeps its partial result instead.
     pub max_fallback_bytes: usize,
+    /// Longest main text kept ([`PageFeatures::main_text`]), in bytes: whole words, the first
+    /// ones of the page.
+    pub max_text_bytes: usize,
 }
 
 impl ScanLimits {
     /// The limits' names, as [`ScanLimits::with`] takes them.
-    pub const NAMES: [&'static str; 6] = [
+    pub const NAMES: [&'static str; 7] = [
         "chunk_size",
         "max_parser_memory",
         "max_value_bytes",
         "max_json_ld_bytes",
         "max_items",
         "max_fallback_bytes",
+        "max_text_bytes",
     ];
 
     /// These limits with the one called `name` set to `value` (bytes, or items for
@@ -85,6 +94,7 @@ impl ScanLimits {
             "max_json_ld_bytes" => &mut self.max_json_ld_bytes,
             "max_items" => &mut self.max_items,
             "max_fallback_bytes" => &mut self.max_fallback_bytes,
+            "max_text_bytes" => &mut self.max_text_bytes,
             _ => {
                 return Err(argument(format!(
                     "unknown limit: use one of {}",
@@ -106,6 +116,7 @@ impl Default for ScanLimits {
             max_json_ld_bytes: 1024 * 1024,
             max_items: 20_000,
             max_fallback_bytes: 32 * 1024 * 1024,
+            max_text_bytes: 64 * 1024,
         }
     }
 }
@@ -148,6 +159,9 @@ struct State {
     /// The element-naming widget signatures whose class or id occurs in the page (`None`: not
     /// looked for, check them all).
     gates: Option<Vec<usize>>,
+    /// The main text and anchors (shared with `lol_html`'s end-tag handlers, which must own
+    /// what they touch).
+    text: Rc<RefCell<TextCollector>>,
 }
 
 /// The resume points of the widget windows, filled during the outer scan.
@@ -678,9 +692,72 @@ enum Mode {
     Tokenizer,
 }
 
+/// The anchors of a page: every `<a href>` (outside `<noscript>`) in document order, with its
+/// resolved URL, its text and its `rel` tokens, read by the same scan as [`scan`] (the same
+/// parsers, the same limits: at most `max_items` anchors, each text up to
+/// [`ANCHOR_TEXT_BYTES`]).
+///
+/// ```
+/// use smo_core::audit::{ScanLimits, scan::scan_anchors};
+/// let html = r#"<p>See <a href="/shop" rel="nofollow Sponsored">our <b>linen</b> shop</a></p>"#;
+/// let scan = scan_anchors(html.as_bytes(), "https://blog.example/post", &ScanLimits::default());
+/// let a = &scan.anchors[0];
+/// assert_eq!(a.url.as_deref(), Some("https://blog.example/shop"));
+/// assert_eq!((a.text.as_str(), a.rel.clone()), ("our linen shop", vec!["nofollow".to_owned(), "sponsored".to_owned()]));
+/// ```
+pub fn scan_anchors(input: &[u8], url: &str, limits: &ScanLimits) -> AnchorScan {
+    scan_anchors_with(input, url, limits, Mode::Windowed)
+}
+
+fn scan_anchors_with(input: &[u8], url: &str, limits: &ScanLimits, mode: Mode) -> AnchorScan {
+    let (features, mut anchors, capped) = scan_full(input, url, limits, mode, true);
+    locate_anchors(&mut anchors, input_bytes(input).as_ref());
+    AnchorScan {
+        url: url.to_owned(),
+        lang: features.lang,
+        title: features.title,
+        anchors,
+        complete: features.parse.complete && !capped,
+        parse: features.parse,
+    }
+}
+
+/// The bytes the scan reads (UTF-16 transcoded), for line and column.
+fn input_bytes(input: &[u8]) -> Cow<'_, [u8]> {
+    sniff(input).0
+}
+
+/// What [`scan_anchors`] found.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct AnchorScan {
+    /// The page URL given by the caller.
+    pub url: String,
+    /// `<html lang>`.
+    pub lang: Option<String>,
+    /// The first `<title>`.
+    pub title: Option<String>,
+    /// The anchors, in document order.
+    pub anchors: Vec<Anchor>,
+    /// Whether the whole page was read and no anchor was left out at the item cap.
+    pub complete: bool,
+    /// How the scan went.
+    pub parse: ParseInfo,
+}
+
 /// [`scan`] in a given mode; whatever the mode, a page `lol_html` gives up on is scanned again
 /// with the tokenizer.
 fn scan_with(input: &[u8], url: &str, limits: &ScanLimits, mode: Mode) -> PageFeatures {
+    scan_full(input, url, limits, mode, false).0
+}
+
+/// The scan, with the anchors when `anchors` (and whether some were left out at the cap).
+fn scan_full(
+    input: &[u8],
+    url: &str,
+    limits: &ScanLimits,
+    mode: Mode,
+    anchors: bool,
+) -> (PageFeatures, Vec<Anchor>, bool) {
     // Without the literal searcher (it cannot fail to build on the table's literals), every
     // selector runs on every element.
     let windowed = mode == Mode::Windowed && compiled().literals.is_some();
@@ -689,6 +766,11 @@ fn scan_with(input: &[u8], url: &str, limits: &ScanLimits, mode: Mode) -> PageFe
         let mut s = State {
             base: Url::parse(url).ok(),
             limits: *limits,
+            text: Rc::new(RefCell::new(TextCollector::new(
+                limits.max_text_bytes,
+                anchors,
+                limits.max_items,
+            ))),
             ..State::default()
         };
         s.f.url = url.to_owned();
@@ -766,10 +848,14 @@ fn scan_with(input: &[u8], url: &str, limits: &ScanLimits, mode: Mode) -> PageFe
         })
     });
     s.f.parse.max_depth = super::depth::estimate(&bytes);
+    let collector = std::mem::take(&mut *s.text.borrow_mut());
+    let capped = collector.anchors_capped;
+    let (main_text, anchors) = collector.finish();
     let mut f = s.f;
+    f.main_text = main_text;
     finish(&mut f);
     locate(&mut f, &bytes);
-    f
+    (f, anchors, capped)
 }
 
 /// Whether the page may contain an `<svg` or `<math` start tag (any case, any context: a
@@ -863,7 +949,7 @@ fn run_windows(
             }),
         );
         let mut rewriter = Some(HtmlRewriter::new(
-            settings(handlers, encoding, limits),
+            settings(handlers, None, encoding, limits),
             |_: &[u8]| {},
         ));
         let mut pos = from;
@@ -930,6 +1016,7 @@ enum Pass {
 
 fn settings<'h>(
     handlers: Handlers<'h>,
+    document: Option<DocumentContentHandlers<'h>>,
     encoding: AsciiCompatibleEncoding,
     limits: &ScanLimits,
 ) -> Settings<'h, 'static> {
@@ -944,6 +1031,9 @@ fn settings<'h>(
         );
     for h in handlers {
         settings = settings.append_element_content_handler(h);
+    }
+    if let Some(d) = document {
+        settings = settings.append_document_content_handler(d);
     }
     settings
 }
@@ -987,6 +1077,9 @@ fn run(
                     s.body(el.source_location().bytes().start);
                 }
                 on_anchor(el, st);
+                if !nested {
+                    collect_anchor(el, st);
+                }
             }
             // The widget signatures on `a` (`a.twitter-timeline`, `a[data-pin-do]`), after the
             // link itself, as their own selectors would have run.
@@ -1132,6 +1225,27 @@ fn run(
                     Ok(())
                 }),
         );
+        // The main text: data-state text outside the excluded elements (see `text`).
+        push(
+            &mut handlers,
+            text::EXCLUDED_SELECTOR,
+            ElementContentHandlers::default().element(|el: &mut Element<'_, '_>| {
+                if el.can_have_content() {
+                    let text = st.borrow().text.clone();
+                    let closing = text.clone();
+                    let opened = el
+                        .on_end_tag(Box::new(move |_| {
+                            closing.borrow_mut().close_excluded();
+                            Ok(())
+                        }))
+                        .is_ok();
+                    if opened {
+                        text.borrow_mut().open_excluded();
+                    }
+                }
+                Ok(())
+            }),
+        );
         for (selector, group) in &compiled().tagged {
             handlers.push((
                 Cow::Borrowed(selector),
@@ -1163,7 +1277,19 @@ fn run(
             ));
         }
     }
-    let mut rewriter = HtmlRewriter::new(settings(handlers, encoding, limits), |_: &[u8]| {});
+    let document = (!nested).then(|| {
+        let text = st.borrow().text.clone();
+        DocumentContentHandlers::default().text(move |t: &mut TextChunk<'_>| {
+            if t.text_type() == TextType::Data {
+                text.borrow_mut().raw(t.as_str(), t.last_in_text_node());
+            }
+            Ok(())
+        })
+    });
+    let mut rewriter = HtmlRewriter::new(
+        settings(handlers, document, encoding, limits),
+        |_: &[u8]| {},
+    );
     let mut error = None;
     for chunk in bytes.chunks(limits.chunk_size.max(1)) {
         if let Err(e) = rewriter.write(chunk) {
@@ -1532,6 +1658,55 @@ fn on_anchor(el: &impl StartTag, st: &RefCell<State>) {
     }
 }
 
+/// The anchor of an `<a href>` for the anchor scan (its text is collected while it is open), or
+/// `None` when anchors are not collected or the cap is reached.
+fn anchor_of(el: &impl StartTag, st: &RefCell<State>) -> Option<usize> {
+    let text = st.borrow().text.clone();
+    if !text.borrow().want_anchors {
+        return None;
+    }
+    let raw = el.raw("href")?;
+    let max = st.borrow().limits.max_value_bytes;
+    let mut end = raw.len().min(max);
+    while !raw.is_char_boundary(end) {
+        end -= 1;
+    }
+    let href = htmlize::unescape_attribute(&raw[..end]).trim().to_owned();
+    let rel = el
+        .raw("rel")
+        .map(|r| rel_tokens(&htmlize::unescape_attribute(&*r)))
+        .unwrap_or_default();
+    let s = st.borrow();
+    let url = s.resolve(&href);
+    let origin = s.origin(el.range());
+    drop(s);
+    let i = text
+        .borrow_mut()
+        .anchor(text::anchor(href, url, rel, origin));
+    i
+}
+
+/// `<a href>` in the streaming scan: the anchor, open until its end tag.
+fn collect_anchor(el: &mut Element<'_, '_>, st: &RefCell<State>) {
+    let Some(i) = anchor_of(el, st) else {
+        return;
+    };
+    if !el.can_have_content() {
+        return;
+    }
+    let text = st.borrow().text.clone();
+    let closing = text.clone();
+    let opened = el
+        .on_end_tag(Box::new(move |_| {
+            closing.borrow_mut().close_anchor(i);
+            Ok(())
+        }))
+        .is_ok();
+    if opened {
+        text.borrow_mut().open_anchor(i);
+    }
+}
+
 fn on_iframe(el: &impl StartTag, st: &RefCell<State>) {
     let Some(src) = attr(el, "src", st) else {
         return;
@@ -1850,6 +2025,12 @@ fn count_chars(bytes: &[u8]) -> u64 {
     bytes.len() as u64 - continuation
 }
 
+/// Fills line and column of the anchors' origins.
+fn locate_anchors(anchors: &mut [Anchor], input: &[u8]) {
+    let spans: Vec<&mut Span> = anchors.iter_mut().map(|a| &mut a.origin.span).collect();
+    locate_spans(spans, input);
+}
+
 /// Fills line and column of every origin, in one pass over the input.
 fn locate(f: &mut PageFeatures, input: &[u8]) {
     let mut spans: Vec<&mut Span> = Vec::new();
@@ -1878,6 +2059,11 @@ fn locate(f: &mut PageFeatures, input: &[u8]) {
     ] {
         spans.extend(list.iter_mut().map(|w| &mut w.origin.span));
     }
+    locate_spans(spans, input);
+}
+
+/// Fills line and column of `spans`, in one pass over the input.
+fn locate_spans(mut spans: Vec<&mut Span>, input: &[u8]) {
     spans.sort_by_key(|s| s.start_byte);
     let mut line = 1u64;
     let mut line_start = 0usize;
@@ -1942,6 +2128,21 @@ mod tests {
         // site-audit.md §6: same decoded values, same noscript reading, same offsets).
         let tokens = scan_with(html, "https://shop.example/p", &whole, Mode::Tokenizer);
         assert_eq!(tokens, reference, "{what}, read by the tokenizer");
+        // The anchor scan too, anchors and their text included.
+        let reference = scan_anchors_with(html, "https://shop.example/p", &whole, Mode::Reference);
+        for mode in [Mode::Windowed, Mode::Tokenizer] {
+            for chunk in [usize::MAX, 7] {
+                let limits = ScanLimits {
+                    chunk_size: chunk,
+                    ..ScanLimits::default()
+                };
+                let other = scan_anchors_with(html, "https://shop.example/p", &limits, mode);
+                assert_eq!(
+                    other, reference,
+                    "{what}: anchors, {mode:?}, {chunk} bytes at a time"
+                );
+            }
+        }
     }
 
     const HEAD: &str = "<!doctype html><html><head><title>T</title>\
@@ -2057,6 +2258,91 @@ mod tests {
             }
             same(&page, &format!("mutation {round}"));
         }
+    }
+
+    #[test]
+    fn main_text_and_anchors_read_alike_in_every_scan() {
+        let bodies = [
+            // Chrome, hidden code and the article's words.
+            r#"<header><a href="/">Maison Lune</a><nav><a href="/shop">Shop</a></nav></header><main><h1>Linen sheets</h1><p>Washed linen, woven in Lyon.</p></main><aside>Related</aside><footer>© 2026</footer>"#,
+            // Entities (named with and without `;`, numeric, C1 remaps, invalid), text-like `<`.
+            "<p>caf&eacute; &amp co &notit; &#128; &#x1F319; &#0; &#xD800; 3<5 a &lt b &am</p><p>&AMP;&nbsp;x</p>",
+            // Comments, NUL, CR LF, raw text and RCDATA.
+            "<p>un<!-- c -->deux\0trois\r\nquatre</p><script>var no = 1;</script><style>p{}</style><textarea>no</textarea><title>no</title><noscript><p>no</p></noscript><xmp><b>no</b></xmp>",
+            // Templates, SVG, MathML, CDATA, and elements closed by an ancestor's end tag.
+            "<template><p>no</p></template><svg><text>no</text><![CDATA[no]]></svg><math><mi>no</mi></math><div><nav><p>no</div><p>yes</p><nav/>still<br/>",
+            // Nested and unclosed anchors, rel variants, a self-closing one in SVG.
+            r#"<a href="https://partner.example/a?x=1&amp;y=2" rel="NoFollow  sponsored">one <b>two</b><a href="/in">three</a> four</a><svg><a href="/svg"/></svg><a href=" /x ">x</a><a>no href</a><a href="/open">open"#,
+            // A long word and a long text node.
+            &format!("<p>{} {}</p>", "x".repeat(5000), "mot ".repeat(40_000)),
+        ];
+        for (n, body) in bodies.iter().enumerate() {
+            same(
+                format!("{HEAD}{body}</body></html>").as_bytes(),
+                &format!("text {n}"),
+            );
+        }
+        let f = scan(
+            format!("{HEAD}{}</body></html>", bodies[0]).as_bytes(),
+            "https://shop.example/p",
+            &ScanLimits::default(),
+        );
+        assert_eq!(f.main_text, "Linen sheets Washed linen, woven in Lyon.");
+        let f = scan(
+            format!("{HEAD}{}</body></html>", bodies[3]).as_bytes(),
+            "https://shop.example/p",
+            &ScanLimits::default(),
+        );
+        assert_eq!(f.main_text, "yes", "`<nav/>` opens a nav, as in browsers");
+        let a = scan_anchors(
+            bodies[4].as_bytes(),
+            "https://shop.example/p",
+            &ScanLimits::default(),
+        );
+        let got: Vec<(&str, Option<&str>, &str)> = a
+            .anchors
+            .iter()
+            .map(|x| (x.href.as_str(), x.url.as_deref(), x.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "https://partner.example/a?x=1&y=2",
+                    Some("https://partner.example/a?x=1&y=2"),
+                    "one two three four"
+                ),
+                ("/in", Some("https://shop.example/in"), "three"),
+                ("/svg", Some("https://shop.example/svg"), ""),
+                ("/x", Some("https://shop.example/x"), "x"),
+                ("/open", Some("https://shop.example/open"), "open"),
+            ]
+        );
+        assert_eq!(a.anchors[0].rel, ["nofollow", "sponsored"]);
+        assert_eq!(
+            (
+                a.anchors[0].origin.span.line,
+                a.anchors[0].origin.span.column
+            ),
+            (1, 1)
+        );
+        // The caps: whole words, memory flat.
+        let limits = ScanLimits {
+            max_text_bytes: 10,
+            ..ScanLimits::default()
+        };
+        let f = scan(
+            b"<p>linen sheets pillow</p>",
+            "https://shop.example/p",
+            &limits,
+        );
+        assert_eq!(f.main_text, "linen");
+        let f = scan(
+            format!("<p>{}</p>", "mot ".repeat(100_000)).as_bytes(),
+            "https://shop.example/p",
+            &ScanLimits::default(),
+        );
+        assert!(f.main_text.len() <= 64 * 1024 && f.main_text.len() > 60_000);
     }
 
     #[test]

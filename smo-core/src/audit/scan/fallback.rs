@@ -20,6 +20,7 @@ use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::ops::Range;
 
+use html5ever::LocalName;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{
@@ -27,9 +28,41 @@ use html5ever::tokenizer::{
 };
 
 use super::{
-    ScanLimits, Simple, StartTag, State, collapse, compiled, facts, flush_json_ld, on_anchor,
-    on_base, on_html, on_iframe, on_link, on_meta, on_script, on_script_text, rescan_noscript,
+    ScanLimits, Simple, StartTag, State, anchor_of, collapse, compiled, facts, flush_json_ld,
+    on_anchor, on_base, on_html, on_iframe, on_link, on_meta, on_script, on_script_text,
+    rescan_noscript, text,
 };
+
+/// An open element, as `lol_html`'s selector stack keeps it (see `text`).
+struct Frame {
+    name: LocalName,
+    excluded: bool,
+    anchor: Option<usize>,
+}
+
+/// HTML elements that never open (`lol_html`'s list).
+fn is_void(name: &str) -> bool {
+    matches!(
+        name,
+        "area"
+            | "base"
+            | "basefont"
+            | "bgsound"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "keygen"
+            | "link"
+            | "meta"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
+    )
+}
 
 /// The page as text, with where its pieces are in the input when the two differ (an encoding
 /// other than UTF-8, or invalid UTF-8).
@@ -198,6 +231,8 @@ struct Sink<'a> {
     integration: Cell<u32>,
     /// The widget signatures the streaming scan registers, with their row.
     widgets: Vec<(usize, Simple<'static>)>,
+    /// Open elements.
+    stack: RefCell<Vec<Frame>>,
 }
 
 fn is_integration_point(name: &str) -> bool {
@@ -266,6 +301,7 @@ impl Sink<'_> {
         };
         let at = el.range.start;
         let html = !self.in_foreign();
+        let mut anchor = None;
         // The streaming scan's handlers, in its registration order.
         match name {
             "meta" => on_meta(&el, st),
@@ -273,6 +309,7 @@ impl Sink<'_> {
             "a" if el.raw("href").is_some() => {
                 st.borrow_mut().body(at);
                 on_anchor(&el, st);
+                anchor = anchor_of(&el, st);
             }
             "iframe" if el.raw("src").is_some() => {
                 st.borrow_mut().body(at);
@@ -294,6 +331,28 @@ impl Sink<'_> {
                 let origin = s.origin(el.range());
                 s.widget(sig.kind, sig.provider, sig.selector.to_owned(), origin);
             }
+        }
+        // The element opens as it does on `lol_html`'s stack.
+        let opens = if html && !matches!(name, "svg" | "math") {
+            !is_void(name)
+        } else {
+            !tag.self_closing
+        };
+        if opens {
+            let excluded = text::EXCLUDED.contains(&name);
+            let collector = st.borrow().text.clone();
+            let mut c = collector.borrow_mut();
+            if excluded {
+                c.open_excluded();
+            }
+            if let Some(i) = anchor {
+                c.open_anchor(i);
+            }
+            self.stack.borrow_mut().push(Frame {
+                name: tag.name.clone(),
+                excluded,
+                anchor,
+            });
         }
         // Foreign content: its elements are not raw text, and `<title>` is not the page's.
         if self.foreign.get() > 0 {
@@ -341,6 +400,21 @@ impl Sink<'_> {
 
     fn end_tag(&self, tag: &Tag, start: usize) {
         let name: &str = &tag.name;
+        {
+            let mut stack = self.stack.borrow_mut();
+            if let Some(k) = stack.iter().rposition(|f| f.name == tag.name) {
+                let collector = self.st.borrow().text.clone();
+                let mut c = collector.borrow_mut();
+                for f in stack.drain(k..).rev() {
+                    if f.excluded {
+                        c.close_excluded();
+                    }
+                    if let Some(i) = f.anchor {
+                        c.close_anchor(i);
+                    }
+                }
+            }
+        }
         if let Some((what, from)) = self.raw.take() {
             self.raw_text(what, from, start);
             return;
@@ -399,6 +473,18 @@ impl TokenSink for Sink<'_> {
     type Handle = ();
 
     fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+        let collector = self.st.borrow().text.clone();
+        match &token {
+            // Text of raw-text elements is theirs (script, style, title...), not the page's.
+            Token::CharacterTokens(t) if self.raw.get().is_none() => {
+                collector.borrow_mut().decoded(t);
+                return TokenSinkResult::Continue;
+            }
+            Token::CharacterTokens(_) | Token::NullCharacterToken | Token::ParseError(_) => {
+                return TokenSinkResult::Continue;
+            }
+            _ => collector.borrow_mut().end_node(),
+        }
         let Token::TagToken(tag) = token else {
             if let Token::EOFToken = token {
                 if let Some((what, from)) = self.raw.take() {
@@ -459,6 +545,7 @@ pub(super) fn run(
                 Some((*i, Simple::parse(sig.selector)?))
             })
             .collect(),
+        stack: RefCell::new(Vec::new()),
     };
     let tokenizer = Tokenizer::new(
         sink,
