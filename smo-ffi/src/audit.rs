@@ -35,7 +35,6 @@ type ShareLink = audit::features::ShareLink;
 type ProfileLink = audit::features::ProfileLink;
 type WidgetKind = audit::facts::WidgetKind;
 type Widget = audit::features::Widget;
-type Anchor = audit::features::Anchor;
 type ParseInfo = audit::features::ParseInfo;
 type PageFeatures = audit::PageFeatures;
 type RuleStatus = audit::Status;

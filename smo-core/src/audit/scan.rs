@@ -1680,10 +1680,8 @@ fn anchor_of(el: &impl StartTag, st: &RefCell<State>) -> Option<usize> {
     let url = s.resolve(&href);
     let origin = s.origin(el.range());
     drop(s);
-    let i = text
-        .borrow_mut()
-        .anchor(text::anchor(href, url, rel, origin));
-    i
+    text.borrow_mut()
+        .anchor(text::anchor(href, url, rel, origin))
 }
 
 /// `<a href>` in the streaming scan: the anchor, open until its end tag.
