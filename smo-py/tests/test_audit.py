@@ -186,7 +186,9 @@ def test_article_tag_rules_propose_the_page_key_phrases() -> None:
     assert tag.source == "https://ogp.me/#type_article"
     assert '<meta property="article:tag" content="lin lavé">' in (tag.fix or "")
     assert audit.outcomes["tags/jsonld-keywords-missing"] == "pass"
-    short = smo.audit_page(html, "https://www.maisonlune.fr/journal/lin-lave", limits={"max_text_bytes": 12})
-    assert short.features.main_text == "Le lin lavé,"
+    short = smo.audit_page(html, "https://www.maisonlune.fr/journal/lin-lave", limits={"max_text_bytes": 13})
+    assert short.features.main_text == "Le lin lavé,"  # 13 bytes: the words that fit, whole
+    shorter = smo.audit_page(html, "https://www.maisonlune.fr/journal/lin-lave", limits={"max_text_bytes": 12})
+    assert shorter.features.main_text == "Le lin"
     with pytest.raises(smo.InvalidArgumentError, match="max_text_bytes"):
         smo.audit_page(html, "https://www.maisonlune.fr/journal/lin-lave", limits={"max_text_bytes": 0})

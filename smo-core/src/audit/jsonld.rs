@@ -1,6 +1,6 @@
 //! JSON-LD blocks: strict parse (serde_json), `@type`s, the Organization/Person entities
 //! the audit needs (`name`, `url`, `logo`, `sameAs`) and the article entities with their
-//! `keywords` (https://schema.org/keywords). Parse errors are kept, not fatal:
+//! `keywords` (<https://schema.org/keywords>). Parse errors are kept, not fatal:
 //! 11 of 157 real pages with JSON-LD fail a strict parse (site-audit.md §3).
 
 use serde_json::Value;
