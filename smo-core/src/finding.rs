@@ -213,19 +213,30 @@ impl RuleConfig {
     ///
     /// A typo in a disabled rule would otherwise silently disable nothing.
     pub fn check_against(&self, registry: &[RuleInfo]) -> Result<()> {
-        for id in self.disabled.iter().chain(self.severities.keys()) {
-            if !registry.iter().any(|r| r.id == id) {
-                let hint = closest(id, registry.iter().map(|r| r.id))
-                    .map(|c| format!("; did you mean `{c}`?"))
-                    .unwrap_or_default();
-                return Err(Error::UnknownRule {
-                    id: id.clone(),
-                    hint,
-                });
-            }
-        }
-        Ok(())
+        check_rule_ids(
+            self.disabled.iter().chain(self.severities.keys()),
+            &registry.iter().map(|r| r.id).collect::<Vec<_>>(),
+        )
     }
+}
+
+/// Fails on the first of `ids` that is not in `known`, naming the closest known id.
+pub(crate) fn check_rule_ids<'a>(
+    ids: impl IntoIterator<Item = &'a String>,
+    known: &[&str],
+) -> Result<()> {
+    for id in ids {
+        if !known.contains(&id.as_str()) {
+            let hint = closest(id, known.iter().copied())
+                .map(|c| format!("; did you mean `{c}`?"))
+                .unwrap_or_default();
+            return Err(Error::UnknownRule {
+                id: id.clone(),
+                hint,
+            });
+        }
+    }
+    Ok(())
 }
 
 /// Collects the findings of one run of a rule engine, applying a [`RuleConfig`].

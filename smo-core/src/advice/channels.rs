@@ -3,10 +3,9 @@
 //! (Channels to drop need results and are read from the report, in `measured`.)
 
 use super::{Action, Advisor, Draft, Evidence, EvidenceKind as K};
-use crate::data::Dataset;
 use crate::strategy::{Role, Strategy};
 
-pub(super) fn advise(adv: &mut Advisor<'_>, strategy: &Strategy, _data: Option<&Dataset>) {
+pub(super) fn advise(adv: &mut Advisor<'_>, strategy: &Strategy) {
     let publishes = |n: crate::Network| {
         strategy
             .channels

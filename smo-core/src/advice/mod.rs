@@ -48,7 +48,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::audit::SiteReport;
 use crate::data::Dataset;
-use crate::error::{Error, Result, closest};
+use crate::error::{Error, Result};
 use crate::listening::Mention;
 use crate::strategy::Strategy;
 
@@ -339,17 +339,10 @@ impl Default for AdviceOptions {
 
 impl AdviceOptions {
     fn check(&self) -> Result<()> {
-        for id in self.disabled.iter().chain(self.priorities.keys()) {
-            if !RULES.iter().any(|r| r.id == id) {
-                let hint = closest(id, RULES.iter().map(|r| r.id))
-                    .map(|c| format!("; did you mean `{c}`?"))
-                    .unwrap_or_default();
-                return Err(Error::UnknownRule {
-                    id: id.clone(),
-                    hint,
-                });
-            }
-        }
+        crate::finding::check_rule_ids(
+            self.disabled.iter().chain(self.priorities.keys()),
+            &RULES.iter().map(|r| r.id).collect::<Vec<_>>(),
+        )?;
         if !(self.alpha > 0.0 && self.alpha < 1.0) {
             return Err(Error::Argument {
                 name: "alpha".into(),
@@ -512,7 +505,7 @@ pub fn advise(
         given.push("audit".to_owned());
         site::advise(&mut adv, strategy, a);
     }
-    channels::advise(&mut adv, strategy, inputs.data);
+    channels::advise(&mut adv, strategy);
     if let Some(data) = inputs.data {
         if !data.posts.is_empty() {
             given.push("posts".to_owned());
