@@ -360,6 +360,23 @@ pub fn generate() -> Vec<(&'static str, String)> {
         ),
     ];
     let ai = ("chatgpt.com", "referral", "", 2.0, 1.0, 0.35, 0.03);
+    // Link-exchange partners (`partners.csv`): (source, medium, campaign, first day, sessions/day,
+    // conv rate). They draw from their own generator, so the rows above stay as they were.
+    let partners: [(&str, &str, &str, NaiveDate, f64, f64); 5] = [
+        ("tissage-des-vosges.fr", "referral", "", start, 3.0, 0.02),
+        ("lamaisonecolo.fr", "referral", "", start, 2.0, 0.015),
+        (
+            "decomag",
+            "affiliate",
+            "article-sponsorise",
+            NaiveDate::from_ymd_opt(2026, 7, 15).unwrap_or(start),
+            6.0,
+            0.03,
+        ),
+        ("www.boutique-rivages.fr", "referral", "", start, 0.8, 0.05),
+        ("hotel-lestilleuls.fr", "referral", "", start, 1.0, 0.02),
+    ];
+    let mut prng = Rng(SEED ^ 0x5041_5254_4e45_5253); // "PARTNERS"
     for d in 0..days {
         let date = start + Duration::days(d as i64);
         let t = d as f64 / (days - 1) as f64;
@@ -402,6 +419,53 @@ pub fn generate() -> Vec<(&'static str, String)> {
                 "{date},{src},{med},{camp},{sessions:.0},{users:.0},{pageviews:.0},{bounces:.0},{duration:.0},{conversions:.0},{revenue:.2}"
             );
         }
+    }
+    // The partners' rows, appended per day after the others (a second pass keeps the first
+    // generator's sequence, hence every other row, unchanged).
+    let mut rows: Vec<(NaiveDate, String)> = web
+        .lines()
+        .skip(1)
+        .map(|l| {
+            (
+                l.get(..10).and_then(|d| d.parse().ok()).unwrap_or(start),
+                l.to_owned(),
+            )
+        })
+        .collect();
+    for d in 0..days {
+        let date = start + Duration::days(d as i64);
+        for (src, med, camp, from, per_day, conv) in &partners {
+            if date < *from {
+                continue;
+            }
+            // Déco Mag's article is read most in its first weeks.
+            let fade = if *med == "affiliate" {
+                (-((date - *from).num_days() as f64) / 30.0).exp()
+            } else {
+                1.0
+            };
+            let sessions = (per_day * fade * (1.0 + 0.5 * prng.normal())).round();
+            if sessions < 1.0 {
+                continue;
+            }
+            let users = sessions.min((sessions * prng.range(0.85, 1.0)).round().max(1.0));
+            let pageviews = (sessions * prng.range(2.0, 3.6)).round();
+            let bounces = (sessions * prng.range(0.2, 0.5)).round();
+            let duration = sessions * prng.range(90.0, 200.0);
+            let conversions = (0..sessions as u64).filter(|_| prng.chance(*conv)).count();
+            let revenue: f64 = (0..conversions).map(|_| prng.range(79.0, 260.0)).sum();
+            rows.push((
+                date,
+                format!(
+                    "{date},{src},{med},{camp},{sessions:.0},{users:.0},{pageviews:.0},{bounces:.0},{duration:.0},{conversions},{revenue:.2}"
+                ),
+            ));
+        }
+    }
+    rows.sort_by_key(|(date, _)| *date);
+    web.truncate(web.find('\n').map_or(0, |i| i + 1));
+    for (_, row) in rows {
+        let _ = writeln!(web, "{row}");
     }
     // Costs: monthly ads per network, content, staff time, tools.
     let mut costs = String::from("date,network,campaign,category,amount\n");

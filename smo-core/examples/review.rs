@@ -10,7 +10,8 @@
 //!    respected, times learned from the brand's post history where it is long enough), written
 //!    to `out/maison-lune-calendar.{ics,csv}`;
 //! 5. influence: the journal's recent articles not yet shared, with drafts per channel and
-//!    format (UTM-tagged links, share links, post checks);
+//!    format (UTM-tagged links, share links, post checks); the link exchanges of the partners
+//!    ledger, each link checked on the partner's page and ours, with the visits each partner sent;
 //! 6. measure: load the brand's metrics, track the objectives and write the SMO report, which
 //!    joins the watch brief, the audit's findings and the calendar, to `out/maison-lune-report.{html,md,json}`
 //!    (or `$SMO_OUT_DIR`).
@@ -28,6 +29,7 @@ use smo_core::audit::{SiteOptions, SiteReport, audit_site, example::example_site
 use smo_core::calendar::{self, Plan, PlanOptions, export::CsvLayout};
 use smo_core::data::{self, Dataset, LoadOptions, PostRow};
 use smo_core::listening::{BriefOptions, Mention, WatchBrief, WatchOptions, watch_brief};
+use smo_core::partners::{self, PartnersReport};
 use smo_core::report::ReportOptions;
 use smo_core::strategy::rules::ValidateOptions;
 use smo_core::{Finding, Severity, Strategy};
@@ -95,11 +97,39 @@ fn main() -> ExitCode {
         Ok(text) => print!("{text}"),
         Err(e) => return fail(&e),
     }
-    match measure(&strategy, &audit, plan, brief, &site, &mentions) {
+    let partners = match link_exchanges(&strategy) {
+        Ok((partners, text)) => {
+            print!("{text}");
+            partners
+        }
+        Err(e) => return fail(&e),
+    };
+    match measure(&strategy, &audit, plan, brief, &site, &mentions, &partners) {
         Ok(text) => print!("{text}"),
         Err(e) => return fail(&e),
     }
     ExitCode::SUCCESS
+}
+
+/// The link exchanges: the partners ledger (`docs/examples/maison-lune/partners.csv`) checked
+/// against the partners' pages and ours, and the visits each partner sent in the quarter.
+fn link_exchanges(strategy: &Strategy) -> Result<(PartnersReport, String), String> {
+    let ledger = partners::example_ledger().map_err(|e| e.to_string())?;
+    let pages: Vec<(&str, &[u8])> = partners::example_pages()
+        .into_iter()
+        .map(|(url, html)| (url, html.as_bytes()))
+        .collect();
+    let web = Dataset::example().map_err(|e| e.to_string())?.web;
+    let options = partners::CheckOptions::new(strategy.brand.site.clone());
+    let checked =
+        partners::check_partners(&ledger, &pages, &web, &options).map_err(|e| e.to_string())?;
+    let text = format!(
+        "\n## Influence: link exchanges ({} agreements, {} findings)\n\n{}",
+        checked.partners.len(),
+        checked.findings.len(),
+        checked.to_markdown()
+    );
+    Ok((checked, text))
 }
 
 /// The influence part: the journal's recent articles (`docs/examples/maison-lune/feed.xml`) not
@@ -364,15 +394,18 @@ fn measure(
     brief: WatchBrief,
     site: &SiteReport,
     mentions: &[Mention],
+    partners: &PartnersReport,
 ) -> Result<String, String> {
     let data = Dataset::example().map_err(|e| e.to_string())?;
-    // The consultant's advice from everything gathered: audit, metrics, analytics, mentions.
+    // The consultant's advice from everything gathered: audit, metrics, analytics, mentions,
+    // link exchanges.
     let advice = advise(
         strategy,
         &AdviceInputs {
             audit: Some(site),
             data: Some(&data),
             mentions: Some(mentions),
+            partners: Some(partners),
             today: None,
         },
         &AdviceOptions {

@@ -504,6 +504,7 @@ pub fn schema(table: &str) -> Option<&'static [FieldSpec]> {
         "web" => Some(WEB_FIELDS),
         "costs" => Some(COST_FIELDS),
         "mentions" => Some(crate::listening::mention::MENTION_FIELDS),
+        "partners" => Some(crate::partners::PARTNER_FIELDS),
         _ => None,
     }
 }

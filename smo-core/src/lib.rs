@@ -19,6 +19,7 @@
 //! | [`tags`] | tags for content: the key phrases of one text (YAKE), ranked, with their positions |
 //! | [`hashtags`] | hashtag suggestions per network: content key phrases, strategy keywords, themes, each with its reason |
 //! | [`listening`] | listening and watch: mentions, monitoring queries (Boolean dialect, FTS5 and Elasticsearch exports), traced English and French sentiment, share of voice, influencers, themes, alerts, competitor benchmark |
+//! | [`partners`] | link exchanges: the partners ledger, each link checked on the pages (present, re-pointed, qualified, reciprocal) and the visits each partner sends |
 //! | [`feed`] | the site's RSS, Atom and JSON feeds, and its recent content not yet shared, with drafts per channel |
 //! | [`calendar`] | the editorial calendar: slots planned from the strategy (DST-proof), its rules, ICS and CSV exports |
 //! | [`strategy`] | the strategy model, its TOML/JSON form and its validation rules |
@@ -51,6 +52,7 @@ pub mod kpi;
 pub mod listening;
 pub mod metric;
 pub mod network;
+pub mod partners;
 pub mod post;
 pub mod report;
 pub mod share;
@@ -82,5 +84,6 @@ pub fn rules() -> Vec<RuleInfo> {
     all.extend_from_slice(post::RULES);
     all.extend_from_slice(calendar::RULES);
     all.extend_from_slice(listening::alerts::RULES);
+    all.extend_from_slice(partners::RULES);
     all
 }

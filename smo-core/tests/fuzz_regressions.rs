@@ -109,3 +109,14 @@ fn traffic_inputs_corpus() {
         let _ = breakdown_log(&text, &LogOptions::default());
     }
 }
+
+include!("../fuzz/fuzz_targets/partners_check_property.rs");
+
+/// The `partners_check` target on stable: its seeds, kept corpus and mutations hold the
+/// target's property (no panic; every agreement checked; findings name their agreement).
+#[test]
+fn partners_check_corpus() {
+    for input in corpus("partners_check", 1500) {
+        smo_core_fuzz_partners(&input);
+    }
+}

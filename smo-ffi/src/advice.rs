@@ -193,14 +193,15 @@ impl Advice {
 }
 
 /// Recommendations from whatever is given: site pages (audited with the strategy), measurement
-/// data, mentions, the day (`YYYY-MM-DD`); `priorities` maps rule ids to `high`, `medium`, `low`.
-#[uniffi::export(default(pages = None, data = None, mentions = None, today = None, alpha = 0.05, min_posts = 10, time_zone = None, disabled = [], priorities = None))]
+/// data, mentions, the partners check, the day (`YYYY-MM-DD`); `priorities` maps rule ids to `high`, `medium`, `low`.
+#[uniffi::export(default(pages = None, data = None, mentions = None, partners = None, today = None, alpha = 0.05, min_posts = 10, time_zone = None, disabled = [], priorities = None))]
 #[allow(clippy::too_many_arguments)]
 pub fn advise(
     strategy: Arc<Strategy>,
     pages: Option<Vec<SitePage>>,
     data: Option<Arc<MeasureData>>,
     mentions: Option<Vec<Mention>>,
+    partners: Option<Arc<crate::partners::PartnersCheck>>,
     today: Option<String>,
     alpha: f64,
     min_posts: u64,
@@ -236,6 +237,7 @@ pub fn advise(
             audit: site.as_ref(),
             data: data.as_ref().map(|d| &d.data),
             mentions: ms.as_deref(),
+            partners: partners.as_ref().map(|p| &p.0),
             today: today
                 .as_deref()
                 .map(smo_core::strategy::parse_date)

@@ -13,6 +13,7 @@ mod errors;
 mod feed;
 mod listening;
 mod measure;
+mod partners;
 mod query;
 mod strategy;
 mod tags;

@@ -131,9 +131,9 @@ impl PyAdvice {
 
 /// Recommendations from whatever is given: a site audit (`smo.audit_site`), post metrics and
 /// web analytics (`smo.load_posts` / `smo.load_web` results, a `smo.Dataset`, or records),
-/// mentions, and the day the advice is for.
+/// mentions, the partners check (`smo.check_partners`), and the day the advice is for.
 #[pyfunction]
-#[pyo3(signature = (strategy, *, audit=None, posts=None, web=None, mentions=None, today=None, disabled=vec![], priorities=std::collections::BTreeMap::new(), alpha=0.05, min_posts=10, time_zone=None))]
+#[pyo3(signature = (strategy, *, audit=None, posts=None, web=None, mentions=None, partners=None, today=None, disabled=vec![], priorities=std::collections::BTreeMap::new(), alpha=0.05, min_posts=10, time_zone=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn advise(
     py: Python<'_>,
@@ -142,6 +142,7 @@ pub fn advise(
     posts: Option<&Bound<'_, PyAny>>,
     web: Option<&Bound<'_, PyAny>>,
     mentions: Option<&Bound<'_, PyAny>>,
+    partners: Option<&Bound<'_, crate::partners::PyPartnersReport>>,
     today: Option<&Bound<'_, PyAny>>,
     disabled: Vec<String>,
     priorities: std::collections::BTreeMap<String, String>,
@@ -188,6 +189,7 @@ pub fn advise(
         audit: site,
         data: has_data.then_some(&data),
         mentions: ms.as_deref(),
+        partners: partners.map(|p| &p.get().0),
         today,
     };
     let a = py

@@ -12,7 +12,7 @@ use crate::convert::to_py;
 use crate::errors::PyResult2;
 use crate::strategy::{PyFinding, PyStrategy, findings, rule_config};
 
-fn html_bytes(html: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
+pub(crate) fn html_bytes(html: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
     if let Ok(s) = html.cast::<PyString>() {
         return Ok(s.to_str()?.as_bytes().to_vec());
     }
@@ -34,20 +34,25 @@ fn options(
     x_handle: Option<String>,
     limits: Option<BTreeMap<String, u64>>,
 ) -> PyResult2<AuditOptions> {
-    let mut scan = audit::ScanLimits::default();
-    for (name, value) in limits.unwrap_or_default() {
-        scan = scan
-            .with(&name, value)
-            .map_err(crate::errors::PyCoreError)?;
-    }
     Ok(AuditOptions {
         rules: rule_config(disabled, severities)?,
         ratio_tolerance,
         allowed_hosts,
         site_name,
         x_handle,
-        limits: scan,
+        limits: scan_limits(limits)?,
     })
+}
+
+/// Scan limits by name (`max_items`...), each checked by the core.
+pub(crate) fn scan_limits(limits: Option<BTreeMap<String, u64>>) -> PyResult2<audit::ScanLimits> {
+    let mut scan = audit::ScanLimits::default();
+    for (name, value) in limits.unwrap_or_default() {
+        scan = scan
+            .with(&name, value)
+            .map_err(crate::errors::PyCoreError)?;
+    }
+    Ok(scan)
 }
 
 /// Category and overall scores, 0..100 (`None` when nothing in the category applies).

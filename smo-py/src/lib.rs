@@ -10,6 +10,7 @@ mod errors;
 mod feed;
 mod listening;
 mod measure;
+mod partners;
 mod post_columns;
 mod query;
 mod strategy;
@@ -48,10 +49,12 @@ mod _smo {
         classify_referrers, click_through_rate, conversion_rate, cost_per, cpc, cpm,
         daily_engagement_rate, engagement_rate, engagement_rate_of, expected, follower_growth_rate,
         group_post_columns, group_posts, kpi, kpi_canonical, kpi_formulas, lint_utm, load_accounts,
-        load_costs, load_mentions, load_posts, load_web, net_sentiment, parse_utm, per_follower,
-        per_post, progress, report, response_rate, response_time, roas, roi, track_objectives,
-        traffic_breakdown, utm_url, virality_rate,
+        load_costs, load_mentions, load_partners, load_posts, load_web, net_sentiment, parse_utm,
+        per_follower, per_post, progress, report, response_rate, response_time, roas, roi,
+        track_objectives, traffic_breakdown, utm_url, virality_rate,
     };
+    #[pymodule_export]
+    use crate::partners::{PyPartnersReport, check_partners, example_partners};
     #[pymodule_export]
     use crate::query::{PyMention, PyQuery, search};
     #[pymodule_export]

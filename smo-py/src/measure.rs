@@ -179,6 +179,7 @@ enum Rows {
     Web(Vec<WebRow>),
     Costs(Vec<CostRow>),
     Mentions(Vec<smo_core::listening::Mention>),
+    Partners(Vec<smo_core::partners::Partner>),
 }
 
 /// A row a loader could not read: where and why.
@@ -244,6 +245,25 @@ fn wrap<T: Table>(l: Loaded<T>, rows: fn(Vec<T>) -> Rows) -> PyLoadResult {
 }
 
 impl PyLoadResult {
+    /// The agreements of a partners load, `None` for another table.
+    pub(crate) fn partner_rows(&self) -> Option<&[smo_core::partners::Partner]> {
+        match &self.rows {
+            Rows::Partners(r) => Some(r),
+            _ => None,
+        }
+    }
+
+    /// A load result of already-read rows (the example ledger).
+    pub(crate) fn of_partners(rows: Vec<smo_core::partners::Partner>) -> PyLoadResult {
+        PyLoadResult {
+            table: "partners",
+            rows: Rows::Partners(rows),
+            rejected: Vec::new(),
+            ignored_columns: Vec::new(),
+            columns: BTreeMap::new(),
+        }
+    }
+
     /// The mentions of a mention load, `None` for another table.
     pub(crate) fn mention_rows(&self) -> Option<&[smo_core::listening::Mention]> {
         match &self.rows {
@@ -261,6 +281,9 @@ impl PyLoadResult {
             Rows::Mentions(r) => Ok(serde_json::Value::Array(
                 r.iter().map(|m| m.to_record()).collect(),
             )),
+            Rows::Partners(r) => Ok(serde_json::Value::Array(
+                r.iter().map(|p| p.to_record()).collect(),
+            )),
         }
         .unwrap_or(serde_json::Value::Null)
     }
@@ -272,13 +295,14 @@ impl PyLoadResult {
             Rows::Web(r) => r.len(),
             Rows::Costs(r) => r.len(),
             Rows::Mentions(r) => r.len(),
+            Rows::Partners(r) => r.len(),
         }
     }
 }
 
 #[pymethods]
 impl PyLoadResult {
-    /// `posts`, `accounts`, `web` or `costs`.
+    /// `posts`, `accounts`, `web`, `costs`, `mentions` or `partners`.
     #[getter]
     fn table(&self) -> &'static str {
         self.table
@@ -385,6 +409,26 @@ fn load<T: Table + Send>(
     Ok(wrap(result.map_err(crate::errors::PyCoreError)?, rows))
 }
 
+/// A ledger from a partners `LoadResult`, or from CSV/JSON text or records, read strictly (a bad
+/// row is a `smo.RowError` naming its line).
+pub(crate) fn partners_of(source: &Bound<'_, PyAny>) -> PyResult<Vec<smo_core::partners::Partner>> {
+    if let Ok(r) = source.cast::<PyLoadResult>() {
+        let r = r.get();
+        return r.partner_rows().map(<[_]>::to_vec).ok_or_else(|| {
+            PyErr::from(crate::errors::PyCoreError(arg(
+                "partners",
+                format!("expected a partners LoadResult, got {}", r.table),
+            )))
+        });
+    }
+    let opts = LoadOptions {
+        strict: true,
+        ..Default::default()
+    };
+    let r = load::<smo_core::partners::Partner>(source, None, &opts, Rows::Partners)?;
+    Ok(r.partner_rows().map(<[_]>::to_vec).unwrap_or_default())
+}
+
 macro_rules! loader {
     ($fn:ident, $t:ty, $variant:ident, $doc:literal) => {
         #[doc = $doc]
@@ -421,6 +465,12 @@ loader!(
 );
 loader!(load_web, WebRow, Web, "Loads web-analytics rows.");
 loader!(load_costs, CostRow, Costs, "Loads cost lines.");
+loader!(
+    load_partners,
+    smo_core::partners::Partner,
+    Partners,
+    "Loads a link-exchange ledger (partner, site, their_page, target, our_page, agreed, anchor, terms, source, notes) from CSV or JSON text, a list of dicts or a DataFrame."
+);
 loader!(
     load_mentions,
     smo_core::listening::Mention,
@@ -539,6 +589,12 @@ pub(crate) fn dataset(obj: &Bound<'_, PyAny>) -> PyResult<Dataset> {
                 return Err(PyErr::from(crate::errors::PyCoreError(arg(
                     "data",
                     "these are mentions, not measurement data: pass them to the listening functions",
+                ))));
+            }
+            Rows::Partners(_) => {
+                return Err(PyErr::from(crate::errors::PyCoreError(arg(
+                    "data",
+                    "this is a partners ledger, not measurement data: pass it to smo.check_partners",
                 ))));
             }
         }

@@ -43,6 +43,7 @@ val suites: List<GoldenSuite> = listOf(
     TagsGolden,
     HashtagsGolden,
     AdviceGolden,
+    PartnersGolden,
 )
 
 fun main(args: Array<String>) {

@@ -2,7 +2,7 @@
 //!
 //! The suites show dashboards and leave the advice to people; smo turns its own findings and
 //! numbers into [`Recommendation`]s. [`advise`] takes a [`Strategy`] and whatever the host
-//! has (a site audit, post metrics, web analytics, mentions, a date) and runs the rules of
+//! has (a site audit, post metrics, web analytics, mentions, the partners check, a date) and runs the rules of
 //! [`RULES`] over them. Each recommendation carries a stable id, a priority, the rationale, the
 //! evidence (findings, KPI values, comparisons with their sample sizes and intervals), the
 //! objective it serves, the KPI it should move, concrete actions with snippets, and its source:
@@ -32,6 +32,7 @@
 mod channels;
 mod content;
 mod measured;
+mod partners;
 mod render;
 pub mod rules;
 mod site;
@@ -275,7 +276,7 @@ pub struct Advice {
     /// Every comparison of posts made, retained or not, so a reader sees why something was not
     /// advised (sample too small, difference not significant).
     pub comparisons: Vec<Comparison>,
-    /// The inputs that were given: `audit`, `posts`, `web`, `mentions`.
+    /// The inputs that were given: `audit`, `posts`, `web`, `mentions`, `partners`.
     pub inputs: Vec<String>,
     /// The day the advice is for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -306,6 +307,8 @@ pub struct AdviceInputs<'a> {
     pub data: Option<&'a Dataset>,
     /// Mentions from listening.
     pub mentions: Option<&'a [Mention]>,
+    /// The check of the link-exchange ledger ([`crate::partners::check_partners`]).
+    pub partners: Option<&'a crate::partners::PartnersReport>,
     /// The day the advice is for (the last day of data is used without it).
     pub today: Option<NaiveDate>,
 }
@@ -527,6 +530,10 @@ pub fn advise(
             opts,
             &model.0,
         ));
+    }
+    if let Some(p) = inputs.partners {
+        given.push("partners".to_owned());
+        partners::advise(&mut adv, p);
     }
     if let Some(m) = inputs.mentions {
         given.push("mentions".to_owned());

@@ -169,6 +169,11 @@ rules! {
     "advice/embeds", "Embed social posts", Low, Smo(SmoRule::ShareableContent), "No page embeds the brand's posts or players: the site does not show its social life.";
     "advice/profile-links", "Link the brand's profiles", Medium, Smo(SmoRule::EasyTagging), "The site links fewer of the brand's profiles than the strategy has publishing channels.";
     // Listening.
+    // Link exchanges (the partners check).
+    "advice/restore-partner-link", "Restore a partner's link", High, Smo(SmoRule::RewardEngagement), "A partner's agreed link to us is missing, points elsewhere or lost its agreed text (partners check).";
+    "advice/qualify-paid-link", "Qualify a paid link", High, P("https://developers.google.com/search/docs/crawling-indexing/qualify-outbound-links"), "A paid placement links to us without rel=sponsored or nofollow, which Google's spam policies count as a link scheme.";
+    "advice/rebalance-exchange", "Rebalance an exchange", Medium, Smo(SmoRule::RewardEngagement), "An exchange is one-sided: our link back is missing, we link while they do not, or one side's link is qualified and the other's not.";
+    "advice/review-partner", "Review an exchange that sends nobody", Low, M("measurement.md: referral traffic by source"), "A partner sent no session since the agreement, past the grace period.";
     "advice/answer-theme", "Answer a negative theme", High, Smo(SmoRule::BeAResource), "A theme of the brand's mentions has more negative than positive mentions (5 mentions or more): answer it with content that helps.";
     "advice/respond-to-alert", "Respond to a spike", High, Smo(SmoRule::RewardEngagement), "A negative spike of the brand's mentions: reply where it happens.";
 }

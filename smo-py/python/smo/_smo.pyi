@@ -305,7 +305,7 @@ class RejectedRow:
 @final
 class LoadResult:
     @property
-    def table(self) -> Literal["posts", "accounts", "web", "costs", "mentions"]: ...
+    def table(self) -> Literal["posts", "accounts", "web", "costs", "mentions", "partners"]: ...
     @property
     def mentions(self) -> list[Mention]: ...
     @property
@@ -321,6 +321,17 @@ class LoadResult:
     def __len__(self) -> int: ...
 
 def load_mentions(
+    source: str | _Records,
+    *,
+    format: Literal["csv", "json", "jsonl"] | None = None,
+    mapping: Mapping[str, str] | None = None,
+    time_zone: str = "UTC",
+    decimal_comma: bool = False,
+    delimiter: str | None = None,
+    datetime_format: str | None = None,
+    strict: bool = False,
+) -> LoadResult: ...
+def load_partners(
     source: str | _Records,
     *,
     format: Literal["csv", "json", "jsonl"] | None = None,
@@ -689,6 +700,7 @@ def advise(
     posts: _Data | None = None,
     web: _Data | None = None,
     mentions: _Mentions | None = None,
+    partners: PartnersReport | None = None,
     today: _DateLike | None = None,
     disabled: Sequence[str] = ...,
     priorities: Mapping[str, _Priority] = ...,
@@ -1683,3 +1695,87 @@ class _SuggestionsDict(TypedDict):
 def suggest_hashtags(
     text: str, network: str, *, strategy: Strategy | None = None, themes: Themes | None = None
 ) -> _SuggestionsDict: ...
+
+# --- influence: link exchanges ---
+
+__all__ += ["PartnersReport", "check_partners", "example_partners", "load_partners"]
+
+_LinkState = Literal["not_given", "incomplete", "missing", "changed", "present"]
+_Terms = Literal["exchange", "one_way", "paid"]
+
+class _SpanDict(TypedDict):
+    start_byte: int
+    end_byte: int
+    line: int
+    column: int
+
+class _FoundLinkDict(TypedDict):
+    href: str
+    url: str
+    text: str
+    rel: list[str]
+    redirect: str | None
+    span: _SpanDict
+
+class _LinkCheckDict(TypedDict):
+    page: str
+    state: _LinkState
+    links: list[_FoundLinkDict]
+
+class _PartnerTrafficDict(TypedDict):
+    since: str
+    until: str
+    sessions: int
+    conversions: int | None
+    revenue: float | None
+    sources: list[str]
+
+class _PartnerCheckDict(TypedDict):
+    partner: str
+    terms: _Terms
+    inbound: _LinkCheckDict
+    outbound: _LinkCheckDict | None
+    traffic: _PartnerTrafficDict | None
+
+class _PartnerRecord(TypedDict):
+    partner: str
+    terms: _Terms
+    their_page: str
+    inbound: _LinkState
+    inbound_url: str | None
+    inbound_text: str | None
+    inbound_qualified: bool | None
+    our_page: str | None
+    outbound: _LinkState | None
+    outbound_qualified: bool | None
+    sessions: int | None
+    conversions: int | None
+    revenue: float | None
+    findings: int
+
+@final
+class PartnersReport:
+    """The check of a link-exchange ledger: each agreement's links and visits, and the findings."""
+    @property
+    def partners(self) -> list[_PartnerCheckDict]: ...
+    @property
+    def findings(self) -> list[Finding]: ...
+    def to_records(self) -> list[_PartnerRecord]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def to_markdown(self) -> str: ...
+    def __len__(self) -> int: ...
+
+def check_partners(
+    partners: LoadResult | str | _Records,
+    pages: Iterable[tuple[str, str | bytes]],
+    *,
+    site: str | None = None,
+    strategy: Strategy | None = None,
+    web: _Data | None = None,
+    today: _DateLike | None = None,
+    grace_days: int = 30,
+    disabled: Sequence[str] = ...,
+    severities: Mapping[str, str] = ...,
+    limits: Mapping[str, int] | None = None,
+) -> PartnersReport: ...
+def example_partners() -> tuple[LoadResult, list[tuple[str, str]]]: ...

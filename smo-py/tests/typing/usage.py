@@ -103,3 +103,11 @@ _prio: str = _rec.priority
 _kind: str = _rec.source["kind"]
 _snips: list[str | None] = [a.get("snippet") for a in _rec.actions]
 _rep: smo.Report = smo.report(smo.Strategy.example(), smo.Dataset.example(), advice=_advice)
+
+# link exchanges
+_ledger, _pages = smo.example_partners()
+_checked: smo.PartnersReport = smo.check_partners(_ledger, _pages, strategy=smo.Strategy.example(), web=smo.Dataset.example(), grace_days=30)
+_state: str = _checked.partners[0]["inbound"]["state"]
+_sessions: int | None = _checked.to_records()[0]["sessions"]
+_partner_advice: smo.Advice = smo.advise(smo.Strategy.example(), partners=_checked)
+_loaded: smo.LoadResult = smo.load_partners("partner,site,their_page\nP,p.example,p.example/a\n")
