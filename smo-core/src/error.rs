@@ -19,6 +19,8 @@ pub enum Format {
     Csv,
     /// XML 1.0 (RSS and Atom feeds).
     Xml,
+    /// YAML (referrer databases).
+    Yaml,
 }
 
 impl fmt::Display for Format {
@@ -29,6 +31,7 @@ impl fmt::Display for Format {
             Format::Ics => "iCalendar",
             Format::Csv => "CSV",
             Format::Xml => "XML",
+            Format::Yaml => "YAML",
         })
     }
 }

@@ -14,9 +14,11 @@ pub mod batch;
 pub mod channel;
 pub mod domains;
 pub(crate) mod fnv;
+pub mod refdb;
 pub mod referrer;
 pub mod utm;
 
 pub use channel::{Channel, channel_group};
 pub use domains::Medium;
-pub use referrer::{Referrer, classify_referrer, source_network};
+pub use refdb::{RefererDatabase, RefererFile, RefererFormat, load_referer_database};
+pub use referrer::{ClassifyOptions, Referrer, classify_referrer, classify_with, source_network};

@@ -120,3 +120,14 @@ fn partners_check_corpus() {
         smo_core_fuzz_partners(&input);
     }
 }
+
+include!("../fuzz/fuzz_targets/referer_database_property.rs");
+
+/// The `referer_database` target on stable: seeds (the test fixtures and patterns), kept
+/// corpus and mutations, with the target's property.
+#[test]
+fn referer_database_corpus() {
+    for input in corpus("referer_database", 1500) {
+        smo_core_fuzz_referer_database(&input);
+    }
+}

@@ -15,6 +15,7 @@ mod listening;
 mod measure;
 mod partners;
 mod query;
+mod referers;
 mod strategy;
 mod tags;
 mod text;

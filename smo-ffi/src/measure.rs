@@ -13,7 +13,7 @@ use smo_core::kpi::objective::{self, TrackOptions};
 use smo_core::report::ReportOptions;
 use smo_core::traffic::Medium;
 use smo_core::traffic::batch::{Breakdown, LogOptions, breakdown_log, breakdown_referrers};
-use smo_core::traffic::referrer::{ClassifyOptions, classify_with};
+use smo_core::traffic::referrer::classify_with;
 use smo_core::traffic::utm::{self, Existing, LintOptions, Utm, UtmOptions};
 use smo_core::{Error, Finding, Network};
 
@@ -557,18 +557,31 @@ impl From<smo_core::traffic::Referrer> for ReferrerInfo {
 }
 
 /// Classifies a referrer (and the landing page, for internal traffic and click ids).
-#[uniffi::export(default(page_url = None))]
-pub fn classify_referrer(referrer: String, page_url: Option<String>) -> ReferrerInfo {
-    classify_with(&referrer, page_url.as_deref(), &ClassifyOptions::default()).into()
+#[uniffi::export(default(page_url = None, database = None))]
+pub fn classify_referrer(
+    referrer: String,
+    page_url: Option<String>,
+    database: Option<Arc<crate::referers::RefererDb>>,
+) -> ReferrerInfo {
+    classify_with(
+        &referrer,
+        page_url.as_deref(),
+        &crate::referers::options(database),
+    )
+    .into()
 }
 
 /// Classifies many referrers.
-#[uniffi::export(default(page_url = None))]
-pub fn classify_referrers(referrers: Vec<String>, page_url: Option<String>) -> Vec<ReferrerInfo> {
+#[uniffi::export(default(page_url = None, database = None))]
+pub fn classify_referrers(
+    referrers: Vec<String>,
+    page_url: Option<String>,
+    database: Option<Arc<crate::referers::RefererDb>>,
+) -> Vec<ReferrerInfo> {
     smo_core::traffic::batch::classify_many(
         &referrers,
         page_url.as_deref(),
-        &ClassifyOptions::default(),
+        &crate::referers::options(database),
     )
     .into_iter()
     .map(ReferrerInfo::from)
@@ -683,18 +696,32 @@ impl From<Breakdown> for TrafficBreakdown {
 }
 
 /// A breakdown of a list of referrers.
-#[uniffi::export(default(page_url = None))]
-pub fn traffic_breakdown(referrers: Vec<String>, page_url: Option<String>) -> TrafficBreakdown {
-    breakdown_referrers(&referrers, page_url.as_deref(), &ClassifyOptions::default()).into()
+#[uniffi::export(default(page_url = None, database = None))]
+pub fn traffic_breakdown(
+    referrers: Vec<String>,
+    page_url: Option<String>,
+    database: Option<Arc<crate::referers::RefererDb>>,
+) -> TrafficBreakdown {
+    breakdown_referrers(
+        &referrers,
+        page_url.as_deref(),
+        &crate::referers::options(database),
+    )
+    .into()
 }
 
 /// A breakdown of a combined-format access log.
-#[uniffi::export(default(site = None))]
-pub fn access_log_breakdown(text: String, site: Option<String>) -> TrafficBreakdown {
+#[uniffi::export(default(site = None, database = None))]
+pub fn access_log_breakdown(
+    text: String,
+    site: Option<String>,
+    database: Option<Arc<crate::referers::RefererDb>>,
+) -> TrafficBreakdown {
     breakdown_log(
         &text,
         &LogOptions {
             site,
+            classify: crate::referers::options(database),
             ..Default::default()
         },
     )

@@ -13,6 +13,7 @@ mod measure;
 mod partners;
 mod post_columns;
 mod query;
+mod referers;
 mod strategy;
 mod tags;
 mod text;
@@ -57,6 +58,8 @@ mod _smo {
     use crate::partners::{PyPartnersReport, check_partners, example_partners};
     #[pymodule_export]
     use crate::query::{PyMention, PyQuery, search};
+    #[pymodule_export]
+    use crate::referers::{PyRefererDatabase, load_referer_database};
     #[pymodule_export]
     use crate::strategy::{
         PyFinding, PyHandleCheck, PyNetworkInfo, PyRule, PyStrategy, check_handle, networks, rules,

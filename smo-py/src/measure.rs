@@ -1052,26 +1052,32 @@ impl PyReferrer {
     }
 }
 
-fn classify_opts(internal_hosts: Vec<String>, mastodon_instances: Vec<String>) -> ClassifyOptions {
+fn classify_opts(
+    internal_hosts: Vec<String>,
+    mastodon_instances: Vec<String>,
+    database: Option<&Bound<'_, crate::referers::PyRefererDatabase>>,
+) -> ClassifyOptions {
     ClassifyOptions {
         internal_hosts,
         mastodon_instances,
+        database: database.map(|d| d.get().0.clone()),
     }
 }
 
 /// Classifies a referrer URL (and the landing page, for internal traffic and click ids).
 #[pyfunction]
-#[pyo3(signature = (referrer, page_url=None, *, internal_hosts=vec![], mastodon_instances=vec![]))]
+#[pyo3(signature = (referrer, page_url=None, *, internal_hosts=vec![], mastodon_instances=vec![], database=None))]
 pub fn classify_referrer(
     referrer: &str,
     page_url: Option<&str>,
     internal_hosts: Vec<String>,
     mastodon_instances: Vec<String>,
+    database: Option<&Bound<'_, crate::referers::PyRefererDatabase>>,
 ) -> PyReferrer {
     classify_with(
         referrer,
         page_url,
-        &classify_opts(internal_hosts, mastodon_instances),
+        &classify_opts(internal_hosts, mastodon_instances, database),
     )
     .into()
 }
@@ -1079,13 +1085,14 @@ pub fn classify_referrer(
 /// Classifies many referrers (GIL released, in parallel) and returns DataFrame-ready columns:
 /// `medium`, `source`, `network`, `term`, `channel`.
 #[pyfunction]
-#[pyo3(signature = (referrers, page_url=None, *, internal_hosts=vec![], mastodon_instances=vec![]))]
+#[pyo3(signature = (referrers, page_url=None, *, internal_hosts=vec![], mastodon_instances=vec![], database=None))]
 pub fn classify_referrers<'py>(
     py: Python<'py>,
     referrers: &Bound<'py, PyAny>,
     page_url: Option<String>,
     internal_hosts: Vec<String>,
     mastodon_instances: Vec<String>,
+    database: Option<&Bound<'_, crate::referers::PyRefererDatabase>>,
 ) -> PyResult<Bound<'py, PyDict>> {
     // Rows as codes into the distinct referrers. A list holds its items alive, so repeated str
     // objects are recognised by address without reading their text; distinct objects with equal
@@ -1124,7 +1131,7 @@ pub fn classify_referrers<'py>(
         .iter()
         .map(|s| s.to_str())
         .collect::<PyResult<_>>()?;
-    let opts = classify_opts(internal_hosts, mastodon_instances);
+    let opts = classify_opts(internal_hosts, mastodon_instances, database);
     type Res<'a> = (
         Medium,
         std::borrow::Cow<'a, str>,
@@ -1255,22 +1262,23 @@ pub fn channel_groups(
 /// A traffic-source breakdown of a list of referrers (dict: total, by_medium, by_channel,
 /// sources, terms...).
 #[pyfunction]
-#[pyo3(signature = (referrers, page_url=None, *, internal_hosts=vec![], mastodon_instances=vec![]))]
+#[pyo3(signature = (referrers, page_url=None, *, internal_hosts=vec![], mastodon_instances=vec![], database=None))]
 pub fn traffic_breakdown<'py>(
     py: Python<'py>,
     referrers: Vec<String>,
     page_url: Option<String>,
     internal_hosts: Vec<String>,
     mastodon_instances: Vec<String>,
+    database: Option<&Bound<'_, crate::referers::PyRefererDatabase>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let opts = classify_opts(internal_hosts, mastodon_instances);
+    let opts = classify_opts(internal_hosts, mastodon_instances, database);
     let b = py.detach(|| breakdown_referrers(&referrers, page_url.as_deref(), &opts));
     to_py(py, &b)
 }
 
 /// A traffic-source breakdown of a combined-format access log (text).
 #[pyfunction]
-#[pyo3(signature = (text, *, site=None, include_assets=false, include_bots=false, include_errors=false, internal_hosts=vec![], mastodon_instances=vec![]))]
+#[pyo3(signature = (text, *, site=None, include_assets=false, include_bots=false, include_errors=false, internal_hosts=vec![], mastodon_instances=vec![], database=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn access_log_breakdown<'py>(
     py: Python<'py>,
@@ -1281,10 +1289,11 @@ pub fn access_log_breakdown<'py>(
     include_errors: bool,
     internal_hosts: Vec<String>,
     mastodon_instances: Vec<String>,
+    database: Option<&Bound<'_, crate::referers::PyRefererDatabase>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let opts = LogOptions {
         site,
-        classify: classify_opts(internal_hosts, mastodon_instances),
+        classify: classify_opts(internal_hosts, mastodon_instances, database),
         include_assets,
         include_bots,
         include_errors,

@@ -44,6 +44,7 @@ val suites: List<GoldenSuite> = listOf(
     HashtagsGolden,
     AdviceGolden,
     PartnersGolden,
+    ReferersGolden,
 )
 
 fun main(args: Array<String>) {

@@ -20,7 +20,7 @@ for f in Smo.swift SmoFFI.h SmoFFI.modulemap; do
     [ -s "$out/bindings/$f" ] || { echo "swift generation: $f missing"; exit 1; }
 done
 grep -q "public func checkHandle" "$out/bindings/Smo.swift" || { echo "swift: checkHandle missing"; exit 1; }
-for decl in "public struct Sentiment" "public func sentimentBatch" "public struct PageFeatures" "public enum EndpointStatus" "public enum RuleStatus" "public func findingsRecords" "public func planCalendar" "public struct CalendarSlot" "public func searchMentions" "public func shareOfVoiceOf" "public struct VoiceRow" "public func watchBrief" "public func parseFeed" "public func unsharedContent" "public func extractTags" "public struct Tag" "public func suggestHashtags" "public func advise" "public struct Recommendation" "public func checkPartners" "public struct PartnerCheck" "open class PartnerLedger"; do
+for decl in "public struct Sentiment" "public func sentimentBatch" "public struct PageFeatures" "public enum EndpointStatus" "public enum RuleStatus" "public func findingsRecords" "public func planCalendar" "public struct CalendarSlot" "public func searchMentions" "public func shareOfVoiceOf" "public struct VoiceRow" "public func watchBrief" "public func parseFeed" "public func unsharedContent" "public func extractTags" "public struct Tag" "public func suggestHashtags" "public func advise" "public struct Recommendation" "public func checkPartners" "public struct PartnerCheck" "open class PartnerLedger" "public func loadRefererDatabase"; do
     grep -q "$decl" "$out/bindings/Smo.swift" || { echo "swift: $decl missing"; exit 1; }
 done
 

@@ -8,7 +8,7 @@
 //! table as a whole has a version reported with every classification ([`TABLE_VERSION`]).
 //!
 //! Hosts match exactly or as a parent domain (`blog.tumblr.com` → `tumblr.com`); `google.*`,
-//! `bing.*`-style country domains match through [`SEARCH_BRANDS`]. Mastodon is open-ended: the
+//! `bing.*`-style country domains match through [`BRANDS`]. Mastodon is open-ended: the
 //! table lists well-known instances and callers add their own.
 
 use serde::Serialize;
@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::network::Network;
 
 /// Version of the domain table, reported with every classification.
-pub const TABLE_VERSION: &str = "smo-referrers@2026-11";
+pub const TABLE_VERSION: &str = "smo-referrers@2026-12";
 
 /// The medium of a visit, as smo classifies referrers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -78,15 +78,19 @@ impl std::fmt::Display for Medium {
 /// One row of the domain table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct DomainRow {
-    /// Host (lower case, no `www.`), or an Android app id (`com.facebook.katana`).
+    /// Host (lower case, no `www.`), or an Android app id (`com.facebook.katana`); it matches
+    /// the host and every subdomain of it.
     pub host: &'static str,
+    /// A path prefix the referrer's path must start with (`/imgres`), or empty for any path.
+    pub path: &'static str,
     /// Medium.
     pub medium: Medium,
     /// Display name of the source.
     pub source: &'static str,
     /// The network, for social rows whose network smo knows.
     pub network: Option<Network>,
-    /// Query parameters that carry the search term, first non-empty wins.
+    /// Where the search term is, first non-empty wins: a query parameter (`q`), a fragment
+    /// parameter (`#q`), or a path segment after a prefix (`/search/{}`).
     pub term_params: &'static [&'static str],
     /// Where the row comes from.
     pub reference: &'static str,
@@ -103,6 +107,8 @@ const AI: &str = "the assistant's own web host, measurement.md §4 (Matomo AIAss
 const MAIL: &str = "the provider's webmail host, measurement.md §4";
 const ADS: &str = "the ad network's click or serving host, measurement.md §4";
 const AS_OF: &str = "2026-11";
+/// The rows added for issue 11 (webmail dereferrers, secondary search, regional networks).
+const AS_OF_DEC: &str = "2026-12";
 
 const fn soc(
     host: &'static str,
@@ -112,6 +118,7 @@ const fn soc(
 ) -> DomainRow {
     DomainRow {
         host,
+        path: "",
         medium: Medium::Social,
         source,
         network,
@@ -127,6 +134,7 @@ const fn search(
 ) -> DomainRow {
     DomainRow {
         host,
+        path: "",
         medium: Medium::Search,
         source,
         network: None,
@@ -143,6 +151,7 @@ const fn row(
 ) -> DomainRow {
     DomainRow {
         host,
+        path: "",
         medium,
         source,
         network: None,
@@ -151,6 +160,49 @@ const fn row(
         as_of: AS_OF,
     }
 }
+
+/// The row, on the paths under `prefix` only.
+const fn under(mut row: DomainRow, prefix: &'static str) -> DomainRow {
+    row.path = prefix;
+    row
+}
+
+/// A webmail row checked for issue 11.
+const fn mail(host: &'static str, source: &'static str, reference: &'static str) -> DomainRow {
+    DomainRow {
+        as_of: AS_OF_DEC,
+        ..row(host, Medium::Email, source, reference)
+    }
+}
+
+/// A search row checked for issue 11.
+const fn engine(
+    host: &'static str,
+    source: &'static str,
+    term_params: &'static [&'static str],
+    reference: &'static str,
+) -> DomainRow {
+    DomainRow {
+        as_of: AS_OF_DEC,
+        reference,
+        ..search(host, source, term_params)
+    }
+}
+
+/// A social site checked for issue 11.
+const fn social(host: &'static str, source: &'static str, reference: &'static str) -> DomainRow {
+    DomainRow {
+        as_of: AS_OF_DEC,
+        ..soc(host, source, None, reference)
+    }
+}
+
+const UNITED_INTERNET: &str = "https://www.gmx.net/ and https://web.de/ (United Internet's mail: links in a message open through the provider's dereferrer host)";
+const MICROSOFT_MAIL: &str =
+    "https://outlook.live.com/ (Outlook.com, formerly Hotmail, served from *.mail.live.com)";
+const LINK_IN_BIO: &str =
+    "the link-in-bio service's own host (profiles link out from a social bio)";
+const ENTERPRISE: &str = "the enterprise network's own host";
 
 use Network as N;
 
@@ -383,6 +435,613 @@ pub static DOMAINS: &[DomainRow] = &[
     row("fastmail.com", Medium::Email, "Fastmail", MAIL),
     row("app.tuta.com", Medium::Email, "Tuta", MAIL),
     row("mail.tutanota.com", Medium::Email, "Tuta", MAIL),
+    // Webmail behind dereferrers and message views (issue 11).
+    mail("deref-gmx.net", "GMX", UNITED_INTERNET),
+    mail("deref-gmx.com", "GMX", UNITED_INTERNET),
+    mail("deref-gmx.fr", "GMX", UNITED_INTERNET),
+    mail("deref-web.de", "WEB.DE", UNITED_INTERNET),
+    mail("deref-web-02.de", "WEB.DE", UNITED_INTERNET),
+    mail("deref-mail.com", "mail.com", UNITED_INTERNET),
+    mail("deref-1und1.de", "1&1", UNITED_INTERNET),
+    mail("navigator.gmx.net", "GMX", UNITED_INTERNET),
+    mail("navigator.web.de", "WEB.DE", UNITED_INTERNET),
+    mail("mail.live.com", "Outlook.com", MICROSOFT_MAIL),
+    mail("outlook.com", "Outlook.com", MICROSOFT_MAIL),
+    mail("hotmail.com", "Outlook.com", MICROSOFT_MAIL),
+    mail(
+        "mail.bluewin.ch",
+        "Bluewin",
+        "https://www.bluewin.ch/ (Swisscom's portal; its webmail host)",
+    ),
+    mail(
+        "webmail.bluewin.ch",
+        "Bluewin",
+        "https://www.bluewin.ch/ (Swisscom's portal; its webmail host)",
+    ),
+    under(
+        mail(
+            "bluewin.ch",
+            "Bluewin",
+            "https://www.bluewin.ch/ (Swisscom's portal; its e-mail pages)",
+        ),
+        "/de/email",
+    ),
+    under(
+        mail(
+            "bluewin.ch",
+            "Bluewin",
+            "https://www.bluewin.ch/ (Swisscom's portal; its e-mail pages)",
+        ),
+        "/fr/email",
+    ),
+    under(
+        mail(
+            "orange.fr",
+            "Orange Mail",
+            "https://www.orange.fr/ (Orange's portal: its webmail path)",
+        ),
+        "/webmail",
+    ),
+    mail("mail.yahoo.co.jp", "Yahoo! Mail", YAHOO),
+    mail(
+        "email.t-online.de",
+        "T-Online Mail",
+        "https://www.t-online.de/ (Telekom's portal; its mail host)",
+    ),
+    mail("webmail.1und1.de", "1&1", UNITED_INTERNET),
+    mail(
+        "email.ionos.fr",
+        "IONOS Mail",
+        "https://www.ionos.fr/ (IONOS webmail host)",
+    ),
+    mail(
+        "mail.ionos.de",
+        "IONOS Mail",
+        "https://www.ionos.de/ (IONOS webmail host)",
+    ),
+    mail(
+        "mail.libero.it",
+        "Libero Mail",
+        "https://www.libero.it/ (Italiaonline's portal; its mail host)",
+    ),
+    mail(
+        "mail.virgilio.it",
+        "Virgilio Mail",
+        "https://www.virgilio.it/ (Italiaonline's portal; its mail host)",
+    ),
+    mail(
+        "email.seznam.cz",
+        "Seznam Mail",
+        "https://www.seznam.cz/ (Seznam's portal; its mail host)",
+    ),
+    mail(
+        "poczta.onet.pl",
+        "Onet Poczta",
+        "https://www.onet.pl/ (Onet's portal; its mail host)",
+    ),
+    mail(
+        "poczta.wp.pl",
+        "WP Poczta",
+        "https://www.wp.pl/ (Wirtualna Polska's portal; its mail host)",
+    ),
+    mail(
+        "poczta.interia.pl",
+        "Interia Poczta",
+        "https://www.interia.pl/ (Interia's portal; its mail host)",
+    ),
+    mail(
+        "mail.rambler.ru",
+        "Rambler Mail",
+        "https://www.rambler.ru/ (Rambler's portal; its mail host)",
+    ),
+    mail(
+        "mail.ru",
+        "Mail.ru",
+        "https://mail.ru/ (Mail.ru's portal; mail is its home)",
+    ),
+    mail(
+        "zimbra.free.fr",
+        "Free Mail",
+        "https://www.free.fr/ (Free's webmail host)",
+    ),
+    mail(
+        "webmail.ovh.net",
+        "OVHcloud Mail",
+        "https://www.ovhcloud.com/ (OVHcloud webmail host)",
+    ),
+    mail(
+        "mail.ovh.net",
+        "OVHcloud Mail",
+        "https://www.ovhcloud.com/ (OVHcloud webmail host)",
+    ),
+    mail(
+        "mail.zoho.eu",
+        "Zoho Mail",
+        "https://www.zoho.com/mail/ (Zoho Mail's EU host)",
+    ),
+    mail(
+        "app.hey.com",
+        "HEY",
+        "https://www.hey.com/ (HEY's web app host)",
+    ),
+    mail(
+        "mail.163.com",
+        "NetEase Mail",
+        "https://mail.163.com/ (NetEase's mail host)",
+    ),
+    mail(
+        "mail.qq.com",
+        "QQ Mail",
+        "https://mail.qq.com/ (Tencent's mail host)",
+    ),
+    mail(
+        "mail.naver.com",
+        "Naver Mail",
+        "https://www.naver.com/ (Naver's portal; its mail host)",
+    ),
+    mail(
+        "mail.daum.net",
+        "Daum Mail",
+        "https://www.daum.net/ (Kakao's Daum portal; its mail host)",
+    ),
+    // Secondary and regional search engines, and the search hosts of mail portals (issue 11).
+    engine(
+        "suche.web.de",
+        "WEB.DE Suche",
+        &["q", "su"],
+        UNITED_INTERNET,
+    ),
+    engine("suche.gmx.net", "GMX Suche", &["q", "su"], UNITED_INTERNET),
+    engine("search.gmx.com", "GMX Search", &["q"], UNITED_INTERNET),
+    engine(
+        "search.avg.com",
+        "AVG Search",
+        &["q"],
+        "https://www.avg.com/ (AVG's toolbar search hosts)",
+    ),
+    engine(
+        "isearch.avg.com",
+        "AVG Search",
+        &["q"],
+        "https://www.avg.com/ (AVG's toolbar search hosts)",
+    ),
+    engine(
+        "search.bluewin.ch",
+        "Bluewin Search",
+        &["q", "searchTerm"],
+        "https://www.bluewin.ch/ (Swisscom's portal; its search host)",
+    ),
+    engine(
+        "lemoteur.orange.fr",
+        "Orange",
+        &["kw", "q"],
+        "https://www.orange.fr/ (Orange's portal; its search host)",
+    ),
+    engine(
+        "search.orange.co.uk",
+        "Orange",
+        &["q"],
+        "https://www.orange.co.uk/ (Orange's portal; its search host)",
+    ),
+    engine(
+        "suche.t-online.de",
+        "T-Online Suche",
+        &["q"],
+        "https://www.t-online.de/ (Telekom's portal; its search host)",
+    ),
+    engine(
+        "suche.freenet.de",
+        "freenet Suche",
+        &["query", "q"],
+        "https://www.freenet.de/ (freenet's portal; its search host)",
+    ),
+    engine(
+        "go.mail.ru",
+        "Mail.ru Search",
+        &["q"],
+        "https://mail.ru/ (Mail.ru's portal; its search host)",
+    ),
+    engine(
+        "nova.rambler.ru",
+        "Rambler",
+        &["query", "words"],
+        "https://www.rambler.ru/ (Rambler's portal; its search host)",
+    ),
+    engine(
+        "search.daum.net",
+        "Daum",
+        &["q"],
+        "https://www.daum.net/ (Daum's search host)",
+    ),
+    engine(
+        "search.nate.com",
+        "Nate",
+        &["q"],
+        "https://www.nate.com/ (Nate's search host)",
+    ),
+    engine(
+        "search.goo.ne.jp",
+        "goo",
+        &["MT"],
+        "https://www.goo.ne.jp/ (goo's search host)",
+    ),
+    engine(
+        "search.nifty.com",
+        "Nifty",
+        &["q", "Text"],
+        "https://www.nifty.com/ (Nifty's search host)",
+    ),
+    engine(
+        "search.biglobe.ne.jp",
+        "Biglobe",
+        &["q"],
+        "https://www.biglobe.ne.jp/ (Biglobe's search host)",
+    ),
+    engine(
+        "ricerca.virgilio.it",
+        "Virgilio",
+        &["qs"],
+        "https://www.virgilio.it/ (Italiaonline's portal; its search host)",
+    ),
+    engine(
+        "arianna.libero.it",
+        "Libero",
+        &["query"],
+        "https://www.libero.it/ (Italiaonline's portal; its search host)",
+    ),
+    engine(
+        "szukaj.onet.pl",
+        "Onet",
+        &["q", "qt"],
+        "https://www.onet.pl/ (Onet's portal; its search host)",
+    ),
+    engine(
+        "szukaj.wp.pl",
+        "Wirtualna Polska",
+        &["q", "szukaj"],
+        "https://www.wp.pl/ (Wirtualna Polska's portal; its search host)",
+    ),
+    engine("search.msn.com", "Bing", &["q"], BING),
+    engine(
+        "search.myway.com",
+        "MyWay",
+        &["searchfor", "q"],
+        "https://www.myway.com/ (the toolbar search's own host)",
+    ),
+    engine(
+        "search.mywebsearch.com",
+        "MyWebSearch",
+        &["searchfor", "q"],
+        "https://www.mywebsearch.com/ (the toolbar search's own host)",
+    ),
+    engine(
+        "search.conduit.com",
+        "Conduit",
+        &["q"],
+        "https://search.conduit.com/ (the toolbar search's own host)",
+    ),
+    engine(
+        "search.babylon.com",
+        "Babylon",
+        &["q"],
+        "https://search.babylon.com/ (the toolbar search's own host)",
+    ),
+    engine(
+        "search.incredimail.com",
+        "IncrediMail",
+        &["q"],
+        "https://search.incredimail.com/ (the toolbar search's own host)",
+    ),
+    engine(
+        "search.tb.ask.com",
+        "Ask",
+        &["searchfor", "q"],
+        "https://www.ask.com/ (Ask's toolbar search host)",
+    ),
+    engine(
+        "dogpile.com",
+        "Dogpile",
+        &["q"],
+        "https://www.dogpile.com/ (its own host)",
+    ),
+    engine(
+        "metacrawler.com",
+        "MetaCrawler",
+        &["q"],
+        "https://www.metacrawler.com/ (its own host)",
+    ),
+    engine(
+        "webcrawler.com",
+        "WebCrawler",
+        &["q"],
+        "https://www.webcrawler.com/ (its own host)",
+    ),
+    engine(
+        "info.com",
+        "Info.com",
+        &["qkw", "q"],
+        "https://www.info.com/ (its own host)",
+    ),
+    engine(
+        "excite.com",
+        "Excite",
+        &["q", "search"],
+        "https://www.excite.com/ (its own host)",
+    ),
+    engine(
+        "swisscows.com",
+        "Swisscows",
+        &["query"],
+        "https://swisscows.com/ (its own host)",
+    ),
+    engine(
+        "metager.de",
+        "MetaGer",
+        &["eingabe"],
+        "https://metager.de/ (its own host)",
+    ),
+    engine(
+        "metager.org",
+        "MetaGer",
+        &["eingabe"],
+        "https://metager.org/ (its own host)",
+    ),
+    engine(
+        "presearch.com",
+        "Presearch",
+        &["q"],
+        "https://presearch.com/ (its own host)",
+    ),
+    engine("yep.com", "Yep", &["q"], "https://yep.com/ (its own host)"),
+    engine(
+        "petalsearch.com",
+        "Petal Search",
+        &["query"],
+        "https://petalsearch.com/ (Huawei's search host)",
+    ),
+    engine(
+        "coccoc.com",
+        "Cốc Cốc",
+        &["query"],
+        "https://coccoc.com/ (its own host)",
+    ),
+    engine(
+        "sm.cn",
+        "Shenma",
+        &["q"],
+        "https://m.sm.cn/ (Alibaba's mobile search host)",
+    ),
+    engine(
+        "haosou.com",
+        "360 Search",
+        &["q"],
+        "https://www.so.com/ (360's former search host)",
+    ),
+    engine(
+        "najdi.si",
+        "Najdi.si",
+        &["q"],
+        "https://www.najdi.si/ (its own host)",
+    ),
+    engine(
+        "search.lycos.co.uk",
+        "Lycos",
+        &["q", "query"],
+        "https://www.lycos.com/ (Lycos's country hosts)",
+    ),
+    engine(
+        "shopping.google.com",
+        "Google Shopping",
+        &["q"],
+        GOOGLE_DOMAINS,
+    ),
+    engine(
+        "idealo.de",
+        "idealo",
+        &["q"],
+        "https://www.idealo.de/ (its price-comparison search)",
+    ),
+    engine(
+        "idealo.fr",
+        "idealo",
+        &["q"],
+        "https://www.idealo.fr/ (its price-comparison search)",
+    ),
+    engine(
+        "kelkoo.fr",
+        "Kelkoo",
+        &["siteSearchQuery", "q"],
+        "https://www.kelkoo.fr/ (its price-comparison search)",
+    ),
+    engine(
+        "pricerunner.com",
+        "PriceRunner",
+        &["q"],
+        "https://www.pricerunner.com/ (its price-comparison search)",
+    ),
+    engine(
+        "ledenicheur.fr",
+        "leDénicheur",
+        &["search", "q"],
+        "https://ledenicheur.fr/ (its price-comparison search)",
+    ),
+    // Regional and enterprise networks, link-in-bio hosts (issue 11).
+    social(
+        "odnoklassniki.ru",
+        "Odnoklassniki",
+        "https://ok.ru/ (Odnoklassniki's former host)",
+    ),
+    social(
+        "my.mail.ru",
+        "Moi Mir",
+        "https://my.mail.ru/ (Mail.ru's social network, more specific than its mail)",
+    ),
+    social("vk.ru", "VKontakte", "https://vk.com/ (VK's .ru host)"),
+    social(
+        "vkontakte.ru",
+        "VKontakte",
+        "https://vk.com/ (VK's former host)",
+    ),
+    social("workplace.com", "Workplace", ENTERPRISE),
+    social("l.workplace.com", "Workplace", ENTERPRISE),
+    social("yammer.com", "Viva Engage", ENTERPRISE),
+    social("engage.cloud.microsoft", "Viva Engage", ENTERPRISE),
+    social("teams.microsoft.com", "Microsoft Teams", ENTERPRISE),
+    social("app.slack.com", "Slack", ENTERPRISE),
+    social("slack.com", "Slack", ENTERPRISE),
+    social("linktr.ee", "Linktree", LINK_IN_BIO),
+    social("beacons.ai", "Beacons", LINK_IN_BIO),
+    social("lnk.bio", "Lnk.Bio", LINK_IN_BIO),
+    social("campsite.bio", "Campsite", LINK_IN_BIO),
+    social("bio.link", "bio.link", LINK_IN_BIO),
+    social("tap.bio", "Tap Bio", LINK_IN_BIO),
+    social("solo.to", "solo.to", LINK_IN_BIO),
+    social("linkin.bio", "Later Linkin.bio", LINK_IN_BIO),
+    social("snipfeed.co", "Snipfeed", LINK_IN_BIO),
+    social(
+        "weixin.qq.com",
+        "WeChat",
+        "https://weixin.qq.com/ (WeChat's own host)",
+    ),
+    social(
+        "qzone.qq.com",
+        "Qzone",
+        "https://qzone.qq.com/ (its own host)",
+    ),
+    social(
+        "douban.com",
+        "Douban",
+        "https://www.douban.com/ (its own host)",
+    ),
+    social(
+        "zhihu.com",
+        "Zhihu",
+        "https://www.zhihu.com/ (its own host)",
+    ),
+    social(
+        "story.kakao.com",
+        "KakaoStory",
+        "https://story.kakao.com/ (its own host)",
+    ),
+    social("band.us", "BAND", "https://band.us/ (its own host)"),
+    social(
+        "plurk.com",
+        "Plurk",
+        "https://www.plurk.com/ (its own host)",
+    ),
+    social("mewe.com", "MeWe", "https://mewe.com/ (its own host)"),
+    social(
+        "truthsocial.com",
+        "Truth Social",
+        "https://truthsocial.com/ (its own host)",
+    ),
+    social("gab.com", "Gab", "https://gab.com/ (its own host)"),
+    social("digg.com", "Digg", "https://digg.com/ (its own host)"),
+    social("mix.com", "Mix", "https://mix.com/ (its own host)"),
+    social(
+        "myspace.com",
+        "Myspace",
+        "https://myspace.com/ (its own host)",
+    ),
+    social(
+        "meetup.com",
+        "Meetup",
+        "https://www.meetup.com/ (its own host)",
+    ),
+    social(
+        "goodreads.com",
+        "Goodreads",
+        "https://www.goodreads.com/ (its own host)",
+    ),
+    social(
+        "deviantart.com",
+        "DeviantArt",
+        "https://www.deviantart.com/ (its own host)",
+    ),
+    social(
+        "behance.net",
+        "Behance",
+        "https://www.behance.net/ (its own host)",
+    ),
+    social(
+        "dribbble.com",
+        "Dribbble",
+        "https://dribbble.com/ (its own host)",
+    ),
+    social(
+        "flickr.com",
+        "Flickr",
+        "https://www.flickr.com/ (its own host)",
+    ),
+    social("imgur.com", "Imgur", "https://imgur.com/ (its own host)"),
+    social("9gag.com", "9GAG", "https://9gag.com/ (its own host)"),
+    social(
+        "producthunt.com",
+        "Product Hunt",
+        "https://www.producthunt.com/ (its own host)",
+    ),
+    social(
+        "slashdot.org",
+        "Slashdot",
+        "https://slashdot.org/ (its own host)",
+    ),
+    social(
+        "skyrock.com",
+        "Skyrock",
+        "https://www.skyrock.com/ (its own host)",
+    ),
+    social(
+        "viadeo.com",
+        "Viadeo",
+        "https://www.viadeo.com/ (its own host)",
+    ),
+    social(
+        "tuenti.com",
+        "Tuenti",
+        "https://www.tuenti.com/ (its own host)",
+    ),
+    social(
+        "draugiem.lv",
+        "Draugiem",
+        "https://www.draugiem.lv/ (its own host)",
+    ),
+    social("wykop.pl", "Wykop", "https://wykop.pl/ (its own host)"),
+    social("nk.pl", "NK", "https://nk.pl/ (its own host)"),
+    social(
+        "taringa.net",
+        "Taringa!",
+        "https://www.taringa.net/ (its own host)",
+    ),
+    social("mixi.jp", "mixi", "https://mixi.jp/ (its own host)"),
+    social(
+        "renren.com",
+        "Renren",
+        "https://www.renren.com/ (its own host)",
+    ),
+    social(
+        "kakaotalk.com",
+        "KakaoTalk",
+        "https://www.kakaocorp.com/ (Kakao's messaging host)",
+    ),
+    social(
+        "viber.com",
+        "Viber",
+        "https://www.viber.com/ (its own host)",
+    ),
+    social("signal.org", "Signal", "https://signal.org/ (its own host)"),
+    social(
+        "threema.ch",
+        "Threema",
+        "https://threema.ch/ (its own host)",
+    ),
+    social("com.vkontakte.android", "VKontakte", APPS),
+    social("ru.ok.android", "Odnoklassniki", APPS),
+    social("com.slack", "Slack", APPS),
+    social("com.facebook.work", "Workplace", APPS),
+    mail("com.microsoft.office.outlook", "Outlook", APPS),
+    mail("com.yahoo.mobile.client.android.mail", "Yahoo! Mail", APPS),
+    mail("de.gmx.mobile.android.mail", "GMX", APPS),
+    mail("de.web.mobile.android.mail", "WEB.DE", APPS),
     // Ad networks
     row("googleadservices.com", Medium::Paid, "Google Ads", ADS),
     row("doubleclick.net", Medium::Paid, "Google Ads", ADS),
@@ -395,57 +1054,224 @@ pub static DOMAINS: &[DomainRow] = &[
     row("criteo.com", Medium::Paid, "Criteo", ADS),
 ];
 
-/// A search engine known by its brand label on any country domain (`google.fr`, `google.co.uk`).
+/// A provider known by its brand label on any country domain (`google.fr`, `google.co.uk`),
+/// optionally behind a sub-label (`mail.yahoo.*`, `images.google.*`) and on a path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct SearchBrand {
+pub struct BrandRow {
+    /// The labels right before the brand label, or empty (`mail`, `images`, `search`).
+    pub prefix: &'static str,
     /// The registrable label (`google`).
     pub label: &'static str,
+    /// A path prefix, or empty for any path.
+    pub path: &'static str,
+    /// Medium.
+    pub medium: Medium,
     /// Display name.
     pub source: &'static str,
-    /// Term parameters.
+    /// Where the search term is (as [`DomainRow::term_params`]).
     pub term_params: &'static [&'static str],
     /// Source of the row.
     pub reference: &'static str,
+    /// When it was checked.
+    pub as_of: &'static str,
 }
 
-/// Search engines matched on every country domain.
-pub static SEARCH_BRANDS: &[SearchBrand] = &[
-    SearchBrand {
-        label: "google",
-        source: "Google",
-        term_params: &["q", "query"],
-        reference: MATOMO,
-    },
-    SearchBrand {
-        label: "bing",
-        source: "Bing",
-        term_params: &["q"],
-        reference: MATOMO,
-    },
-    SearchBrand {
-        label: "yahoo",
-        source: "Yahoo!",
-        term_params: &["p", "q"],
-        reference: MATOMO,
-    },
-    SearchBrand {
-        label: "yandex",
-        source: "Yandex",
-        term_params: &["text"],
-        reference: MATOMO,
-    },
-    SearchBrand {
-        label: "qwant",
-        source: "Qwant",
-        term_params: &["q"],
-        reference: MATOMO,
-    },
-    SearchBrand {
-        label: "ecosia",
-        source: "Ecosia",
-        term_params: &["q"],
-        reference: MATOMO,
-    },
+const fn brand(
+    prefix: &'static str,
+    label: &'static str,
+    path: &'static str,
+    medium: Medium,
+    source: &'static str,
+    term_params: &'static [&'static str],
+    reference: &'static str,
+) -> BrandRow {
+    BrandRow {
+        prefix,
+        label,
+        path,
+        medium,
+        source,
+        term_params,
+        reference,
+        as_of: AS_OF_DEC,
+    }
+}
+
+const GOOGLE_DOMAINS: &str = "https://www.google.com/supported_domains (Google's country domains)";
+const YAHOO: &str = "https://www.yahoo.com/everything/world (Yahoo's country sites)";
+const AOL: &str = "https://www.aol.com/ (AOL's country portals and their search)";
+const BING: &str = "https://www.bing.com/ (Bing's own hosts and paths)";
+const YANDEX: &str = "https://yandex.com/company/ (Yandex's country domains)";
+
+/// Providers matched on every country domain. The most specific row wins: a sub-label
+/// (`mail.yahoo.*`) over the bare brand (`yahoo.*`), a path over no path.
+pub static BRANDS: &[BrandRow] = &[
+    brand(
+        "",
+        "google",
+        "",
+        Medium::Search,
+        "Google",
+        &["q", "query", "#q"],
+        GOOGLE_DOMAINS,
+    ),
+    brand(
+        "",
+        "google",
+        "/imgres",
+        Medium::Search,
+        "Google Images",
+        &["q"],
+        GOOGLE_DOMAINS,
+    ),
+    brand(
+        "images",
+        "google",
+        "",
+        Medium::Search,
+        "Google Images",
+        &["q"],
+        GOOGLE_DOMAINS,
+    ),
+    brand(
+        "news",
+        "google",
+        "",
+        Medium::Referral,
+        "Google News",
+        &[],
+        GOOGLE_DOMAINS,
+    ),
+    brand(
+        "mail",
+        "google",
+        "",
+        Medium::Email,
+        "Gmail",
+        &[],
+        GOOGLE_DOMAINS,
+    ),
+    brand("", "bing", "", Medium::Search, "Bing", &["q"], BING),
+    brand(
+        "",
+        "bing",
+        "/images",
+        Medium::Search,
+        "Bing Images",
+        &["q"],
+        BING,
+    ),
+    brand(
+        "",
+        "yahoo",
+        "",
+        Medium::Search,
+        "Yahoo!",
+        &["p", "q"],
+        YAHOO,
+    ),
+    brand(
+        "images.search",
+        "yahoo",
+        "",
+        Medium::Search,
+        "Yahoo! Images",
+        &["p"],
+        YAHOO,
+    ),
+    brand(
+        "mail",
+        "yahoo",
+        "",
+        Medium::Email,
+        "Yahoo! Mail",
+        &[],
+        YAHOO,
+    ),
+    brand(
+        "",
+        "yandex",
+        "",
+        Medium::Search,
+        "Yandex",
+        &["text"],
+        YANDEX,
+    ),
+    brand(
+        "",
+        "yandex",
+        "/images",
+        Medium::Search,
+        "Yandex Images",
+        &["text"],
+        YANDEX,
+    ),
+    brand(
+        "images",
+        "yandex",
+        "",
+        Medium::Search,
+        "Yandex Images",
+        &["text"],
+        YANDEX,
+    ),
+    brand(
+        "mail",
+        "yandex",
+        "",
+        Medium::Email,
+        "Yandex Mail",
+        &[],
+        YANDEX,
+    ),
+    brand("", "qwant", "", Medium::Search, "Qwant", &["q"], MATOMO),
+    brand("", "ecosia", "", Medium::Search, "Ecosia", &["q"], MATOMO),
+    brand(
+        "search",
+        "aol",
+        "",
+        Medium::Search,
+        "AOL",
+        &["q", "query"],
+        AOL,
+    ),
+    brand(
+        "recherche",
+        "aol",
+        "",
+        Medium::Search,
+        "AOL",
+        &["q", "query"],
+        AOL,
+    ),
+    brand(
+        "suche",
+        "aol",
+        "",
+        Medium::Search,
+        "AOL",
+        &["q", "query"],
+        AOL,
+    ),
+    brand("mail", "aol", "", Medium::Email, "AOL Mail", &[], AOL),
+    brand(
+        "",
+        "ixquick",
+        "",
+        Medium::Search,
+        "Ixquick",
+        &["query", "q"],
+        "https://www.ixquick.com/ (Startpage's former name, its own hosts)",
+    ),
+    brand(
+        "",
+        "startpage",
+        "",
+        Medium::Search,
+        "Startpage",
+        &["query", "q"],
+        "https://www.startpage.com/ (its own hosts)",
+    ),
 ];
 
 /// Well-known URL shorteners: redirects that may drop UTM parameters (measurement.md §5, #9).

@@ -25,3 +25,10 @@ impl Hasher for Fnv {
         }
     }
 }
+
+/// FNV-1a 64 of `bytes`.
+pub(crate) fn hash(bytes: &[u8]) -> u64 {
+    let mut h = Fnv::default();
+    h.write(bytes);
+    h.finish()
+}

@@ -7,8 +7,10 @@
 //! 2. no referrer (empty, `-`, `(direct)`) → `direct`;
 //! 3. the referrer's host is the landing page's host (ignoring `www.`), or one of the caller's
 //!    own hosts → `internal`;
-//! 4. the host (or an Android app id) in the table, exactly or as a parent domain;
-//!    caller-supplied Mastodon instances; a search brand on any country domain;
+//! 4. the most specific rule of the referrer database ([`super::refdb`]: smo's table, or the
+//!    caller's files merged over it): a host or a parent domain, a brand on any country domain
+//!    (`google.*`, `mail.yahoo.*`), a path prefix (`google.fr/imgres`, `orange.fr/webmail`);
+//!    then caller-supplied Mastodon instances;
 //! 5. anything else → `referral`, with the host as source.
 //!
 //! Parsing is hand-written and allocation-free for the common case, because the batch path
@@ -23,16 +25,14 @@
 //! ```
 
 use std::borrow::Cow;
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
-use std::sync::OnceLock;
+use std::sync::Arc;
 
 use serde::Serialize;
 
 use super::channel::{Channel, channel_group};
-use super::domains::{DOMAINS, DomainRow, Medium, SEARCH_BRANDS, TABLE_VERSION};
+use super::domains::{Medium, TABLE_VERSION};
+use super::refdb::{self, RefererDatabase};
 use crate::network::Network;
-use crate::traffic::fnv::Fnv;
 
 /// What smo makes of a referrer.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
@@ -89,19 +89,26 @@ pub struct ClassifyOptions {
     pub internal_hosts: Vec<String>,
     /// Mastodon (or other fediverse) instances to count as Mastodon, besides the table's.
     pub mastodon_instances: Vec<String>,
+    /// The referrer database: the user's files merged over smo's table
+    /// ([`refdb::load_referer_database`]); `None` is smo's table.
+    pub database: Option<Arc<RefererDatabase>>,
 }
 
-type Index = HashMap<&'static str, &'static DomainRow, BuildHasherDefault<Fnv>>;
-
-fn index() -> &'static Index {
-    static INDEX: OnceLock<Index> = OnceLock::new();
-    INDEX.get_or_init(|| DOMAINS.iter().map(|r| (r.host, r)).collect())
+impl ClassifyOptions {
+    /// The database the classifier reads.
+    pub fn database(&self) -> &RefererDatabase {
+        self.database
+            .as_deref()
+            .unwrap_or_else(|| RefererDatabase::embedded())
+    }
 }
 
 /// Parts of a URL, borrowed.
 struct Parts<'a> {
     host: &'a str,
+    path: &'a str,
     query: &'a str,
+    fragment: &'a str,
     app: bool,
 }
 
@@ -137,14 +144,17 @@ fn split(url: &str) -> Option<Parts<'_>> {
         return None;
     }
     let after = &rest[end..];
-    let query = match after.find('?') {
-        Some(q) => {
-            let tail = &after[q + 1..];
-            &tail[..tail.find('#').unwrap_or(tail.len())]
-        }
-        None => "",
-    };
-    Some(Parts { host, query, app })
+    let (before_fragment, fragment) = after.split_once('#').unwrap_or((after, ""));
+    let (path, query) = before_fragment
+        .split_once('?')
+        .unwrap_or((before_fragment, ""));
+    Some(Parts {
+        host,
+        path,
+        query,
+        fragment,
+        app,
+    })
 }
 
 fn strip_www(h: &str) -> &str {
@@ -153,53 +163,6 @@ fn strip_www(h: &str) -> &str {
 
 fn same_site(a: &str, b: &str) -> bool {
     strip_www(a).eq_ignore_ascii_case(strip_www(b))
-}
-
-/// The row for a lower-case host, exact or as a parent domain.
-fn lookup(host: &str) -> Option<&'static DomainRow> {
-    let idx = index();
-    let mut h = host;
-    loop {
-        if let Some(r) = idx.get(h) {
-            return Some(r);
-        }
-        match h.find('.') {
-            // Stop before a bare TLD.
-            Some(i) if h[i + 1..].contains('.') => h = &h[i + 1..],
-            _ => return None,
-        }
-    }
-}
-
-/// A search brand on any country domain: `google.fr`, `www.google.co.uk`, `fr.search.yahoo.com`.
-fn brand(host: &str) -> Option<&'static super::domains::SearchBrand> {
-    let mut labels = host.rsplit('.');
-    let _tld = labels.next()?;
-    let second = labels.next()?;
-    let third = labels.next();
-    let find = |l: &str| SEARCH_BRANDS.iter().find(|b| b.label == l);
-    // The registrable label: before the TLD, or before `co.uk`/`com.au`-style second levels.
-    find(second).or_else(|| match third {
-        Some(t) if matches!(second, "co" | "com" | "org" | "net" | "ac" | "gov") => find(t),
-        _ => None,
-    })
-}
-
-fn term(query: &str, params: &[&str]) -> Option<String> {
-    if query.is_empty() || params.is_empty() {
-        return None;
-    }
-    for p in params {
-        for (k, v) in url::form_urlencoded::parse(query.as_bytes()) {
-            if k == *p {
-                let v = v.trim();
-                if !v.is_empty() {
-                    return Some(v.to_owned());
-                }
-            }
-        }
-    }
-    None
 }
 
 /// A classification that borrows from its input: the batch path's allocation-free result.
@@ -227,6 +190,14 @@ impl Hit<'_> {
             term: self.term,
             host: self.host.map(Cow::into_owned),
             table_version: TABLE_VERSION,
+        }
+    }
+
+    /// The owned form, with the version of the database that classified it.
+    pub fn into_owned_from(self, db: &RefererDatabase) -> Referrer {
+        Referrer {
+            table_version: db.version(),
+            ..self.into_owned()
         }
     }
 
@@ -292,7 +263,7 @@ pub fn classify_referrer(referrer: &str, page_url: Option<&str>) -> Referrer {
 
 /// Classifies a referrer.
 pub fn classify_with(referrer: &str, page_url: Option<&str>, opts: &ClassifyOptions) -> Referrer {
-    classify_hit(referrer, page_url, opts).into_owned()
+    classify_hit(referrer, page_url, opts).into_owned_from(opts.database())
 }
 
 /// Classifies a referrer without copying what it can borrow (the batch path).
@@ -345,20 +316,14 @@ pub fn classify_hit<'a>(
         };
         return hit(Medium::Internal, source, None, None, Some(&host));
     }
-    // 4. Table, caller's instances, search brands.
-    if let Some(row) = lookup(&host) {
-        let t = if row.medium == Medium::Search {
-            term(parts.query, row.term_params)
-        } else {
-            None
+    // 4. The database's most specific rule, then the caller's instances.
+    if let Some(rule) = opts.database().best(&host, parts.path, parts.app) {
+        let t = refdb::term(rule, parts.path, parts.query, parts.fragment);
+        let source = match &rule.source {
+            Cow::Borrowed(b) => Cow::Borrowed(*b),
+            Cow::Owned(o) => Cow::Owned(o.clone()),
         };
-        return hit(
-            row.medium,
-            Cow::Borrowed(row.source),
-            row.network,
-            t,
-            Some(&host),
-        );
+        return hit(rule.medium, source, rule.network, t, Some(&host));
     }
     if opts.mastodon_instances.iter().any(|i| same_site(i, &host)) {
         return hit(
@@ -368,17 +333,6 @@ pub fn classify_hit<'a>(
             None,
             Some(&host),
         );
-    }
-    if !parts.app {
-        if let Some(b) = brand(&host) {
-            return hit(
-                Medium::Search,
-                Cow::Borrowed(b.source),
-                None,
-                term(parts.query, b.term_params),
-                Some(&host),
-            );
-        }
     }
     // 5. Referral.
     let source = match &host {
@@ -404,7 +358,9 @@ pub fn source_network(source: &str) -> Option<Network> {
         // Facebook or Instagram ads: keep Facebook.
         return Some(n);
     }
-    lookup(strip_www(&s)).and_then(|r| r.network)
+    RefererDatabase::embedded()
+        .best(strip_www(&s), "", false)
+        .and_then(|r| r.network)
 }
 
 #[cfg(test)]
@@ -484,7 +440,9 @@ mod tests {
         // Every network of the network table has at least one host.
         for n in Network::ALL {
             assert!(
-                DOMAINS.iter().any(|d| d.network == Some(n)),
+                crate::traffic::domains::DOMAINS
+                    .iter()
+                    .any(|d| d.network == Some(n)),
                 "{n} has no referrer host"
             );
         }
@@ -556,6 +514,7 @@ mod tests {
         let opts = ClassifyOptions {
             internal_hosts: vec!["shop.maisonlune.fr".into()],
             mastodon_instances: vec!["eldritch.cafe".into()],
+            ..Default::default()
         };
         assert_eq!(
             classify_with("https://eldritch.cafe/@a", None, &opts).network,

@@ -1,6 +1,7 @@
 """Type stubs of the native module `smo._smo` (hand-written; checked by mypy.stubtest)."""
 
 import datetime
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Final, Literal, TypedDict, final, overload
 
@@ -555,6 +556,7 @@ def classify_referrer(
     *,
     internal_hosts: Sequence[str] = ...,
     mastodon_instances: Sequence[str] = ...,
+    database: RefererDatabase | None = None,
 ) -> Referrer: ...
 def classify_referrers(
     referrers: Sequence[str],
@@ -562,6 +564,7 @@ def classify_referrers(
     *,
     internal_hosts: Sequence[str] = ...,
     mastodon_instances: Sequence[str] = ...,
+    database: RefererDatabase | None = None,
 ) -> dict[str, list[str | None]]: ...
 def channel_group(source: str, medium: str, campaign: str = "") -> str: ...
 def channel_groups(
@@ -573,6 +576,7 @@ def traffic_breakdown(
     *,
     internal_hosts: Sequence[str] = ...,
     mastodon_instances: Sequence[str] = ...,
+    database: RefererDatabase | None = None,
 ) -> dict[str, Any]: ...
 def access_log_breakdown(
     text: str,
@@ -583,6 +587,7 @@ def access_log_breakdown(
     include_errors: bool = False,
     internal_hosts: Sequence[str] = ...,
     mastodon_instances: Sequence[str] = ...,
+    database: RefererDatabase | None = None,
 ) -> dict[str, Any]: ...
 def utm_url(
     url: str,
@@ -1779,3 +1784,27 @@ def check_partners(
     limits: Mapping[str, int] | None = None,
 ) -> PartnersReport: ...
 def example_partners() -> tuple[LoadResult, list[tuple[str, str]]]: ...
+
+# --- traffic: bring your own referrer database ---
+
+__all__ += ["RefererDatabase", "load_referer_database"]
+
+class _DatabaseFileDict(TypedDict):
+    name: str
+    format: Literal["snowplow", "matomo_search", "matomo_social"]
+    rules: int
+    hash: str
+
+@final
+class RefererDatabase:
+    """smo's referrer table with the user's Snowplow or Matomo files merged over it."""
+    @property
+    def files(self) -> list[_DatabaseFileDict]: ...
+    @property
+    def version(self) -> str: ...
+    def __len__(self) -> int: ...
+
+def load_referer_database(
+    *sources: str | bytes | os.PathLike[str],
+    format: Literal["auto", "snowplow", "matomo_search", "matomo_social"] | None = None,
+) -> RefererDatabase: ...

@@ -111,3 +111,8 @@ _state: str = _checked.partners[0]["inbound"]["state"]
 _sessions: int | None = _checked.to_records()[0]["sessions"]
 _partner_advice: smo.Advice = smo.advise(smo.Strategy.example(), partners=_checked)
 _loaded: smo.LoadResult = smo.load_partners("partner,site,their_page\nP,p.example,p.example/a\n")
+
+# referrer databases
+_db: smo.RefererDatabase = smo.load_referer_database("email:\n  M:\n    domains: [m.example]\n", format="auto")
+_ref: smo.Referrer = smo.classify_referrer("https://m.example/", database=_db)
+_files: list[str] = [f["name"] for f in _db.files]
