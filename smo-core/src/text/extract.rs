@@ -55,8 +55,34 @@ fn starts_with_ci(text: &str, i: usize, prefix: &str) -> bool {
 
 // ---------------------------------------------------------------- TLDs
 
-fn in_table(name: &str) -> bool {
-    tld::GENERIC.binary_search(&name).is_ok() || tld::COUNTRY.binary_search(&name).is_ok()
+/// Bytes of the longest TLD of the table. Text that lower-cases to more than this is no TLD, so
+/// lookups copy at most this much, on the stack; derived from the table so that a refresh with
+/// longer TLDs needs no change here.
+const MAX_TLD_BYTES: usize = {
+    let (generic, country) = (longest(&tld::GENERIC), longest(&tld::COUNTRY));
+    if generic > country { generic } else { country }
+};
+
+const fn longest(list: &[&str]) -> usize {
+    let mut max = 0;
+    let mut k = 0;
+    while k < list.len() {
+        if list[k].len() > max {
+            max = list[k].len();
+        }
+        k += 1;
+    }
+    max
+}
+
+fn in_table(table: &[&str], name: &str) -> bool {
+    table.binary_search(&name).is_ok()
+}
+
+/// Some TLD of the (sorted) table starts with `prefix`.
+fn starts_a_tld(table: &[&str], prefix: &str) -> bool {
+    let k = table.partition_point(|t| *t < prefix);
+    table.get(k).is_some_and(|t| t.starts_with(prefix))
 }
 
 /// The character after a TLD must not be one of these (or the TLD must end the scope).
@@ -64,51 +90,105 @@ fn blocks_tld(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '@' | '+' | '-')
 }
 
+/// A character a TLD of the table can hold: the table has ASCII letters, and letters and marks
+/// of other scripts, never ASCII digits, hyphens or punctuation (the walk in
+/// `tests/text_tlds.rs` would miss any TLD that did).
+fn is_tld_char(c: char) -> bool {
+    c.is_ascii_alphabetic() || (!c.is_ascii() && is_domain_char(c))
+}
+
 /// Length in bytes of the TLD starting at `i`, if one does, looking no further than `end`.
+///
+/// twitter-text ends its domain expression with `(?:generic|country|punycode)`: each table is an
+/// alternation in reverse sorted order (of two entries where one starts the other, the longer is
+/// tried first), each entry followed by the boundary `(?=[^0-9a-zA-Z@+-]|$)`, compared without
+/// case, and punycode is `xn--[-0-9a-z]+`. The first alternative that matches wins: the longest
+/// generic TLD whose boundary holds, else the longest country TLD, else punycode.
 fn tld_at(text: &str, i: usize, end: usize) -> Option<usize> {
     let scope = text.get(i..end)?;
-    let ascii_letters = scope.bytes().take_while(u8::is_ascii_alphabetic).count();
-    if ascii_letters > 0 {
-        let after = scope[ascii_letters..].chars().next();
-        if ascii_letters <= 24 && !after.is_some_and(blocks_tld) {
-            let mut buf = [0u8; 24];
-            buf[..ascii_letters].copy_from_slice(&scope.as_bytes()[..ascii_letters]);
-            buf[..ascii_letters].make_ascii_lowercase();
-            if std::str::from_utf8(&buf[..ascii_letters]).is_ok_and(in_table) {
-                return Some(ascii_letters);
-            }
-        }
-        // Punycode TLD: xn-- followed by letters, digits and hyphens.
-        if starts_with_ci(scope, 0, "xn--") {
-            let n = scope
-                .bytes()
-                .skip(4)
-                .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-')
-                .count();
-            if n > 0 {
-                return Some(4 + n);
-            }
-        }
-        // A TLD that mixes ASCII and other letters (`vermögensberatung`) is looked up below.
-        if !after.is_some_and(|c| !c.is_ascii() && is_domain_char(c)) {
-            return None;
+    let letters = scope.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let after = scope[letters..].chars().next();
+    if after.is_some_and(|c| !c.is_ascii() && is_tld_char(c)) {
+        // The letters go on in another script: an internationalised TLD in Unicode form, which
+        // may start with ASCII letters (`vermögensberatung`), or an ASCII TLD followed by text
+        // (`example.comだよ`). Rare enough for the slower walk.
+        return unicode_tld(scope, letters);
+    }
+    // Only the whole run of letters can be a TLD here: every shorter prefix of it is followed by
+    // a letter, which the boundary refuses, and an internationalised TLD would need `after` to
+    // be one of its letters.
+    if letters > 0 && letters <= MAX_TLD_BYTES && !after.is_some_and(blocks_tld) {
+        let mut buf = [0u8; MAX_TLD_BYTES];
+        buf[..letters].copy_from_slice(&scope.as_bytes()[..letters]);
+        buf[..letters].make_ascii_lowercase();
+        if std::str::from_utf8(&buf[..letters])
+            .is_ok_and(|t| in_table(&tld::GENERIC, t) || in_table(&tld::COUNTRY, t))
+        {
+            return Some(letters);
         }
     }
-    // Internationalised TLD, in Unicode form: the longest prefix of ASCII letters and non-ASCII
-    // domain characters (at most 24) that the table holds, compared in lower case.
-    let mut ends = Vec::with_capacity(24);
-    for (k, c) in scope.char_indices() {
-        let letter = c.is_ascii_alphabetic() || (!c.is_ascii() && is_domain_char(c));
-        if !letter || ends.len() >= 24 {
+    if starts_with_ci(scope, 0, "xn--") {
+        let n = scope
+            .bytes()
+            .skip(4)
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-')
+            .count();
+        if n > 0 {
+            return Some(4 + n);
+        }
+    }
+    None
+}
+
+/// The TLD at the start of `scope` when its first `letters` ASCII letters go on in another
+/// script: an internationalised TLD in Unicode form, or the ASCII letters alone. One pass,
+/// lower-casing into a buffer and stopping as soon as no TLD of either table starts with what
+/// it has read.
+fn unicode_tld(scope: &str, letters: usize) -> Option<usize> {
+    if letters > MAX_TLD_BYTES {
+        return None;
+    }
+    let mut lower = [0u8; MAX_TLD_BYTES];
+    lower[..letters].copy_from_slice(&scope.as_bytes()[..letters]);
+    lower[..letters].make_ascii_lowercase();
+    let mut len = letters;
+    // The first candidate is all the ASCII letters (`end == letters`): a shorter prefix of them
+    // is followed by a letter, which the boundary refuses.
+    let mut end = letters;
+    let (mut generic, mut country) = (None, None);
+    let mut rest = scope[letters..].chars().peekable();
+    loop {
+        if end > 0 {
+            let Ok(name) = std::str::from_utf8(&lower[..len]) else {
+                break;
+            };
+            let starts_generic = starts_a_tld(&tld::GENERIC, name);
+            let starts_country = starts_a_tld(&tld::COUNTRY, name);
+            if !starts_generic && !starts_country {
+                break;
+            }
+            if !rest.peek().is_some_and(|&next| blocks_tld(next)) {
+                if starts_generic && in_table(&tld::GENERIC, name) {
+                    generic = Some(end);
+                }
+                if starts_country && in_table(&tld::COUNTRY, name) {
+                    country = Some(end);
+                }
+            }
+        }
+        let Some(c) = rest.next_if(|&c| is_tld_char(c)) else {
             break;
+        };
+        for l in c.to_lowercase() {
+            // What does not fit is longer than every TLD.
+            let Some(slot) = lower.get_mut(len..len + l.len_utf8()) else {
+                return generic.or(country);
+            };
+            len += l.encode_utf8(slot).len();
         }
-        ends.push(k + c.len_utf8());
+        end += c.len_utf8();
     }
-    ends.into_iter().rev().find(|&n| {
-        !scope[n..].chars().next().is_some_and(blocks_tld)
-            && !scope[..n].is_ascii()
-            && in_table(&scope[..n].to_lowercase())
-    })
+    generic.or(country)
 }
 
 // ---------------------------------------------------------------- domains

@@ -7,7 +7,9 @@
 //! as canonical for X counting: a newer list would make smo find URLs X does not count as 23.
 //! Internationalised TLDs are stored in Unicode form, lower case.
 //!
-//! To refresh: replace the two arrays, keep them sorted (the tests check), and update [`AS_OF`].
+//! To refresh: replace the two arrays, keep them sorted and in lower case (the extractor
+//! binary-searches them with lower-cased text; the tests check the order), and update [`AS_OF`].
+//! `tests/text_tlds.rs` then walks every entry through the extractor.
 
 /// Where the list comes from.
 pub const SOURCE: &str =
