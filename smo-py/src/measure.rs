@@ -1276,13 +1276,14 @@ pub fn traffic_breakdown<'py>(
     to_py(py, &b)
 }
 
-/// A traffic-source breakdown of a combined-format access log (text).
+/// A traffic-source breakdown of a combined-format access log: its text (`str`), or a path
+/// (`os.PathLike`) read in batches, so that a log of any size goes through in bounded memory.
 #[pyfunction]
-#[pyo3(signature = (text, *, site=None, include_assets=false, include_bots=false, include_errors=false, internal_hosts=vec![], mastodon_instances=vec![], database=None))]
+#[pyo3(signature = (source, *, site=None, include_assets=false, include_bots=false, include_errors=false, internal_hosts=vec![], mastodon_instances=vec![], database=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn access_log_breakdown<'py>(
     py: Python<'py>,
-    text: String,
+    source: &Bound<'py, PyAny>,
     site: Option<String>,
     include_assets: bool,
     include_bots: bool,
@@ -1298,8 +1299,27 @@ pub fn access_log_breakdown<'py>(
         include_bots,
         include_errors,
     };
-    let b = py.detach(|| breakdown_log(&text, &opts));
-    to_py(py, &b)
+    if let Ok(text) = source.cast::<PyString>() {
+        let text = text.to_str()?;
+        let b = py.detach(|| breakdown_log(text, &opts));
+        return to_py(py, &b);
+    }
+    let path: String = py
+        .import("os")?
+        .call_method1("fspath", (source,))?
+        .extract()
+        .map_err(|_| {
+            PyTypeError::new_err("source is the log's text (str) or a path (os.PathLike)")
+        })?;
+    let file = std::fs::File::open(&path)
+        .map_err(|e| pyo3::exceptions::PyOSError::new_err(format!("cannot open {path}: {e}")))?;
+    let b: PyResult2<_> = py.detach(|| {
+        Ok(smo_core::traffic::batch::breakdown_log_reader(
+            std::io::BufReader::with_capacity(1 << 20, file),
+            &opts,
+        )?)
+    });
+    to_py(py, &b?)
 }
 
 /// Builds a UTM-tagged URL: keeps the query and fragment, encodes, never duplicates a key.

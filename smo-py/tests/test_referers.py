@@ -69,3 +69,13 @@ def test_golden(doc: dict[str, object], case: dict[str, object]) -> None:
     assert (r.medium, r.source, r.term, r.table_version) == (
         case["medium"], case["source"], case["term"], case["table_version"]
     )
+
+
+def test_access_log_from_a_path_streams(tmp_path: pathlib.Path) -> None:
+    good = '1.2.3.4 - - [01/Jul/2026:10:00:00 +0000] "GET / HTTP/1.1" 200 10 "https://deref-gmx.net/m" "Mozilla/5.0"\n'
+    log = tmp_path / "access.log"
+    log.write_bytes((good * 5000).encode() + b'1.2.3.4 - - [x] "GET /\xff HTTP/1.1" 200 1 "-" "M"\n')
+    b = smo.access_log_breakdown(log)
+    assert b["total"] == 5000
+    assert b["rejected"][0]["line"] == 5001 and "UTF-8" in b["rejected"][0]["reason"]
+    assert smo.access_log_breakdown(good * 5000)["sources"] == b["sources"]

@@ -349,6 +349,83 @@ pub fn breakdown_log(text: &str, opts: &LogOptions) -> Breakdown {
         .filter(|(_, l)| !l.trim().is_empty())
         .map(|(i, l)| (i as u64 + 1, l))
         .collect();
+    tally_lines(&lines, opts).finish()
+}
+
+/// Lines read at a time by [`breakdown_log_reader`]: memory holds one such batch (and the
+/// tallies), whatever the size of the log.
+pub const LOG_BATCH_BYTES: usize = 16 << 20;
+
+/// A breakdown of a combined-format access log read from `reader`, in batches of about
+/// [`LOG_BATCH_BYTES`]: the result of [`breakdown_log`] on the same text, in memory bounded by
+/// the batch and the distinct sources, so a log of any size goes through. A line that is not
+/// UTF-8 is a rejected line with the byte offset of its first bad byte, never a lost one.
+///
+/// Fails only when the reader does (an [`Error::Argument`](crate::Error) naming the line).
+pub fn breakdown_log_reader<R: std::io::BufRead>(
+    mut reader: R,
+    opts: &LogOptions,
+) -> crate::Result<Breakdown> {
+    let mut total = Tally::default();
+    let mut buf: Vec<u8> = Vec::with_capacity(LOG_BATCH_BYTES + (64 << 10));
+    // Offsets of the lines of the batch in `buf`, with their line numbers.
+    let mut spans: Vec<(u64, usize, usize)> = Vec::new();
+    let mut line_no: u64 = 0;
+    loop {
+        buf.clear();
+        spans.clear();
+        let mut eof = false;
+        while buf.len() < LOG_BATCH_BYTES {
+            let start = buf.len();
+            let n = reader
+                .read_until(b'\n', &mut buf)
+                .map_err(|e| crate::Error::Argument {
+                    name: "reader".into(),
+                    message: format!("reading line {}: {e}", line_no + 1),
+                })?;
+            if n == 0 {
+                eof = true;
+                break;
+            }
+            line_no += 1;
+            spans.push((line_no, start, buf.len()));
+        }
+        let mut bad = Vec::new();
+        let lines: Vec<(u64, &str)> = spans
+            .iter()
+            .filter_map(|&(n, a, b)| {
+                let raw = &buf[a..b];
+                let raw = raw.strip_suffix(b"\n").unwrap_or(raw);
+                let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+                match std::str::from_utf8(raw) {
+                    Ok(l) if l.trim().is_empty() => None,
+                    Ok(l) => Some((n, l)),
+                    Err(e) => {
+                        bad.push(RejectedLine {
+                            line: n,
+                            reason: format!(
+                                "not UTF-8 at byte {} of the line: re-encode the log as UTF-8",
+                                e.valid_up_to()
+                            ),
+                        });
+                        None
+                    }
+                }
+            })
+            .collect();
+        let mut t = tally_lines(&lines, opts);
+        t.rejected.extend(bad);
+        total = total.merge(t);
+        if eof {
+            break;
+        }
+    }
+    total.rejected.sort_by_key(|r| r.line);
+    Ok(total.finish())
+}
+
+/// The tally of numbered log lines, in parallel.
+fn tally_lines(lines: &[(u64, &str)], opts: &LogOptions) -> Tally {
     let site = opts.site.as_deref().map(|s| s.trim_end_matches('/'));
     lines
         .par_chunks(4096)
@@ -384,7 +461,6 @@ pub fn breakdown_log(text: &str, opts: &LogOptions) -> Breakdown {
             t
         })
         .reduce(Tally::default, Tally::merge)
-        .finish()
 }
 
 #[cfg(test)]
@@ -424,6 +500,32 @@ mod tests {
                 m[&Medium::Direct]
             ),
             (1, 1, 1, 1)
+        );
+    }
+
+    #[test]
+    fn the_reader_gives_the_text_result_and_keeps_bad_lines() {
+        let good = r#"1.1.1.1 - - [01/Jul/2026:10:00:00 +0200] "GET / HTTP/1.1" 200 1 "https://www.google.fr/" "Mozilla/5.0""#;
+        let mut log = Vec::new();
+        for i in 0..3000 {
+            log.extend_from_slice(good.as_bytes());
+            log.extend_from_slice(if i % 2 == 0 { b"\r\n" } else { b"\n" });
+        }
+        let mut text = String::from_utf8(log.clone()).unwrap();
+        text.push_str(good);
+        log.extend_from_slice(b"1.1.1.1 - - [x] \"GET /\xff HTTP/1.1\" 200 1 \"-\" \"M\"\n");
+        log.extend_from_slice(good.as_bytes());
+        let from_text = breakdown_log(&text, &LogOptions::default());
+        let from_reader =
+            breakdown_log_reader(std::io::Cursor::new(&log), &LogOptions::default()).unwrap();
+        assert_eq!(from_reader.total, 3001);
+        assert_eq!(from_reader.sources, from_text.sources);
+        assert_eq!(from_reader.rejected.len(), 1);
+        assert_eq!(from_reader.rejected[0].line, 3001);
+        assert!(
+            from_reader.rejected[0].reason.contains("UTF-8 at byte 22"),
+            "{:?}",
+            from_reader.rejected
         );
     }
 

@@ -579,7 +579,7 @@ def traffic_breakdown(
     database: RefererDatabase | None = None,
 ) -> dict[str, Any]: ...
 def access_log_breakdown(
-    text: str,
+    source: str | os.PathLike[str],
     *,
     site: str | None = None,
     include_assets: bool = False,
