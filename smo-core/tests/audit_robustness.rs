@@ -230,3 +230,17 @@ fn randomized_mutations_never_panic() {
         assert_eq!(audit(&input, chunk), whole, "round {round}, chunk {chunk}");
     }
 }
+
+/// The inputs the `audit_page` fuzz campaign kept (`fuzz/regressions/audit_page`): each audits
+/// without a panic, whole and in small chunks alike.
+#[test]
+fn the_fuzz_corpus_audits_the_same_in_chunks() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions/audit_page");
+    let mut n = 0;
+    for e in std::fs::read_dir(dir).unwrap() {
+        let input = std::fs::read(e.unwrap().path()).unwrap();
+        assert_eq!(audit(&input, 7), audit(&input, usize::MAX));
+        n += 1;
+    }
+    assert!(n > 0, "no kept inputs");
+}

@@ -131,3 +131,22 @@ fn referer_database_corpus() {
         smo_core_fuzz_referer_database(&input);
     }
 }
+
+include!("../fuzz/fuzz_targets/text_parse_property.rs");
+include!("../fuzz/fuzz_targets/audit_site_property.rs");
+
+/// The `text_parse` target on stable: its kept corpus and mutations of it.
+#[test]
+fn text_parse_corpus() {
+    for input in corpus("text_parse", 300) {
+        smo_core_fuzz_text(&input);
+    }
+}
+
+/// The `audit_site` target on stable: its seeds (the example site), kept corpus and mutations.
+#[test]
+fn audit_site_corpus() {
+    for input in corpus("audit_site", 200) {
+        smo_core_fuzz_site(&input);
+    }
+}
