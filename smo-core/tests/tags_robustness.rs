@@ -72,30 +72,29 @@ fn seeds_and_mutations() {
         state
     };
     let mut cases: Vec<Vec<u8>> = seeds.clone();
-    for seed in &seeds {
-        for _ in 0..300 {
-            let mut v = seed.clone();
-            for _ in 0..1 + next() % 4 {
-                let at = if v.is_empty() {
-                    0
-                } else {
-                    (next() as usize) % v.len()
-                };
-                match next() % 3 {
-                    0 if !v.is_empty() => {
-                        let end = (at + 1 + (next() as usize) % 8).min(v.len());
-                        v.drain(at..end);
-                    }
-                    1 => {
-                        let bit = BITS[(next() as usize) % BITS.len()];
-                        v.splice(at..at, bit.iter().copied());
-                    }
-                    _ if !v.is_empty() => v[at] = next() as u8,
-                    _ => {}
+    // A fixed number of mutations over the seeds and the kept corpus, whatever its size.
+    for _ in 0..3000 {
+        let mut v = seeds[(next() as usize) % seeds.len()].clone();
+        for _ in 0..1 + next() % 4 {
+            let at = if v.is_empty() {
+                0
+            } else {
+                (next() as usize) % v.len()
+            };
+            match next() % 3 {
+                0 if !v.is_empty() => {
+                    let end = (at + 1 + (next() as usize) % 8).min(v.len());
+                    v.drain(at..end);
                 }
+                1 => {
+                    let bit = BITS[(next() as usize) % BITS.len()];
+                    v.splice(at..at, bit.iter().copied());
+                }
+                _ if !v.is_empty() => v[at] = next() as u8,
+                _ => {}
             }
-            cases.push(v);
         }
+        cases.push(v);
     }
     let texts: Vec<String> = cases
         .iter()
