@@ -524,6 +524,13 @@ fn user_databases_merge_over_the_table() {
     );
     let json = serde_json::to_string(&b).unwrap();
     assert!(json.contains("Corporate Mail"), "{json}");
+    assert_eq!(b.table_version, v);
+    let plain = breakdown_referrers(
+        &["https://www.google.fr/"],
+        None,
+        &ClassifyOptions::default(),
+    );
+    assert_eq!(plain.table_version, "smo-referrers@2026-12");
 }
 
 #[test]

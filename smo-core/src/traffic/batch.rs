@@ -22,7 +22,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::channel::Channel;
-use super::domains::{Medium, TABLE_VERSION};
+use super::domains::Medium;
 use super::referrer::{ClassifyOptions, Referrer, classify_with};
 use crate::network::Network;
 
@@ -111,7 +111,8 @@ impl Tally {
         self
     }
 
-    fn finish(self) -> Breakdown {
+    /// The breakdown, reporting the version of the referrer database that classified it.
+    fn finish(self, table_version: &'static str) -> Breakdown {
         let mut sources: Vec<SourceCount> = self
             .by_source
             .into_iter()
@@ -172,7 +173,7 @@ impl Tally {
             skipped_bots: self.bots,
             skipped_errors: self.errors,
             rejected,
-            table_version: TABLE_VERSION,
+            table_version,
         }
     }
 }
@@ -205,7 +206,7 @@ pub fn breakdown_referrers<S: AsRef<str> + Sync>(
             t
         })
         .reduce(Tally::default, Tally::merge)
-        .finish()
+        .finish(opts.database().version())
 }
 
 /// One request of an access log.
@@ -349,7 +350,7 @@ pub fn breakdown_log(text: &str, opts: &LogOptions) -> Breakdown {
         .filter(|(_, l)| !l.trim().is_empty())
         .map(|(i, l)| (i as u64 + 1, l))
         .collect();
-    tally_lines(&lines, opts).finish()
+    tally_lines(&lines, opts).finish(opts.classify.database().version())
 }
 
 /// Lines read at a time by [`breakdown_log_reader`]: memory holds one such batch (and the
@@ -420,8 +421,7 @@ pub fn breakdown_log_reader<R: std::io::BufRead>(
             break;
         }
     }
-    total.rejected.sort_by_key(|r| r.line);
-    Ok(total.finish())
+    Ok(total.finish(opts.classify.database().version()))
 }
 
 /// The tally of numbered log lines, in parallel.
