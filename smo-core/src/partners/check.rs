@@ -460,17 +460,21 @@ pub fn check_partners(
         .iter()
         .filter_map(|(u, html)| Some((normalise_link(u)?, *html)))
         .collect();
+    // Each page the ledger names, scanned once however many agreements name it.
     let mut scans: HashMap<String, AnchorScan> = HashMap::new();
-    let mut scan_of = |page: &Url| -> Option<AnchorScan> {
-        let key = normalise_link(page.as_str())?;
-        if let Some(s) = scans.get(&key) {
-            return Some(s.clone());
+    for page in ledger
+        .iter()
+        .flat_map(|p| std::iter::once(&p.their_page).chain(p.our_page.as_ref()))
+    {
+        let Some(key) = normalise_link(page.as_str()) else {
+            continue;
+        };
+        if let (false, Some(html)) = (scans.contains_key(&key), by_url.get(&key)) {
+            let scan = scan_anchors(html, page.as_str(), &options.limits);
+            scans.insert(key, scan);
         }
-        let html = by_url.get(&key)?;
-        let s = scan_anchors(html, page.as_str(), &options.limits);
-        scans.insert(key, s.clone());
-        Some(s)
-    };
+    }
+    let scan_of = |page: &Url| scans.get(&normalise_link(page.as_str())?);
     let window = web
         .iter()
         .map(|r| r.date)
@@ -481,16 +485,11 @@ pub fn check_partners(
     for (i, p) in ledger.iter().enumerate() {
         let theirs = base_host(&p.site).unwrap_or_default();
         let target = p.target.as_ref();
-        let inbound = side(
-            &p.their_page,
-            scan_of(&p.their_page).as_ref(),
-            &ours,
-            target,
-        );
+        let inbound = side(&p.their_page, scan_of(&p.their_page), &ours, target);
         let outbound = p
             .our_page
             .as_ref()
-            .map(|page| side(page, scan_of(page).as_ref(), &theirs, None));
+            .map(|page| side(page, scan_of(page), &theirs, None));
         let traffic = window.map(|w| traffic(p, &theirs, web, w));
         report(
             &mut findings,
@@ -523,6 +522,34 @@ fn at(path: String, page: &str, span: Option<Span>) -> Location {
     }
 }
 
+/// A side whose page was not given, or not read to the end: `partner/page-not-given` or
+/// `partner/page-incomplete`, worded for whose page it is (`{owner} {url} …`).
+fn unread(
+    f: &mut Findings<'_>,
+    side: &LinkCheck,
+    path: &str,
+    owner: &str,
+    link: &str,
+    none: &str,
+    hint: &str,
+) {
+    let page = &side.page;
+    let (rule, message, fix) = if side.state == LinkState::NotGiven {
+        (
+            "partner/page-not-given",
+            format!("{owner} {page} was not given: {link} is not checked"),
+            "Hand the page's HTML to the check (smo never fetches).".to_owned(),
+        )
+    } else {
+        (
+            "partner/page-incomplete",
+            format!("{owner} {page} was not read to the end and {none} was found in what was read"),
+            format!("Raise the scan limits (max_items, max_parser_memory){hint}."),
+        )
+    };
+    f.report(rule, at(path.to_owned(), page, None), message, Some(fix));
+}
+
 #[allow(clippy::too_many_lines)]
 fn report(
     f: &mut Findings<'_>,
@@ -544,31 +571,48 @@ fn report(
 
     // Their side.
     match inbound.state {
-        LinkState::NotGiven => f.report(
-            "partner/page-not-given",
-            at(their_path.clone(), &inbound.page, None),
-            format!("{name}'s page {} was not given: its link to us is not checked", inbound.page),
-            Some("Hand the page's HTML to the check (smo never fetches).".into()),
-        ),
-        LinkState::Incomplete => f.report(
-            "partner/page-incomplete",
-            at(their_path.clone(), &inbound.page, None),
-            format!("{name}'s page {} was not read to the end and no link to us was found in what was read", inbound.page),
-            Some("Raise the scan limits (max_items, max_parser_memory) or give the part of the page that holds the link.".into()),
+        LinkState::NotGiven | LinkState::Incomplete => unread(
+            f,
+            inbound,
+            &their_path,
+            &format!("{name}'s page"),
+            "its link to us",
+            "no link to us",
+            " or give the part of the page that holds the link",
         ),
         LinkState::Missing => f.report(
             "partner/link-missing",
             at(their_path.clone(), &inbound.page, None),
-            format!("{name}'s page {} has no link to our site{since}", inbound.page),
-            Some(format!("Ask {name} to restore the link: {}", snippet(&target, p.anchor.as_deref(), name, paid))),
+            format!(
+                "{name}'s page {} has no link to our site{since}",
+                inbound.page
+            ),
+            Some(format!(
+                "Ask {name} to restore the link: {}",
+                snippet(&target, p.anchor.as_deref(), name, paid)
+            )),
         ),
         LinkState::Changed => {
             let l = &inbound.links[0];
             f.report(
                 "partner/link-changed",
                 at(their_path.clone(), &inbound.page, Some(l.span)),
-                format!("{name}'s page {} links to {} instead of the agreed {target}", inbound.page, l.url),
-                Some(format!("Ask {name} to point the link at the agreed page: {}", snippet(&target, p.anchor.as_deref().or(Some(&l.text)).filter(|t| !t.is_empty()), name, paid))),
+                format!(
+                    "{name}'s page {} links to {} instead of the agreed {target}",
+                    inbound.page, l.url
+                ),
+                Some(format!(
+                    "Ask {name} to point the link at the agreed page: {}",
+                    snippet(
+                        &target,
+                        p.anchor
+                            .as_deref()
+                            .or(Some(&l.text))
+                            .filter(|t| !t.is_empty()),
+                        name,
+                        paid
+                    )
+                )),
             );
         }
         LinkState::Present => {}
@@ -605,17 +649,14 @@ fn report(
         let our_path = format!("partners[{i}].our_page");
         let partner_site = &p.site;
         match o.state {
-            LinkState::NotGiven => f.report(
-                "partner/page-not-given",
-                at(our_path.clone(), &o.page, None),
-                format!("Our page {} was not given: our link to {name} is not checked", o.page),
-                Some("Hand the page's HTML to the check (smo never fetches).".into()),
-            ),
-            LinkState::Incomplete => f.report(
-                "partner/page-incomplete",
-                at(our_path.clone(), &o.page, None),
-                format!("Our page {} was not read to the end and no link to {name} was found in what was read", o.page),
-                Some("Raise the scan limits (max_items, max_parser_memory).".into()),
+            LinkState::NotGiven | LinkState::Incomplete => unread(
+                f,
+                o,
+                &our_path,
+                "Our page",
+                &format!("our link to {name}"),
+                &format!("no link to {name}"),
+                "",
             ),
             LinkState::Missing => f.report(
                 "partner/our-link-missing",
