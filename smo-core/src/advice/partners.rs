@@ -13,7 +13,7 @@ fn finding(f: &Finding) -> Evidence {
 
 fn visits(c: &PartnerCheck) -> Option<Evidence> {
     let t = c.traffic.as_ref()?;
-    let mut e = Evidence::new(
+    let e = Evidence::new(
         K::Kpi,
         format!(
             "{} sessions from {} from {} to {}{}",
@@ -27,8 +27,8 @@ fn visits(c: &PartnerCheck) -> Option<Evidence> {
         ),
     )
     .at("sessions")
-    .value(t.sessions as f64, None);
-    e.n = Some(t.sessions);
+    .value(t.sessions as f64, None)
+    .n(t.sessions);
     Some(e)
 }
 

@@ -317,13 +317,16 @@ impl RefererDatabase {
                     let Pattern::Brand { prefix, .. } = &self.rules[id as usize].pattern else {
                         continue;
                     };
-                    let want: Vec<&str> = if prefix.is_empty() {
-                        Vec::new()
+                    // The prefix's labels stand right before the brand's (no allocation: this
+                    // runs for every referrer on a brand's host).
+                    let k = if prefix.is_empty() {
+                        0
                     } else {
-                        prefix.split('.').collect()
+                        prefix.matches('.').count() + 1
                     };
-                    if want.len() <= j && labels[j - want.len()..j] == want[..] {
-                        consider(j - want.len(), false, id);
+                    if k <= j && (k == 0 || prefix.split('.').eq(labels[j - k..j].iter().copied()))
+                    {
+                        consider(j - k, false, id);
                     }
                 }
             }
