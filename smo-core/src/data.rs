@@ -1106,7 +1106,7 @@ type Resolved = (Vec<Option<usize>>, Vec<String>, BTreeMap<String, String>);
 /// missing: then no row could be read, which is an error of the call, not of a row.
 fn resolve(
     table: &'static str,
-    fields: &'static [FieldSpec],
+    fields: &[FieldSpec],
     headers: &[String],
     opts: &LoadOptions,
 ) -> Result<Resolved> {
@@ -1215,7 +1215,48 @@ pub fn match_columns(
     headers: &[String],
     mapping: &BTreeMap<String, String>,
 ) -> Result<BTreeMap<String, String>> {
-    let (name, fields): (&'static str, &'static [FieldSpec]) = match table {
+    let (name, fields) = table_fields(table)?;
+    let opts = LoadOptions {
+        mapping: mapping.clone(),
+        ..Default::default()
+    };
+    Ok(resolve(name, fields, headers, &opts)?.2)
+}
+
+/// [`match_columns`] for a path that reads only the fields in `reads`: the other fields are
+/// matched when their column is there, and need none. Grouping posts reads no `post_id`, so a
+/// frame of metrics without one is grouped, not refused.
+///
+/// ```
+/// let cols = ["Date".to_owned(), "Platform".to_owned(), "Reach".to_owned()];
+/// let m = smo_core::data::match_columns_reading("posts", &cols, &Default::default(), &["published", "network"])?;
+/// assert_eq!((m["published"].as_str(), m["reach"].as_str()), ("Date", "Reach"));
+/// assert!(smo_core::data::match_columns("posts", &cols, &Default::default()).is_err());
+/// # Ok::<(), smo_core::Error>(())
+/// ```
+pub fn match_columns_reading(
+    table: &str,
+    headers: &[String],
+    mapping: &BTreeMap<String, String>,
+    reads: &[&str],
+) -> Result<BTreeMap<String, String>> {
+    let (name, fields) = table_fields(table)?;
+    let fields: Vec<FieldSpec> = fields
+        .iter()
+        .map(|f| FieldSpec {
+            required: f.required && reads.contains(&f.name),
+            ..*f
+        })
+        .collect();
+    let opts = LoadOptions {
+        mapping: mapping.clone(),
+        ..Default::default()
+    };
+    Ok(resolve(name, &fields, headers, &opts)?.2)
+}
+
+fn table_fields(table: &str) -> Result<(&'static str, &'static [FieldSpec])> {
+    Ok(match table {
         "posts" => ("posts", POST_FIELDS),
         "accounts" => ("accounts", ACCOUNT_FIELDS),
         "web" => ("web", WEB_FIELDS),
@@ -1226,12 +1267,7 @@ pub fn match_columns(
                 message: format!("`{other}` is not a table: use posts, accounts, web or costs"),
             });
         }
-    };
-    let opts = LoadOptions {
-        mapping: mapping.clone(),
-        ..Default::default()
-    };
-    Ok(resolve(name, fields, headers, &opts)?.2)
+    })
 }
 
 fn sniff_delimiter(text: &str) -> u8 {
@@ -1738,7 +1774,7 @@ pub fn parse_number(raw: &str, decimal_comma: bool) -> std::result::Result<f64, 
 /// Reads a date-time: the caller's format first, then RFC 3339 / ISO 8601 with an offset, then
 /// local ISO forms in `opts.time_zone`, then a bare date (local midnight). Returns the instant and,
 /// for a bare date, the date itself.
-fn parse_datetime(
+pub(crate) fn parse_datetime(
     raw: &str,
     opts: &LoadOptions,
 ) -> std::result::Result<(DateTime<Utc>, Option<NaiveDate>), String> {

@@ -39,6 +39,8 @@
 //! ```
 
 pub mod advice;
+#[cfg(feature = "arrow")]
+pub mod arrow;
 pub mod audit;
 pub mod calendar;
 pub mod content;

@@ -35,7 +35,7 @@ use crate::network::Network;
 use crate::traffic::fnv::Fnv;
 
 mod chunks;
-pub use chunks::{ColumnGrouper, PostChunk};
+pub use chunks::{ColumnGrouper, METRICS, PostChunk};
 
 /// A calendar period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -271,9 +271,23 @@ pub struct Grouped {
 }
 
 impl Grouped {
+    /// The column name of each KPI: its id (`reach`), or its canonical spec when two KPIs of the
+    /// grouping share an id.
+    pub fn kpi_column_names(&self) -> Vec<String> {
+        let id = |k: &str| k.split(['@', '?']).next().unwrap_or(k).to_owned();
+        self.kpis
+            .iter()
+            .map(|kpi| {
+                let shared = self.kpis.iter().filter(|k| id(k) == id(kpi)).count() > 1;
+                if shared { kpi.clone() } else { id(kpi) }
+            })
+            .collect()
+    }
+
     /// The rows as columns (name → values as JSON), ready for a data frame.
     pub fn to_columns(&self) -> BTreeMap<String, Vec<serde_json::Value>> {
         let mut cols: BTreeMap<String, Vec<serde_json::Value>> = BTreeMap::new();
+        let names = self.kpi_column_names();
         for row in &self.rows {
             for (k, v) in &row.keys {
                 cols.entry(k.clone()).or_default().push(v.clone().into());
@@ -289,19 +303,7 @@ impl Grouped {
                     .or_default()
                     .push(row.posts.into());
             }
-            for (i, kpi) in self.kpis.iter().enumerate() {
-                let id = kpi.split(['@', '?']).next().unwrap_or(kpi).to_owned();
-                let name = if self
-                    .kpis
-                    .iter()
-                    .filter(|k| k.split(['@', '?']).next() == Some(&id))
-                    .count()
-                    > 1
-                {
-                    kpi.clone()
-                } else {
-                    id
-                };
+            for (i, name) in names.iter().enumerate() {
                 cols.entry(name.clone())
                     .or_default()
                     .push(row.values[i].into());

@@ -1,0 +1,30 @@
+//! Arrow record batches in and out of smo's columnar batch paths (feature `arrow`).
+//!
+//! Analysts hold their data in Arrow already: pyarrow, Polars, DuckDB, Spark's `mapInArrow` and
+//! pandas with Arrow dtypes all hand over columns without a copy. These functions read such
+//! columns directly into smo's kernels and give their results back as record batches, so that a
+//! column of a hundred million referrers never becomes a hundred million objects. The numbers
+//! are those of the row paths over the same data: the same kernels compute them.
+//!
+//! Result schemas (the same in Rust and in Python, where results implement the Arrow PyCapsule
+//! interface):
+//!
+//! | Function | Columns (type) |
+//! |---|---|
+//! | [`grouped_batch`] ([`grouped_schema`]) | one per `by` key (utf8); `period` (utf8, `2026-07`), `period_start` (date32); `posts` (uint64); per KPI its value (float64, KPI unit, null when undefined) and `<kpi>_change_pct` (float64, %) |
+//! | [`classify_referrer_array`] ([`referrers_schema`]) | `medium`, `source`, `network` (nullable), `channel` (dictionary<int8/int32, utf8>); `term` (large_utf8, nullable) |
+//!
+//! Inputs are read as they come: text as `utf8`, `large_utf8`, `utf8_view` or a dictionary of
+//! them; times as timestamps of any unit (with a time zone: instants; without: local times in
+//! the grouping's zone), dates or ISO 8601 text; numbers of any width, null for missing.
+//! `arrow-array` and `arrow-schema` are re-exported so that a host builds batches with the same
+//! version smo reads.
+
+mod columns;
+mod posts;
+mod referrers;
+
+pub use arrow_array;
+pub use arrow_schema;
+pub use posts::{group_post_batches, grouped_batch, grouped_schema};
+pub use referrers::{classify_referrer_array, referrers_schema};
