@@ -27,10 +27,10 @@ if [ ! -x "$tools/node_modules/kotlin-compiler/bin/kotlinc" ]; then
     step "npm install kotlin-compiler"
     npm install --prefix "$tools" --no-audit --no-fund --silent kotlin-compiler@2.4.20
 fi
-if [ ! -x "$tools/venv/bin/maturin" ] || ! "$tools/venv/bin/python" -c 'import pytest, mypy, pandas, yaml, icalendar, recurring_ical_events' 2>/dev/null; then
-    step "python venv (maturin, pytest, mypy, pandas, pyyaml, icalendar, recurring-ical-events)"
+if [ ! -x "$tools/venv/bin/maturin" ] || ! "$tools/venv/bin/python" -c 'import pytest, mypy, pandas, yaml, icalendar, recurring_ical_events, pyarrow, polars' 2>/dev/null; then
+    step "python venv (maturin, pytest, mypy, pandas, pyarrow, polars, pyyaml, icalendar, recurring-ical-events)"
     python3 -m venv "$tools/venv"
-    "$tools/venv/bin/pip" install -q --disable-pip-version-check maturin==1.16.0 pytest mypy pandas pyyaml icalendar==7.3.2 recurring-ical-events==3.8.2
+    "$tools/venv/bin/pip" install -q --disable-pip-version-check maturin==1.16.0 pytest mypy pandas pyarrow==26.0.1 polars==2.1.0 pyyaml icalendar==7.3.2 recurring-ical-events==3.8.2
 fi
 export VIRTUAL_ENV=$tools/venv
 export PATH=$tools/venv/bin:$PATH

@@ -447,3 +447,54 @@ pub fn audit_site(
 pub fn example_site() -> Vec<(&'static str, &'static str)> {
     audit::example::example_site()
 }
+
+/// Audits the pages of a crawl given as Arrow columns (`urls` text, `html` binary or text), in
+/// parallel: an `smo.ArrowTable` with one row per page (scores, counts of findings by severity,
+/// failed rule ids, the fix block and the findings as JSON). A page that cannot be audited keeps
+/// its row, with the reason in `error`.
+#[pyfunction]
+#[pyo3(signature = (urls, html, *, disabled=Vec::new(), severities=BTreeMap::new(), ratio_tolerance=0.10, allowed_hosts=Vec::new(), site_name=None, x_handle=None, limits=None, threads=None))]
+#[allow(clippy::too_many_arguments)]
+pub fn audit_pages<'py>(
+    py: Python<'py>,
+    urls: pyo3_arrow::input::AnyArray,
+    html: pyo3_arrow::input::AnyArray,
+    disabled: Vec<String>,
+    severities: BTreeMap<String, String>,
+    ratio_tolerance: f64,
+    allowed_hosts: Vec<String>,
+    site_name: Option<String>,
+    x_handle: Option<String>,
+    limits: Option<BTreeMap<String, u64>>,
+    threads: Option<usize>,
+) -> PyResult<crate::arrow::PyArrowTable> {
+    let opts = options(
+        disabled,
+        severities,
+        ratio_tolerance,
+        allowed_hosts,
+        site_name,
+        x_handle,
+        limits,
+    )
+    .map_err(PyErr::from)?;
+    let (urls, html) = (
+        crate::arrow::chunks(py, urls)?,
+        crate::arrow::chunks(py, html)?,
+    );
+    crate::arrow::same_chunks(&urls, &html, "html must have one page per URL")?;
+    let pool = crate::arrow::pool(threads)?;
+    let batches = py.detach(|| {
+        crate::arrow::run(pool.as_deref(), || {
+            urls.iter()
+                .zip(&html)
+                .map(|(u, h)| smo_core::arrow::audit_page_array(u.as_ref(), h.as_ref(), &opts))
+                .collect::<Result<Vec<_>, _>>()
+        })
+    });
+    let batches = batches.map_err(crate::errors::PyCoreError)?;
+    Ok(crate::arrow::PyArrowTable::new(
+        smo_core::arrow::audits_schema(),
+        batches,
+    ))
+}

@@ -3,6 +3,7 @@
 //! This crate converts and delegates; every rule, limit and message is smo-core's.
 
 mod advice;
+mod arrow;
 mod audit;
 mod calendar;
 mod convert;
@@ -27,8 +28,11 @@ mod _smo {
     #[pymodule_export]
     use crate::advice::{PyAdvice, PyRecommendation, advise};
     #[pymodule_export]
+    use crate::arrow::PyArrowTable;
+    #[pymodule_export]
     use crate::audit::{
-        PyPageAudit, PyPageFeatures, PyScores, PySiteReport, audit_page, audit_site, example_site,
+        PyPageAudit, PyPageFeatures, PyScores, PySiteReport, audit_page, audit_pages, audit_site,
+        example_site,
     };
     #[pymodule_export]
     use crate::calendar::{PyEvent, PyPlan, PySlot, holidays, plan_calendar, read_ics};

@@ -24,6 +24,7 @@ use smo_core::traffic::{Channel, Medium};
 use smo_core::{Error, Finding, Location, Network, Severity};
 
 use crate::convert::{date, json_to_py, to_py};
+use crate::errors::PyCoreError;
 use crate::post_columns::PostSources;
 
 /// A word-at-a-time multiplicative hasher (FxHash's scheme) for the batch path's dedupe of
@@ -873,6 +874,23 @@ impl PyGrouped {
         to_py(py, &self.0.to_columns())
     }
 
+    /// The rows as an Arrow table (`smo.ArrowTable`): the keys, `period`, `period_start`,
+    /// `posts`, each KPI and its `<kpi>_change_pct`, typed (see the schema in the docs).
+    fn to_arrow(&self) -> PyResult<crate::arrow::PyArrowTable> {
+        let batch = smo_core::arrow::grouped_batch(&self.0).map_err(PyCoreError)?;
+        Ok(crate::arrow::PyArrowTable::new(batch.schema(), vec![batch]))
+    }
+
+    /// The Arrow C stream of [`Self::to_arrow`]: `polars.DataFrame(result)`, `pyarrow.table(result)`.
+    #[pyo3(signature = (requested_schema=None))]
+    fn __arrow_c_stream__<'py>(
+        &self,
+        py: Python<'py>,
+        requested_schema: Option<Bound<'py, pyo3::types::PyCapsule>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        Bound::new(py, self.to_arrow()?)?.call_method1("__arrow_c_stream__", (requested_schema,))
+    }
+
     fn __len__(&self) -> usize {
         self.0.rows.len()
     }
@@ -911,7 +929,8 @@ fn formulas(kpis: &[String]) -> PyResult2<Vec<Formula>> {
 /// Groups post data and computes KPIs per group. `data` is a `Dataset`, a posts `LoadResult`,
 /// a list of dicts or a pandas DataFrame (read column by column, without building records).
 #[pyfunction]
-#[pyo3(signature = (data, kpis, *, by=vec![], period=None, time_zone="UTC", mapping=None))]
+#[pyo3(signature = (data, kpis, *, by=vec![], period=None, time_zone="UTC", mapping=None, threads=None))]
+#[allow(clippy::too_many_arguments)]
 pub fn group_posts(
     py: Python<'_>,
     data: &Bound<'_, PyAny>,
@@ -920,17 +939,45 @@ pub fn group_posts(
     period: Option<&str>,
     time_zone: &str,
     mapping: Option<BTreeMap<String, String>>,
+    threads: Option<usize>,
 ) -> PyResult<PyGrouped> {
     let f = formulas(&kpis)?;
     let opts = group_options(by, period, time_zone)?;
+    if crate::arrow::is_arrow(data)? {
+        let reader = data
+            .extract::<pyo3_arrow::input::AnyRecordBatch>()?
+            .into_reader()?;
+        let mapping = mapping.unwrap_or_default();
+        let pool = crate::arrow::pool(threads)?;
+        let g = py.detach(|| {
+            crate::arrow::run(pool.as_deref(), || {
+                smo_core::arrow::group_post_batches(reader, &f, &opts, &mapping)
+            })
+        });
+        return Ok(PyGrouped(g.map_err(PyCoreError)?));
+    }
+    let pool = crate::arrow::pool(threads)?;
+    group_posts_rows(py, data, &f, &opts, mapping, pool.as_deref())
+}
+
+/// The pandas, records and dataset paths of [`group_posts`].
+fn group_posts_rows(
+    py: Python<'_>,
+    data: &Bound<'_, PyAny>,
+    f: &[Formula],
+    opts: &GroupOptions,
+    mapping: Option<BTreeMap<String, String>>,
+    pool: Option<&rayon::ThreadPool>,
+) -> PyResult<PyGrouped> {
     if data.hasattr("columns")? && data.hasattr("dtypes")? {
-        let src = PostSources::from_frame(data, time_zone, &mapping.unwrap_or_default())?;
-        return Ok(PyGrouped(src.group(py, &f, &opts)?));
+        let src =
+            PostSources::from_frame(data, opts.time_zone.name(), &mapping.unwrap_or_default())?;
+        return Ok(PyGrouped(src.group(py, f, opts, pool)?));
     }
     let d = dataset(data)?;
-    Ok(PyGrouped(
-        py.detach(|| core_group_posts(&d.posts, &f, &opts)),
-    ))
+    Ok(PyGrouped(py.detach(|| {
+        crate::arrow::run(pool, || core_group_posts(&d.posts, f, opts))
+    })))
 }
 
 /// Groups post columns and computes KPIs per group: `published` as int64 in `published_unit`
@@ -952,7 +999,7 @@ pub fn group_post_columns(
     let f = formulas(&kpis)?;
     let opts = group_options(by, period, time_zone)?;
     let src = PostSources::from_dict(columns, published_unit)?;
-    Ok(PyGrouped(src.group(py, &f, &opts)?))
+    Ok(PyGrouped(src.group(py, &f, &opts, None)?))
 }
 
 // --- Objectives ----------------------------------------------------------------------------------
@@ -1085,14 +1132,41 @@ pub fn classify_referrer(
 /// Classifies many referrers (GIL released, in parallel) and returns DataFrame-ready columns:
 /// `medium`, `source`, `network`, `term`, `channel`.
 #[pyfunction]
-#[pyo3(signature = (referrers, page_url=None, *, internal_hosts=vec![], mastodon_instances=vec![], database=None))]
+#[pyo3(signature = (referrers, page_url=None, *, pages=None, internal_hosts=vec![], mastodon_instances=vec![], database=None, threads=None))]
+#[allow(clippy::too_many_arguments)]
 pub fn classify_referrers<'py>(
     py: Python<'py>,
     referrers: &Bound<'py, PyAny>,
     page_url: Option<String>,
+    pages: Option<&Bound<'py, PyAny>>,
     internal_hosts: Vec<String>,
     mastodon_instances: Vec<String>,
     database: Option<&Bound<'_, crate::referers::PyRefererDatabase>>,
+    threads: Option<usize>,
+) -> PyResult<Bound<'py, PyAny>> {
+    if crate::arrow::is_arrow(referrers)? {
+        let opts = classify_opts(internal_hosts, mastodon_instances, database);
+        return crate::arrow::classify_referrer_column(
+            py, referrers, pages, page_url, &opts, threads,
+        );
+    }
+    if pages.is_some() {
+        return Err(PyTypeError::new_err(
+            "pages= is read with Arrow input: pass referrers and pages as Arrow arrays (pyarrow.array(...), a Polars Series)",
+        ));
+    }
+    let opts = classify_opts(internal_hosts, mastodon_instances, database);
+    let pool = crate::arrow::pool(threads)?;
+    classify_referrer_list(py, referrers, page_url, opts, pool.as_deref()).map(Bound::into_any)
+}
+
+/// The list path of [`classify_referrers`]: a dict of lists.
+fn classify_referrer_list<'py>(
+    py: Python<'py>,
+    referrers: &Bound<'py, PyAny>,
+    page_url: Option<String>,
+    opts: ClassifyOptions,
+    pool: Option<&rayon::ThreadPool>,
 ) -> PyResult<Bound<'py, PyDict>> {
     // Rows as codes into the distinct referrers. A list holds its items alive, so repeated str
     // objects are recognised by address without reading their text; distinct objects with equal
@@ -1131,7 +1205,6 @@ pub fn classify_referrers<'py>(
         .iter()
         .map(|s| s.to_str())
         .collect::<PyResult<_>>()?;
-    let opts = classify_opts(internal_hosts, mastodon_instances, database);
     type Res<'a> = (
         Medium,
         std::borrow::Cow<'a, str>,
@@ -1140,30 +1213,32 @@ pub fn classify_referrers<'py>(
         Channel,
     );
     let (distinct, codes): (Vec<Res<'_>>, Vec<u32>) = py.detach(|| {
-        use rayon::prelude::*;
-        // Equal texts in different objects share one classification.
-        let mut by_text: HashMap<&str, u32, Fnv> =
-            HashMap::with_capacity_and_hasher(texts.len(), Fnv::default());
-        let mut keys: Vec<&str> = Vec::new();
-        let remap: Vec<u32> = texts
-            .iter()
-            .map(|t| {
-                *by_text.entry(t).or_insert_with(|| {
-                    keys.push(t);
-                    (keys.len() - 1) as u32
+        crate::arrow::run(pool, || {
+            use rayon::prelude::*;
+            // Equal texts in different objects share one classification.
+            let mut by_text: HashMap<&str, u32, Fnv> =
+                HashMap::with_capacity_and_hasher(texts.len(), Fnv::default());
+            let mut keys: Vec<&str> = Vec::new();
+            let remap: Vec<u32> = texts
+                .iter()
+                .map(|t| {
+                    *by_text.entry(t).or_insert_with(|| {
+                        keys.push(t);
+                        (keys.len() - 1) as u32
+                    })
                 })
-            })
-            .collect();
-        let distinct: Vec<Res<'_>> = keys
-            .par_iter()
-            .map(|r| {
-                let h = classify_hit(r, page_url.as_deref(), &opts);
-                let ch = h.channel();
-                (h.medium, h.source, h.network, h.term, ch)
-            })
-            .collect();
-        let codes: Vec<u32> = codes.par_iter().map(|c| remap[*c as usize]).collect();
-        (distinct, codes)
+                .collect();
+            let distinct: Vec<Res<'_>> = keys
+                .par_iter()
+                .map(|r| {
+                    let h = classify_hit(r, page_url.as_deref(), &opts);
+                    let ch = h.channel();
+                    (h.medium, h.source, h.network, h.term, ch)
+                })
+                .collect();
+            let codes: Vec<u32> = codes.par_iter().map(|c| remap[*c as usize]).collect();
+            (distinct, codes)
+        })
     });
     // Python strings made once per distinct value.
     let media: Vec<Bound<'py, PyString>> = Medium::ALL

@@ -731,6 +731,7 @@ impl<'py> PostSources<'py> {
         py: Python<'py>,
         kpis: &[Formula],
         opts: &GroupOptions,
+        pool: Option<&rayon::ThreadPool>,
     ) -> PyResult<Grouped> {
         self.check_lengths()?;
         let n = self.len();
@@ -744,7 +745,9 @@ impl<'py> PostSources<'py> {
             g.add(&chunk.view()).map_err(core)?;
             return self.finish(g);
         }
-        let workers = rayon::current_num_threads().max(1);
+        let workers = pool
+            .map_or_else(rayon::current_num_threads, |p| p.current_num_threads())
+            .max(1);
         let groupers: Vec<Mutex<ColumnGrouper>> = (0..workers)
             .map(|_| Mutex::new(ColumnGrouper::new(kpis, opts)))
             .collect();
@@ -755,36 +758,44 @@ impl<'py> PostSources<'py> {
                 .map_err(|_| PyTypeError::new_err("internal: chunk pool closed"))?;
         }
         let mut read_error = None;
-        rayon::in_place_scope(|s| {
-            for lo in (0..n).step_by(CHUNK_ROWS) {
-                let Ok(mut chunk) = rx.recv() else { break };
-                let hi = (lo + CHUNK_ROWS).min(n);
-                if let Err(e) = self.fill(py, &mut reader, lo, hi, &mut chunk) {
-                    read_error = Some(e);
-                    break;
-                }
-                if lock(&failed).is_some() {
-                    break;
-                }
-                let lease = Lease {
-                    chunk: Some(chunk),
-                    back: tx.clone(),
-                };
-                let (groupers, failed) = (&groupers, &failed);
-                s.spawn(move |_| {
-                    let mut lease = lease;
-                    let i = rayon::current_thread_index().unwrap_or(0) % groupers.len();
-                    if let Some(chunk) = &mut lease.chunk {
-                        let done = chunk
-                            .prepare()
-                            .and_then(|()| lock(&groupers[i]).add(&chunk.view()));
-                        if let Err(e) = done {
-                            lock(failed).get_or_insert(e);
-                        }
+        // One body for the global pool and a caller's pool (a closure cannot name the scope's
+        // lifetime, a macro can stand in both places).
+        macro_rules! read_all {
+            ($s:ident) => {
+                for lo in (0..n).step_by(CHUNK_ROWS) {
+                    let Ok(mut chunk) = rx.recv() else { break };
+                    let hi = (lo + CHUNK_ROWS).min(n);
+                    if let Err(e) = self.fill(py, &mut reader, lo, hi, &mut chunk) {
+                        read_error = Some(e);
+                        break;
                     }
-                });
-            }
-        });
+                    if lock(&failed).is_some() {
+                        break;
+                    }
+                    let lease = Lease {
+                        chunk: Some(chunk),
+                        back: tx.clone(),
+                    };
+                    let (groupers, failed) = (&groupers, &failed);
+                    $s.spawn(move |_| {
+                        let mut lease = lease;
+                        let i = rayon::current_thread_index().unwrap_or(0) % groupers.len();
+                        if let Some(chunk) = &mut lease.chunk {
+                            let done = chunk
+                                .prepare()
+                                .and_then(|()| lock(&groupers[i]).add(&chunk.view()));
+                            if let Err(e) = done {
+                                lock(failed).get_or_insert(e);
+                            }
+                        }
+                    });
+                }
+            };
+        }
+        match pool {
+            Some(p) => p.in_place_scope(|s| read_all!(s)),
+            None => rayon::in_place_scope(|s| read_all!(s)),
+        }
         if let Some(e) = read_error {
             return Err(e);
         }

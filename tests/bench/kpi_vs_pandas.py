@@ -1,13 +1,21 @@
-"""KPI aggregation over post rows: `smo.group_posts` on a DataFrame against the same computation
-in pandas.
+"""KPI aggregation over post rows: `smo.group_posts` against the same computation in pandas and
+in Polars, side by side in one process, on the same data.
 
-Run: python tests/bench/kpi_vs_pandas.py [rows]   (10 million by default)
+Run: python tests/bench/kpi_vs_pandas.py [rows ...]   (1 and 10 million by default)
 
-Both take the same DataFrame (published as datetime64, network as str, metrics as float64) and
-compute, per network and calendar month (UTC): number of posts, Σ reach, the engagement rate as
-the mean of per-post rates ((likes+comments+shares+saves)/reach × 100, Hootsuite) and the
-click-through rate as a ratio of sums (Σ clicks/Σ impressions × 100). The results are checked
-equal, then each is timed (best of 3) in the same process.
+Every contender computes, per network and calendar month (UTC): number of posts, Σ reach, the
+engagement rate as the mean of per-post rates ((likes+comments+shares+saves)/reach × 100,
+Hootsuite) and the click-through rate as a ratio of sums (Σ clicks/Σ impressions × 100).
+
+- pandas: `groupby` on a DataFrame (published datetime64, network as str objects, float64).
+- Polars: a lazy `group_by` on a Polars DataFrame of the same columns (its own threads).
+- smo from Arrow: `smo.group_posts(pyarrow.Table)`, the table made from the same data
+  (network as a string column, published as timestamp[us, UTC]).
+- smo from Polars: `smo.group_posts(polars.DataFrame)` (exported through the Arrow C stream).
+- smo from pandas: `smo.group_posts(pandas.DataFrame)` (the buffer-protocol path).
+
+Results are checked equal to pandas', then each is timed (best of 5) in the same process.
+Check the machine is quiet first (`uptime`): a figure taken under load is not a figure.
 """
 
 import os
@@ -16,10 +24,12 @@ import time
 
 import numpy as np
 import pandas as pd
+import polars as pl
+import pyarrow as pa
 
 import smo
 
-ROWS = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000_000
+SIZES = [int(a) for a in sys.argv[1:]] or [1_000_000, 10_000_000]
 KPIS = ["posts", "reach", "engagement_rate", "click_through_rate"]
 
 
@@ -54,11 +64,27 @@ def with_pandas(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def with_smo(df: pd.DataFrame) -> list[dict]:
-    return smo.group_posts(df, KPIS, by=["network"], period="month", time_zone="UTC").to_records()
+def with_polars(df: pl.DataFrame) -> pl.DataFrame:
+    er = (pl.col("likes") + pl.col("comments") + pl.col("shares") + pl.col("saves")) / pl.col("reach") * 100
+    return (
+        df.lazy()
+        .group_by("network", pl.col("published").dt.truncate("1mo").alias("month"))
+        .agg(
+            pl.len().alias("posts"),
+            pl.col("reach").sum(),
+            er.mean().alias("er"),
+            (pl.col("clicks").sum() / pl.col("impressions").sum() * 100).alias("ctr"),
+        )
+        .sort("network", "month")
+        .collect()
+    )
 
 
-def best_of(fn, repeat: int = 3) -> float:
+def with_smo(data) -> smo.GroupResult:
+    return smo.group_posts(data, KPIS, by=["network"], period="month", time_zone="UTC")
+
+
+def best_of(fn, repeat: int = 5) -> float:
     times = []
     for _ in range(repeat):
         t0 = time.perf_counter()
@@ -67,23 +93,43 @@ def best_of(fn, repeat: int = 3) -> float:
     return min(times)
 
 
-def main() -> None:
-    df = frame(ROWS)
-    p = with_pandas(df)
-    s = with_smo(df)
-    assert len(s) == len(p), (len(s), len(p))
+def check(s: list[dict], p: pd.DataFrame, who: str) -> None:
+    assert len(s) == len(p), (who, len(s), len(p))
     for rec in s:
         row = p.loc[(rec["network"], pd.Period(rec["period"], "M"))]
-        assert rec["posts"] == row["posts"]
-        assert abs(rec["reach"] - row["reach"]) <= 1e-9 * row["reach"]
-        assert abs(rec["engagement_rate"] - row["er"]) <= 1e-9 * row["er"]
-        assert abs(rec["click_through_rate"] - row["ctr"]) <= 1e-9 * row["ctr"]
-    t_pandas = best_of(lambda: with_pandas(df))
-    t_smo = best_of(lambda: with_smo(df))
-    print(f"cores: {os.cpu_count()}, pandas {pd.__version__}")
-    print(f"pandas groupby:   {ROWS:,} posts in {t_pandas:.2f} s")
-    print(f"smo.group_posts:  {ROWS:,} posts in {t_smo:.2f} s")
-    print(f"speed ratio smo / pandas: {t_pandas / t_smo:.2f}x  ({len(s)} groups, results equal)")
+        assert rec["posts"] == row["posts"], who
+        for k, col in [("reach", "reach"), ("engagement_rate", "er"), ("click_through_rate", "ctr")]:
+            assert abs(rec[k] - row[col]) <= 1e-9 * abs(row[col]), (who, k)
+
+
+def run(rows: int) -> None:
+    df = frame(rows)
+    table = pa.Table.from_pandas(df, preserve_index=False)
+    table = table.set_column(0, "published", table["published"].cast(pa.timestamp("us", tz="UTC")))
+    pf = pl.from_arrow(table)
+    p = with_pandas(df)
+    pol = with_polars(pf)
+    assert pol.height == len(p)
+    contenders = {
+        "smo from Arrow": lambda: with_smo(table),
+        "smo from Polars": lambda: with_smo(pf),
+        "smo from pandas": lambda: with_smo(df),
+    }
+    for who, fn in contenders.items():
+        check(fn().to_records(), p, who)
+    times = {"pandas": best_of(lambda: with_pandas(df)), "Polars": best_of(lambda: with_polars(pf))}
+    times.update({who: best_of(fn) for who, fn in contenders.items()})
+    print(f"\n{rows:,} posts, {len(p)} groups, results equal; best of 5")
+    for who, t in times.items():
+        print(f"  {who:16} {t * 1000:9.1f} ms   pandas/this {times['pandas'] / t:5.2f}x   Polars/this {times['Polars'] / t:5.2f}x")
+
+
+def main() -> None:
+    print(f"cores: {os.cpu_count()}, pandas {pd.__version__}, Polars {pl.__version__}, pyarrow {pa.__version__}")
+    print(f"load average before: {os.getloadavg()}")
+    for rows in SIZES:
+        run(rows)
+    print(f"load average after: {os.getloadavg()}")
 
 
 if __name__ == "__main__":

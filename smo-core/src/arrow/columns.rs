@@ -335,7 +335,11 @@ pub(crate) fn seconds(
     out: &mut Vec<i64>,
 ) -> Result<(), Error> {
     out.clear();
-    if let Some(row) = (0..col.len()).find(|i| col.is_null(*i)) {
+    if let Some(row) = col
+        .logical_nulls()
+        .filter(|n| n.null_count() > 0)
+        .and_then(|n| n.iter().position(|valid| !valid))
+    {
         return Err(at_row(
             column,
             offset + row,

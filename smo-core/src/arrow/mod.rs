@@ -13,6 +13,7 @@
 //! |---|---|
 //! | [`grouped_batch`] ([`grouped_schema`]) | one per `by` key (utf8); `period` (utf8, `2026-07`), `period_start` (date32); `posts` (uint64); per KPI its value (float64, KPI unit, null when undefined) and `<kpi>_change_pct` (float64, %) |
 //! | [`classify_referrer_array`] ([`referrers_schema`]) | `medium`, `source`, `network` (nullable), `channel` (dictionary<int8/int32, utf8>); `term` (large_utf8, nullable) |
+//! | [`audit_page_array`] ([`audits_schema`]) | `url`, `error` (utf8, nullable); `overall`, `previews`, `discoverability`, `sharing`, `community` (float64, 0–100, nullable); `errors`, `warnings`, `notices` (uint32); `failed_rules` (list<utf8>); `fix_html`, `findings` (utf8, JSON) |
 //!
 //! Inputs are read as they come: text as `utf8`, `large_utf8`, `utf8_view` or a dictionary of
 //! them; times as timestamps of any unit (with a time zone: instants; without: local times in
@@ -20,11 +21,13 @@
 //! `arrow-array` and `arrow-schema` are re-exported so that a host builds batches with the same
 //! version smo reads.
 
+mod audits;
 mod columns;
 mod posts;
 mod referrers;
 
 pub use arrow_array;
 pub use arrow_schema;
+pub use audits::{audit_page_array, audits_schema};
 pub use posts::{group_post_batches, grouped_batch, grouped_schema};
 pub use referrers::{classify_referrer_array, referrers_schema};

@@ -35,7 +35,9 @@ use crate::network::Network;
 use crate::traffic::fnv::Fnv;
 
 mod chunks;
+mod stream;
 pub use chunks::{ColumnGrouper, METRICS, PostChunk};
+pub use stream::{CSV_BLOCK_BYTES, StreamedGroups, group_posts_csv_reader};
 
 /// A calendar period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

@@ -3,7 +3,7 @@
 import datetime
 import os
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Final, Literal, TypedDict, final, overload
+from typing import Any, Final, Literal, Protocol, TypedDict, final, overload
 
 __all__ = [
     "Entity",
@@ -28,6 +28,7 @@ __all__ = [
     "WriteError",
     "__version__",
     "audit_page",
+    "audit_pages",
     "audit_site",
     "check_handle",
     "check_post",
@@ -223,6 +224,7 @@ class Strategy:
 __all__ += [
     "DataRowError",
     "Dataset",
+    "ArrowTable",
     "GroupResult",
     "KpiValue",
     "LoadResult",
@@ -409,6 +411,36 @@ class Dataset:
     def costs(self) -> int: ...
     def to_dict(self) -> dict[str, list[dict[str, Any]]]: ...
 
+class _ArrowStream(Protocol):
+    """An object exporting Arrow data by the PyCapsule interface (pyarrow, Polars, DuckDB)."""
+
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
+
+class _ArrowArray(Protocol):
+    def __arrow_c_array__(self, requested_schema: object | None = None) -> tuple[object, object]: ...
+
+_Arrow = _ArrowStream | _ArrowArray
+
+@final
+class ArrowTable:
+    """Record batches of a result; exports the Arrow PyCapsule interface."""
+
+    @property
+    def num_rows(self) -> int: ...
+    @property
+    def column_names(self) -> list[str]: ...
+    @property
+    def schema(self) -> list[tuple[str, str, bool]]: ...
+    def __len__(self) -> int: ...
+    def __arrow_c_schema__(self) -> object: ...
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
+    def to_pyarrow(self) -> Any: ...
+    def to_pandas(self) -> Any: ...
+    def to_polars(self) -> Any: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
+    @staticmethod
+    def _from_arrow(data: _Arrow) -> ArrowTable: ...
+
 _Data = Dataset | LoadResult | _Records
 
 class _KpiDict(TypedDict):
@@ -487,16 +519,19 @@ class GroupResult:
     def kpis(self) -> list[str]: ...
     def to_records(self) -> list[dict[str, Any]]: ...
     def to_columns(self) -> dict[str, list[Any]]: ...
+    def to_arrow(self) -> ArrowTable: ...
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
     def __len__(self) -> int: ...
 
 def group_posts(
-    data: _Data,
+    data: _Data | _Arrow,
     kpis: Sequence[str],
     *,
     by: Sequence[str] = ...,
     period: _Period | None = None,
     time_zone: str = "UTC",
     mapping: Mapping[str, str] | None = None,
+    threads: int | None = None,
 ) -> GroupResult: ...
 def group_post_columns(
     columns: Mapping[str, Any],
@@ -558,13 +593,27 @@ def classify_referrer(
     mastodon_instances: Sequence[str] = ...,
     database: RefererDatabase | None = None,
 ) -> Referrer: ...
+@overload
+def classify_referrers(
+    referrers: _Arrow,
+    page_url: str | None = None,
+    *,
+    pages: _Arrow | None = None,
+    internal_hosts: Sequence[str] = ...,
+    mastodon_instances: Sequence[str] = ...,
+    database: RefererDatabase | None = None,
+    threads: int | None = None,
+) -> ArrowTable: ...
+@overload
 def classify_referrers(
     referrers: Sequence[str],
     page_url: str | None = None,
     *,
+    pages: None = None,
     internal_hosts: Sequence[str] = ...,
     mastodon_instances: Sequence[str] = ...,
     database: RefererDatabase | None = None,
+    threads: int | None = None,
 ) -> dict[str, list[str | None]]: ...
 def channel_group(source: str, medium: str, campaign: str = "") -> str: ...
 def channel_groups(
@@ -817,6 +866,19 @@ class PageAudit:
     def to_dict(self) -> dict[str, Any]: ...
     def to_json(self) -> str: ...
 
+def audit_pages(
+    urls: _Arrow,
+    html: _Arrow,
+    *,
+    disabled: Sequence[str] = ...,
+    severities: Mapping[str, str] = ...,
+    ratio_tolerance: float = 0.1,
+    allowed_hosts: Sequence[str] = ...,
+    site_name: str | None = None,
+    x_handle: str | None = None,
+    limits: Mapping[str, int] | None = None,
+    threads: int | None = None,
+) -> ArrowTable: ...
 def audit_page(
     html: str | bytes,
     url: str,
