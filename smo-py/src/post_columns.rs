@@ -587,7 +587,8 @@ impl<'py> PostSources<'py> {
             .map(|h| h.and_then(|h| Ok(h.str()?.to_str()?.to_owned())))
             .collect::<PyResult<_>>()?;
         let matched =
-            smo_core::data::match_columns("posts", &headers, mapping).map_err(PyCoreError)?;
+            smo_core::data::match_columns_reading("posts", &headers, mapping, &["published", "network"])
+                .map_err(PyCoreError)?;
         let pd = py.import("pandas")?;
         let mut published = None;
         let mut network = None;

@@ -269,24 +269,20 @@ where
                     .map(move |lo| (w, lo, (lo + CHUNK_ROWS).min(b.num_rows())))
             })
             .collect();
-        let g = tasks
+        // Totals per chunk, merged in chunk order: the same sums whatever the threads.
+        let parts = tasks
             .par_iter()
-            .try_fold(
+            .map_init(
                 || (ColumnGrouper::new(kpis, opts), Buffers::default()),
-                |(mut g, mut buf), &(w, lo, hi)| {
-                    add_chunk(&ctx, &mut g, &mut buf, &window[w], lo, hi)?;
-                    Ok::<_, Error>((g, buf))
+                |(g, buf), &(w, lo, hi)| {
+                    add_chunk(&ctx, g, buf, &window[w], lo, hi)?;
+                    Ok::<_, Error>(g.take_totals())
                 },
             )
-            .map(|r| r.map(|(g, _)| g))
-            .try_reduce(
-                || ColumnGrouper::new(kpis, opts),
-                |mut a, b| {
-                    a.merge(b);
-                    Ok(a)
-                },
-            )?;
-        total.merge(g);
+            .collect::<Result<Vec<_>, Error>>()?;
+        for g in parts {
+            total.merge(g);
+        }
         window.clear();
         Ok(())
     };

@@ -462,19 +462,19 @@ pub fn group_columns(
         }
         g
     } else {
-        chunks
+        // Totals per chunk, merged in chunk order: the same sums whatever the threads.
+        let parts = chunks
             .par_iter()
-            .try_fold(
+            .map_init(
                 || ColumnGrouper::new(kpis, opts),
-                |mut g, c| g.add(c).map(|()| g),
+                |g, c| g.add(c).map(|()| g.take_totals()),
             )
-            .try_reduce(
-                || ColumnGrouper::new(kpis, opts),
-                |mut a, b| {
-                    a.merge(b);
-                    Ok(a)
-                },
-            )?
+            .collect::<Result<Vec<_>, Error>>()?;
+        let mut total = ColumnGrouper::new(kpis, opts);
+        for g in parts {
+            total.merge(g);
+        }
+        total
     };
     g.finish(&cols.pillar_names, &cols.campaign_names)
 }

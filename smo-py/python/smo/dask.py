@@ -84,9 +84,10 @@ def group_posts(
 ) -> dd.DataFrame:
     """KPIs per group as :func:`smo.group_posts` computes them, one row per group.
 
-    The rows of each value of the ``partition_by`` columns are grouped in one task
-    (``groupby(partition_by).apply``); name there only columns whose values are canonical ids,
-    as in :func:`smo.spark.group_posts`. With none, all rows are grouped in one task."""
+    The rows are shuffled so that each value of the ``partition_by`` columns lies in one
+    partition (``shuffle(on=partition_by)``), then each partition is grouped in one task; name
+    there only columns whose values are canonical ids, as in :func:`smo.spark.group_posts`.
+    With none, all rows are grouped in one task."""
     kw: dict[str, Any] = {"by": list(by), "period": period, "time_zone": time_zone, "mapping": mapping}
     kpi_list = list(kpis)
 
@@ -95,5 +96,5 @@ def group_posts(
 
     meta = run(ddf._meta)
     if partition_by:
-        return ddf.groupby(list(partition_by)).apply(run, meta=meta).reset_index(drop=True)
+        return ddf.shuffle(on=list(partition_by)).map_partitions(run, meta=meta)
     return ddf.repartition(npartitions=1).map_partitions(run, meta=meta)

@@ -43,11 +43,14 @@ def _plain(table: pa.Table, schema: pa.Schema) -> Iterator[pa.RecordBatch]:
     yield from table.cast(schema).to_batches()
 
 
-def _spark_arrow_schema(ddl: str) -> pa.Schema:
+def _schemas(df: DataFrame, ddl: str) -> tuple[Any, pa.Schema]:
+    """The Spark schema of a DDL string and its Arrow form, made on the driver (parsing DDL
+    needs the JVM, which Python workers do not have)."""
     from pyspark.sql.pandas.types import to_arrow_schema
-    from pyspark.sql.types import _parse_datatype_string
+    from pyspark.sql.types import StructType
 
-    return to_arrow_schema(_parse_datatype_string(ddl))
+    struct = StructType.fromDDL(ddl) if hasattr(StructType, "fromDDL") else df.sparkSession.createDataFrame([], ddl).schema
+    return struct, to_arrow_schema(struct, timezone="UTC")
 
 
 def classify_referrers(
@@ -65,11 +68,11 @@ def classify_referrers(
     kept = [f.simpleString().replace(":", " ", 1) for f in df.schema.fields if f.name in keep]
     ddl = ", ".join([*kept, _REFERRER_FIELDS])
     hosts, instances = list(internal_hosts), list(mastodon_instances)
+    struct, schema = _schemas(df, ddl)
 
     def run(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         import pyarrow as pa
 
-        schema = _spark_arrow_schema(ddl)
         for b in batches:
             out = smo.classify_referrers(
                 b.column(referrer),
@@ -84,22 +87,23 @@ def classify_referrers(
                 t = t.add_column(0, name, b.column(name))
             yield from _plain(t, schema)
 
-    return df.select(*{*keep, referrer, *([page] if page else [])}).mapInArrow(run, ddl)
+    return df.select(*dict.fromkeys([*keep, referrer, *([page] if page else [])])).mapInArrow(run, struct)
 
 
 def audit_pages(df: DataFrame, url: str = "url", html: str = "html", **options: Any) -> DataFrame:
     """One row per page of a crawl stored as (url, html) rows: the columns of
     :func:`smo.audit_pages` (``options`` are its keyword arguments)."""
 
-    def run(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-        schema = _spark_arrow_schema(_AUDIT_FIELDS)
-        for b in batches:
-            import pyarrow as pa
+    struct, schema = _schemas(df, _AUDIT_FIELDS)
 
+    def run(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        import pyarrow as pa
+
+        for b in batches:
             out = smo.audit_pages(b.column(url), b.column(html), threads=1, **options)
             yield from _plain(pa.table(out), schema)
 
-    return df.select(url, html).mapInArrow(run, _AUDIT_FIELDS)
+    return df.select(url, html).mapInArrow(run, struct)
 
 
 def group_posts(
@@ -125,19 +129,21 @@ def group_posts(
     empty = pa.table({f.name: pa.array([], _spark_input_type(f.dataType)) for f in df.schema.fields})
     probe = pa.table(smo.group_posts(empty, list(kpis), by=list(by), period=period, time_zone=time_zone, mapping=mapping))
     ddl = ", ".join(f"`{f.name}` {_ddl_type(f.type)}" for f in probe.schema)
+    struct, schema = _schemas(df, ddl)
     kpi_list, by_list = list(kpis), list(by)
 
     def run(table: pa.Table) -> pa.Table:
         out = smo.group_posts(table, kpi_list, by=by_list, period=period, time_zone=time_zone, mapping=mapping, threads=1)
-        return pa.table(out).cast(_spark_arrow_schema(ddl))
+        return pa.table(out).cast(schema)
 
-    return df.groupBy(*partition_by).applyInArrow(run, ddl)
+    return df.groupBy(*partition_by).applyInArrow(run, struct)
 
 
 def _spark_input_type(t: Any) -> pa.DataType:
     from pyspark.sql.pandas.types import to_arrow_type
 
-    return to_arrow_type(t)
+    # Spark's timestamps are instants; Arrow carries them with a zone.
+    return to_arrow_type(t, timezone="UTC")
 
 
 def _ddl_type(t: pa.DataType) -> str:

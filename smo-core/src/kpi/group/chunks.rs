@@ -503,6 +503,26 @@ impl ColumnGrouper {
         at
     }
 
+    /// The totals so far, as a grouper of their own; this one keeps its memo tables and starts
+    /// again from no post. A caller that takes the totals of each chunk and merges them in
+    /// chunk order gets sums in one order, the same bits whatever the number of threads.
+    pub fn take_totals(&mut self) -> ColumnGrouper {
+        ColumnGrouper {
+            kpis: self.kpis.clone(),
+            calcs: self.calcs.clone(),
+            opts: self.opts.clone(),
+            index: std::mem::take(&mut self.index),
+            counts: std::mem::take(&mut self.counts),
+            accs: std::mem::take(&mut self.accs),
+            offsets: Memo::default(),
+            days: Memo::default(),
+            periods: Vec::new(),
+            scratch: Scratch::default(),
+            dense_counts: Vec::new(),
+            dense_accs: Vec::new(),
+        }
+    }
+
     /// Adds the totals of another grouper of the same KPIs and options (from another thread).
     pub fn merge(&mut self, other: ColumnGrouper) {
         let k = self.calcs.len();

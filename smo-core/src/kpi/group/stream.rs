@@ -95,22 +95,22 @@ fn add(
     opts: &GroupOptions,
 ) -> Result<()> {
     let n = cols.len();
-    let g = (0..n)
+    // Totals per chunk, merged in chunk order: the same sums whatever the threads.
+    let parts = (0..n)
         .step_by(CHUNK_ROWS)
         .collect::<Vec<_>>()
         .into_par_iter()
-        .try_fold(
+        .map_init(
             || ColumnGrouper::new(kpis, opts),
-            |mut g, lo| g.add(&cols.chunk(lo..(lo + CHUNK_ROWS).min(n))).map(|()| g),
-        )
-        .try_reduce(
-            || ColumnGrouper::new(kpis, opts),
-            |mut a, b| {
-                a.merge(b);
-                Ok(a)
+            |g, lo| {
+                g.add(&cols.chunk(lo..(lo + CHUNK_ROWS).min(n)))?;
+                Ok::<_, Error>(g.take_totals())
             },
-        )?;
-    total.merge(g);
+        )
+        .collect::<Result<Vec<_>, Error>>()?;
+    for g in parts {
+        total.merge(g);
+    }
     Ok(())
 }
 
