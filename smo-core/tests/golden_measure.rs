@@ -309,3 +309,60 @@ fn grouping_vectors() {
         }
     }
 }
+
+#[test]
+fn csv_grouping_vectors() {
+    use smo_core::kpi::group::group_posts_csv_reader;
+    for c in golden("grouping_csv.json")["cases"].as_array().unwrap() {
+        let kpis: Vec<Formula> = c["kpis"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|k| Formula::parse(k.as_str().unwrap()).unwrap())
+            .collect();
+        let opts = GroupOptions {
+            by: c["by"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|b| b.as_str().unwrap().parse().unwrap())
+                .collect(),
+            period: c["period"].as_str().map(|p| p.parse().unwrap()),
+            time_zone: data::time_zone(c["time_zone"].as_str().unwrap()).unwrap(),
+        };
+        let csv = c["csv"].as_str().unwrap();
+        let s =
+            group_posts_csv_reader(csv.as_bytes(), &LoadOptions::default(), &kpis, &opts).unwrap();
+        assert_eq!(s.rows, c["read"].as_u64().unwrap());
+        let rejected: Vec<(u64, Option<String>)> = s
+            .rejected
+            .iter()
+            .map(|r| (r.line, r.field.clone()))
+            .collect();
+        let want: Vec<(u64, Option<String>)> = c["rejected"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r["line"].as_u64().unwrap(),
+                    r["field"].as_str().map(str::to_owned),
+                )
+            })
+            .collect();
+        assert_eq!(rejected, want);
+        let want = c["rows"].as_array().unwrap();
+        assert_eq!(s.grouped.rows.len(), want.len(), "{:#?}", s.grouped.rows);
+        for (r, w) in s.grouped.rows.iter().zip(want) {
+            let keys: BTreeMap<String, String> = r.keys.iter().cloned().collect();
+            let wk: BTreeMap<String, String> = serde_json::from_value(w["keys"].clone()).unwrap();
+            assert_eq!(keys, wk);
+            assert_eq!(r.period.as_deref(), w["period"].as_str());
+            assert_eq!(r.posts, w["posts"].as_u64().unwrap());
+            for (i, v) in r.values.iter().enumerate() {
+                close(*v, &w["values"][i], "value");
+                close(r.change_pct[i], &w["change_pct"][i], "change");
+            }
+        }
+    }
+}

@@ -427,20 +427,12 @@ pub fn group_posts(
     period: Option<String>,
     time_zone: String,
 ) -> Result<Vec<GroupRow>, SmoError> {
-    let f: Vec<Formula> = kpis
-        .iter()
-        .map(|k| Formula::parse(k))
-        .collect::<Result<_, _>>()?;
-    let opts = GroupOptions {
-        by: by
-            .iter()
-            .map(|b| b.parse::<GroupBy>())
-            .collect::<Result<_, _>>()?,
-        period: period.as_deref().map(str::parse::<Period>).transpose()?,
-        time_zone: data::time_zone(&time_zone)?,
-    };
-    let g = core_group_posts(&data.data.posts, &f, &opts);
-    Ok(g.rows
+    let (f, opts) = group_options(&kpis, &by, period.as_deref(), &time_zone)?;
+    Ok(group_rows(core_group_posts(&data.data.posts, &f, &opts)))
+}
+
+fn group_rows(g: smo_core::kpi::group::Grouped) -> Vec<GroupRow> {
+    g.rows
         .into_iter()
         .map(|r| GroupRow {
             keys: r
@@ -453,7 +445,71 @@ pub fn group_posts(
             values: r.values,
             change_pct: r.change_pct,
         })
-        .collect())
+        .collect()
+}
+
+fn group_options(
+    kpis: &[String],
+    by: &[String],
+    period: Option<&str>,
+    time_zone: &str,
+) -> Result<(Vec<Formula>, GroupOptions), SmoError> {
+    let f: Vec<Formula> = kpis
+        .iter()
+        .map(|k| Formula::parse(k))
+        .collect::<Result<_, _>>()?;
+    let opts = GroupOptions {
+        by: by
+            .iter()
+            .map(|b| b.parse::<GroupBy>())
+            .collect::<Result<_, _>>()?,
+        period: period.map(str::parse::<Period>).transpose()?,
+        time_zone: data::time_zone(time_zone)?,
+    };
+    Ok((f, opts))
+}
+
+/// The groups of a metrics CSV file read a block at a time, and the rows not read.
+#[derive(uniffi::Record)]
+pub struct StreamedGroups {
+    /// KPIs per group.
+    pub rows: Vec<GroupRow>,
+    /// Rows read and grouped.
+    pub read: u64,
+    /// Rows not read, with their line and why.
+    pub rejected: Vec<Rejected>,
+}
+
+/// Groups the posts of a metrics CSV file of any size (`path`), a block at a time, in memory
+/// bounded by the block: the groups of `loadPosts` then `groupPosts` on the whole file.
+#[uniffi::export(default(by = [], period = None, time_zone = "UTC"))]
+pub fn group_posts_csv_file(
+    path: String,
+    kpis: Vec<String>,
+    by: Vec<String>,
+    period: Option<String>,
+    time_zone: String,
+) -> Result<StreamedGroups, SmoError> {
+    let (f, opts) = group_options(&kpis, &by, period.as_deref(), &time_zone)?;
+    let file = std::fs::File::open(&path).map_err(|e| Error::Argument {
+        name: "path".into(),
+        message: format!("cannot open `{path}`: {e}"),
+    })?;
+    let load = LoadOptions {
+        time_zone: opts.time_zone,
+        ..Default::default()
+    };
+    let s = smo_core::kpi::group::group_posts_csv_reader(
+        std::io::BufReader::with_capacity(1 << 20, file),
+        &load,
+        &f,
+        &opts,
+    )?;
+    Ok(StreamedGroups {
+        rows: group_rows(s.grouped),
+        read: s.rows,
+        rejected: s.rejected,
+    })
 }
 
 /// Where an objective stands.

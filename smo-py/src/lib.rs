@@ -49,14 +49,15 @@ mod _smo {
     use crate::listening::{PySentiment, sentiment, sentiment_batch};
     #[pymodule_export]
     use crate::measure::{
-        PyDataset, PyGrouped, PyKpiValue, PyLoadResult, PyReferrer, PyRejected, PyReport,
-        access_log_breakdown, bounce_rate, channel_group, channel_groups, classify_referrer,
-        classify_referrers, click_through_rate, conversion_rate, cost_per, cpc, cpm,
-        daily_engagement_rate, engagement_rate, engagement_rate_of, expected, follower_growth_rate,
-        group_post_columns, group_posts, kpi, kpi_canonical, kpi_formulas, lint_utm, load_accounts,
-        load_costs, load_mentions, load_partners, load_posts, load_web, net_sentiment, parse_utm,
-        per_follower, per_post, progress, report, response_rate, response_time, roas, roi,
-        track_objectives, traffic_breakdown, utm_url, virality_rate,
+        PyCsvGrouped, PyDataset, PyGrouped, PyKpiValue, PyLoadResult, PyReferrer, PyRejected,
+        PyReport, access_log_breakdown, bounce_rate, channel_group, channel_groups,
+        classify_referrer, classify_referrers, click_through_rate, conversion_rate, cost_per, cpc,
+        cpm, daily_engagement_rate, engagement_rate, engagement_rate_of, expected,
+        follower_growth_rate, group_post_columns, group_posts, group_posts_csv, kpi, kpi_canonical,
+        kpi_formulas, lint_utm, load_accounts, load_costs, load_mentions, load_partners,
+        load_posts, load_web, net_sentiment, parse_utm, per_follower, per_post, progress, report,
+        response_rate, response_time, roas, roi, track_objectives, traffic_breakdown, utm_url,
+        virality_rate,
     };
     #[pymodule_export]
     use crate::partners::{PyPartnersReport, check_partners, example_partners};

@@ -1002,6 +1002,107 @@ pub fn group_post_columns(
     Ok(PyGrouped(src.group(py, &f, &opts, None)?))
 }
 
+/// The groups of a metrics CSV file read a block at a time, and every row not read.
+#[pyclass(frozen, module = "smo._smo", name = "CsvGroupResult")]
+pub struct PyCsvGrouped {
+    groups: Py<PyGrouped>,
+    rows: u64,
+    rejected: Vec<PyRejected>,
+}
+
+#[pymethods]
+impl PyCsvGrouped {
+    /// KPIs per group.
+    #[getter]
+    fn groups(&self, py: Python<'_>) -> Py<PyGrouped> {
+        self.groups.clone_ref(py)
+    }
+
+    /// Rows read and grouped.
+    #[getter]
+    fn rows(&self) -> u64 {
+        self.rows
+    }
+
+    /// Rows not read, with their line and why.
+    #[getter]
+    fn rejected(&self) -> Vec<PyRejected> {
+        self.rejected.clone()
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> String {
+        format!(
+            "CsvGroupResult(groups={}, rows={}, rejected={})",
+            self.groups.borrow(py).0.rows.len(),
+            self.rows,
+            self.rejected.len()
+        )
+    }
+}
+
+/// Groups the posts of a metrics CSV file of any size, read a block at a time (memory bounded
+/// by the block, not the file): the groups of `load_posts` then `group_posts` on the whole file,
+/// and its rejected rows with their lines.
+#[pyfunction]
+#[pyo3(signature = (source, kpis, *, by=vec![], period=None, time_zone="UTC", mapping=None, decimal_comma=false, delimiter=None, datetime_format=None, threads=None))]
+#[allow(clippy::too_many_arguments)]
+pub fn group_posts_csv(
+    py: Python<'_>,
+    source: std::path::PathBuf,
+    kpis: Vec<String>,
+    by: Vec<String>,
+    period: Option<&str>,
+    time_zone: &str,
+    mapping: Option<BTreeMap<String, String>>,
+    decimal_comma: bool,
+    delimiter: Option<&str>,
+    datetime_format: Option<String>,
+    threads: Option<usize>,
+) -> PyResult<PyCsvGrouped> {
+    let f = formulas(&kpis)?;
+    let opts = group_options(by, period, time_zone)?;
+    let load = load_options(
+        mapping,
+        time_zone,
+        decimal_comma,
+        delimiter,
+        datetime_format,
+        false,
+    )?;
+    let file = std::fs::File::open(&source).map_err(|e| {
+        PyCoreError(arg(
+            "source",
+            format!("cannot open `{}`: {e}", source.display()),
+        ))
+    })?;
+    let pool = crate::arrow::pool(threads)?;
+    let s = py.detach(|| {
+        crate::arrow::run(pool.as_deref(), || {
+            smo_core::kpi::group::group_posts_csv_reader(
+                std::io::BufReader::with_capacity(1 << 20, file),
+                &load,
+                &f,
+                &opts,
+            )
+        })
+    });
+    let s = s.map_err(PyCoreError)?;
+    Ok(PyCsvGrouped {
+        groups: Py::new(py, PyGrouped(s.grouped))?,
+        rows: s.rows,
+        rejected: s
+            .rejected
+            .into_iter()
+            .map(|r| PyRejected {
+                line: r.line,
+                record: r.record,
+                field: r.field,
+                reason: r.reason,
+            })
+            .collect(),
+    })
+}
+
 // --- Objectives ----------------------------------------------------------------------------------
 
 /// Tracks every objective of a strategy over data: current value, progress, forecast, status.

@@ -586,9 +586,13 @@ impl<'py> PostSources<'py> {
             .try_iter()?
             .map(|h| h.and_then(|h| Ok(h.str()?.to_str()?.to_owned())))
             .collect::<PyResult<_>>()?;
-        let matched =
-            smo_core::data::match_columns_reading("posts", &headers, mapping, &["published", "network"])
-                .map_err(PyCoreError)?;
+        let matched = smo_core::data::match_columns_reading(
+            "posts",
+            &headers,
+            mapping,
+            &["published", "network"],
+        )
+        .map_err(PyCoreError)?;
         let pd = py.import("pandas")?;
         let mut published = None;
         let mut network = None;

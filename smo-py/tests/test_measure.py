@@ -228,3 +228,35 @@ def test_scalar_helpers() -> None:
     assert any(f["id"] == "engagement_rate" for f in smo.kpi_formulas())
     with pytest.raises(smo.InvalidArgumentError):
         smo.kpi("engagement_rate?basis=likes", [])
+
+
+def test_csv_grouping_vectors(tmp_path) -> None:
+    for i, c in enumerate(golden("grouping_csv.json")["cases"]):
+        path = tmp_path / f"posts-{i}.csv"
+        path.write_text(c["csv"], encoding="utf-8", newline="")
+        s = smo.group_posts_csv(path, c["kpis"], by=c["by"], period=c["period"], time_zone=c["time_zone"])
+        assert s.rows == c["read"]
+        assert [(r.line, r.field) for r in s.rejected] == [(r["line"], r["field"]) for r in c["rejected"]]
+        got = s.groups.to_arrow().to_pyarrow().to_pylist()
+        assert len(got) == len(c["rows"])
+        names = s.groups.to_arrow().column_names[len(c["by"]) + (1 if c["period"] else 0) + (1 if c["period"] else 0) :]
+        value_names = [n for n in names if not n.endswith("_change_pct") and (n != "posts" or "posts" in c["kpis"])]
+        for row, want in zip(got, c["rows"]):
+            assert {k: row[k] for k in c["by"]} == want["keys"]
+            assert row.get("period") == want["period"]
+            assert row["posts"] == want["posts"]
+            for name, v in zip(value_names, want["values"]):
+                assert row[name] == pytest.approx(v)
+
+
+def test_csv_grouping_is_the_whole_file_path(tmp_path) -> None:
+    src = pathlib.Path(__file__).resolve().parents[2] / "docs" / "examples" / "maison-lune" / "data" / "posts.csv"
+    loaded = smo.load_posts(src.read_text(encoding="utf-8"))
+    for by, period in ((["network"], "month"), (["pillar", "campaign"], "week")):
+        want = smo.group_posts(loaded, ["posts", "reach", "engagement_rate"], by=by, period=period).to_records()
+        got = smo.group_posts_csv(src, ["posts", "reach", "engagement_rate"], by=by, period=period)
+        assert got.groups.to_records() == want
+        assert got.rows + len(got.rejected) == loaded.total
+        assert [r.line for r in got.rejected] == [r.line for r in loaded.rejected]
+    with pytest.raises(smo.InvalidArgumentError, match="cannot open"):
+        smo.group_posts_csv(tmp_path / "missing.csv", ["posts"])

@@ -35,6 +35,7 @@ object MeasureGolden : GoldenSuite {
             "utm.json" -> utm(name, file, t)
             "loaders.json" -> loaders(name, file, t)
             "grouping.json" -> grouping(name, file, t)
+            "grouping_csv.json" -> groupingCsv(name, file, t)
             else -> t.check(name, false) { "no Kotlin driver for this file" }
         }
     }
@@ -179,6 +180,38 @@ object MeasureGolden : GoldenSuite {
                     r.values.forEachIndexed { k, v -> close(t, "$at value[$k]", v, num(wo.getAsJsonArray("values")[k])) }
                     r.changePct.forEachIndexed { k, v -> close(t, "$at change[$k]", v, num(wo.getAsJsonArray("change_pct")[k])) }
                 }
+            }
+        }
+    }
+
+    private fun groupingCsv(name: String, file: JsonObject, t: Tally) {
+        for ((i, c) in file.getAsJsonArray("cases").withIndex()) {
+            val o = c.asJsonObject
+            val at = "$name[$i]"
+            val csv = java.io.File.createTempFile("smo-posts", ".csv")
+            try {
+                csv.writeText(o.get("csv").asString, Charsets.UTF_8)
+                val s = groupPostsCsvFile(
+                    csv.path,
+                    o.getAsJsonArray("kpis").map { it.asString },
+                    o.getAsJsonArray("by").map { it.asString },
+                    str(o.get("period")),
+                    o.get("time_zone").asString,
+                )
+                t.equal(at, "read", s.read.toLong(), o.get("read").asLong)
+                t.equal(at, "rejected", s.rejected.map { it.line.toLong() to it.field }, o.getAsJsonArray("rejected").map { it.asJsonObject.get("line").asLong to str(it.asJsonObject.get("field")) })
+                val want = o.getAsJsonArray("rows")
+                t.equal(at, "rows", s.rows.size, want.size())
+                s.rows.zip(want).forEach { (r, w) ->
+                    val wo = w.asJsonObject
+                    t.equal(at, "keys", r.keys.associate { it.name to it.value }, wo.getAsJsonObject("keys").entrySet().associate { (k, v) -> k to v.asString })
+                    t.equal(at, "period", r.period, str(wo.get("period")))
+                    t.equal(at, "posts", r.posts.toLong(), wo.get("posts").asLong)
+                    r.values.forEachIndexed { k, v -> close(t, "$at value[$k]", v, num(wo.getAsJsonArray("values")[k])) }
+                    r.changePct.forEachIndexed { k, v -> close(t, "$at change[$k]", v, num(wo.getAsJsonArray("change_pct")[k])) }
+                }
+            } finally {
+                csv.delete()
             }
         }
     }

@@ -225,6 +225,7 @@ __all__ += [
     "DataRowError",
     "Dataset",
     "ArrowTable",
+    "CsvGroupResult",
     "GroupResult",
     "KpiValue",
     "LoadResult",
@@ -252,6 +253,7 @@ __all__ += [
     "follower_growth_rate",
     "group_post_columns",
     "group_posts",
+    "group_posts_csv",
     "kpi",
     "kpi_canonical",
     "kpi_formulas",
@@ -533,6 +535,28 @@ def group_posts(
     mapping: Mapping[str, str] | None = None,
     threads: int | None = None,
 ) -> GroupResult: ...
+@final
+class CsvGroupResult:
+    @property
+    def groups(self) -> GroupResult: ...
+    @property
+    def rows(self) -> int: ...
+    @property
+    def rejected(self) -> list[RejectedRow]: ...
+
+def group_posts_csv(
+    source: str | os.PathLike[str],
+    kpis: Sequence[str],
+    *,
+    by: Sequence[str] = ...,
+    period: _Period | None = None,
+    time_zone: str = "UTC",
+    mapping: Mapping[str, str] | None = None,
+    decimal_comma: bool = False,
+    delimiter: str | None = None,
+    datetime_format: str | None = None,
+    threads: int | None = None,
+) -> CsvGroupResult: ...
 def group_post_columns(
     columns: Mapping[str, Any],
     kpis: Sequence[str],
