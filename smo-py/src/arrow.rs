@@ -24,6 +24,80 @@ pub fn is_arrow(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
     Ok(obj.hasattr("__arrow_c_stream__")? || obj.hasattr("__arrow_c_array__")?)
 }
 
+/// A pandas DataFrame of posts as a `pyarrow.Table` of its post columns, when pyarrow is
+/// installed and the conversion cannot change a result: `published` is datetime64 (with a zone,
+/// or naive in UTC, so no local time is ambiguous), the metrics are numbers (not bool) and the
+/// keys text or categorical. pyarrow converts str objects in C++, several times faster than
+/// reading them one by one; any other frame keeps the buffer-protocol path (`None`).
+pub fn frame_as_arrow<'py>(
+    df: &Bound<'py, PyAny>,
+    time_zone: &str,
+    mapping: &std::collections::BTreeMap<String, String>,
+) -> PyResult<Option<Bound<'py, PyAny>>> {
+    let py = df.py();
+    let Ok(pa) = py.import("pyarrow") else {
+        return Ok(None);
+    };
+    let headers: Vec<String> = df
+        .getattr("columns")?
+        .call_method0("tolist")?
+        .try_iter()?
+        .map(|h| h.and_then(|h| Ok(h.str()?.to_str()?.to_owned())))
+        .collect::<PyResult<_>>()?;
+    // A frame the core cannot match keeps the other path, which reports the error.
+    let Ok(matched) = smo_core::data::match_columns_reading(
+        "posts",
+        &headers,
+        mapping,
+        &["published", "network"],
+    ) else {
+        return Ok(None);
+    };
+    let mut columns: Vec<&String> = Vec::new();
+    for (field, column) in &matched {
+        let col = df.get_item(column)?;
+        let dtype = col.getattr("dtype")?;
+        let name = dtype.str()?.to_str()?.to_owned();
+        let kind: String = dtype
+            .getattr("kind")
+            .and_then(|k| k.extract())
+            .unwrap_or_default();
+        let ok = match field.as_str() {
+            "published" => {
+                name.starts_with("datetime64[")
+                    && (time_zone == "UTC" || !col.getattr("dt")?.getattr("tz")?.is_none())
+            }
+            "network" | "content_type" | "pillar" | "campaign" => {
+                name == "category"
+                    || name == "object"
+                    || name.starts_with("str")
+                    || name == "string"
+            }
+            f if smo_core::kpi::formula::PostField::ALL
+                .iter()
+                .any(|p| p.as_str() == f) =>
+            {
+                matches!(kind.as_str(), "i" | "u" | "f")
+            }
+            _ => continue,
+        };
+        if !ok {
+            return Ok(None);
+        }
+        if !columns.contains(&column) {
+            columns.push(column);
+        }
+    }
+    let sub = df.get_item(pyo3::types::PyList::new(py, columns)?)?;
+    let kw = pyo3::types::PyDict::new(py);
+    kw.set_item("preserve_index", false)?;
+    // Mixed objects in a text column, say: the other path reads them, or says which row.
+    Ok(pa
+        .getattr("Table")?
+        .call_method("from_pandas", (sub,), Some(&kw))
+        .ok())
+}
+
 /// The pool of `threads` threads (`None`: rayon's global pool, sized by `RAYON_NUM_THREADS` or
 /// the number of cores and started at the first batch call, never at import). Pools are kept
 /// per size, so a worker calling with `threads=1` again and again starts one thread once.

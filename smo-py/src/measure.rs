@@ -970,8 +970,19 @@ fn group_posts_rows(
     pool: Option<&rayon::ThreadPool>,
 ) -> PyResult<PyGrouped> {
     if data.hasattr("columns")? && data.hasattr("dtypes")? {
-        let src =
-            PostSources::from_frame(data, opts.time_zone.name(), &mapping.unwrap_or_default())?;
+        let mapping = mapping.unwrap_or_default();
+        if let Some(table) = crate::arrow::frame_as_arrow(data, opts.time_zone.name(), &mapping)? {
+            let reader = table
+                .extract::<pyo3_arrow::input::AnyRecordBatch>()?
+                .into_reader()?;
+            let g = py.detach(|| {
+                crate::arrow::run(pool, || {
+                    smo_core::arrow::group_post_batches(reader, f, opts, &mapping)
+                })
+            });
+            return Ok(PyGrouped(g.map_err(PyCoreError)?));
+        }
+        let src = PostSources::from_frame(data, opts.time_zone.name(), &mapping)?;
         return Ok(PyGrouped(src.group(py, f, opts, pool)?));
     }
     let d = dataset(data)?;

@@ -31,6 +31,22 @@ pub(crate) fn at_row(column: &str, row: usize, message: impl std::fmt::Display) 
     }
 }
 
+/// `e` with where it happened; an unknown network stays that error (hosts tell it by its kind),
+/// with the place in its hint.
+fn located(e: Error, column: &str, row: usize) -> Error {
+    match e {
+        Error::UnknownNetwork { name, hint, known } => Error::UnknownNetwork {
+            name,
+            hint: format!("{hint} (column `{column}`, row {row})"),
+            known,
+        },
+        Error::Argument { message, .. } | Error::Invalid { message, .. } => {
+            at_row(column, row, message)
+        }
+        other => at_row(column, row, other),
+    }
+}
+
 /// An error about a whole column.
 pub(crate) fn bad_column(column: &str, message: impl Into<String>) -> Error {
     Error::Argument {
@@ -142,17 +158,14 @@ impl<'a> TextColumn<'a> {
 
 /// The parsed text of each row of a string column, `None` for a null; `f` is called once per
 /// distinct value of a dictionary and about once per distinct text otherwise (see [`TextMemo`]).
-pub(crate) fn map_texts<T: Copy, E>(
+pub(crate) fn map_texts<T: Copy>(
     col: &dyn Array,
     column: &str,
     offset: usize,
     memo: &mut TextMemo<T>,
-    mut f: impl FnMut(&str) -> Result<T, E>,
+    mut f: impl FnMut(&str) -> Result<T, Error>,
     out: &mut Vec<Option<T>>,
-) -> Result<(), Error>
-where
-    E: std::fmt::Display,
-{
+) -> Result<(), Error> {
     out.clear();
     let texts = TextColumn::new(col, column)?;
     let mut by_key: Vec<Option<T>> = vec![None; texts.dictionary_len().unwrap_or(0)];
@@ -169,7 +182,7 @@ where
         let v = match memo.get(text) {
             Some(v) => v,
             None => {
-                let v = f(text).map_err(|e| at_row(column, offset + row, e))?;
+                let v = f(text).map_err(|e| located(e, column, offset + row))?;
                 memo.put(text, v);
                 v
             }
@@ -430,7 +443,11 @@ fn text_seconds(
         column,
         offset,
         &mut memo,
-        |t| crate::data::parse_datetime(t, &opts).map(|(at, _)| at.timestamp()),
+        |t| {
+            crate::data::parse_datetime(t, &opts)
+                .map(|(at, _)| at.timestamp())
+                .map_err(|m| bad_column(column, m))
+        },
         &mut parsed,
     )?;
     out.extend(parsed.into_iter().map(|s| s.unwrap_or_default()));
