@@ -27,10 +27,10 @@ if [ ! -x "$tools/node_modules/kotlin-compiler/bin/kotlinc" ]; then
     step "npm install kotlin-compiler"
     npm install --prefix "$tools" --no-audit --no-fund --silent kotlin-compiler@2.4.20
 fi
-if [ ! -x "$tools/venv/bin/maturin" ] || ! "$tools/venv/bin/python" -c 'import pytest, mypy, pandas, yaml, icalendar, recurring_ical_events, pyarrow, polars' 2>/dev/null; then
-    step "python venv (maturin, pytest, mypy, pandas, pyarrow, polars, pyyaml, icalendar, recurring-ical-events)"
+if [ ! -x "$tools/venv/bin/maturin" ] || ! "$tools/venv/bin/python" -c 'import pytest, mypy, pandas, yaml, icalendar, recurring_ical_events, pyarrow, polars, pyspark, dask.dataframe, distributed' 2>/dev/null; then
+    step "python venv (maturin, pytest, mypy, pandas, pyarrow, polars, pyspark, dask, pyyaml, icalendar, recurring-ical-events)"
     python3 -m venv "$tools/venv"
-    "$tools/venv/bin/pip" install -q --disable-pip-version-check maturin==1.16.0 pytest mypy pandas pyarrow==26.0.1 polars==2.1.0 pyyaml icalendar==7.3.2 recurring-ical-events==3.8.2
+    "$tools/venv/bin/pip" install -q --disable-pip-version-check maturin==1.16.0 pytest mypy pandas pyarrow==26.0.1 polars==2.1.0 pyspark==4.3.0 'dask[dataframe]==2026.8.0' distributed==2026.8.0 pyyaml icalendar==7.3.2 recurring-ical-events==3.8.2
 fi
 export VIRTUAL_ENV=$tools/venv
 export PATH=$tools/venv/bin:$PATH
@@ -46,11 +46,35 @@ step "cargo doc (-D warnings)"
 RUSTDOCFLAGS="-D warnings" cargo doc -q --no-deps -p smo-core
 
 # --- Python ----------------------------------------------------------------------------------
-step "python: maturin develop, pytest, stubtest"
-maturin develop -q -m smo-py/Cargo.toml 2>&1 | grep -v -e '^Ignoring' -e '^📦' -e '^✏️' -e '^🛠' || true
-python -m mypy.stubtest smo._smo --allowlist smo-py/stubtest-allowlist.txt
-python -m mypy --strict --no-incremental smo-py/tests/typing/usage.py
-python -m pytest -q -p no:cacheprovider smo-py/tests
+step "python: the release wheel (abi3, manylinux, stripped, thin LTO) in a fresh venv, tests run outside the repository"
+rm -rf target/wheels
+maturin build -q --profile wheel --strip -m smo-py/Cargo.toml --out target/wheels 2>&1 | grep -v -e '^📦' -e '^🍹' -e '^🔗' -e '^🐍' || true
+wheel=$(ls target/wheels/smo-*.whl)
+case "$(basename "$wheel")" in
+    smo-*-cp311-abi3-manylinux*_x86_64.whl | smo-*-cp311-abi3-manylinux*_aarch64.whl) ;;
+    *) echo "unexpected wheel tag: $wheel" >&2; exit 1 ;;
+esac
+echo "wheel: $(basename "$wheel"), $(du -k "$wheel" | cut -f1) KiB"
+# No smo in the tools venv: the fresh venv sees the test dependencies through a .pth line, and
+# smo only from the wheel.
+"$tools/venv/bin/pip" uninstall -q -y smo 2>/dev/null || true
+outside=$(mktemp -d)
+fresh=$outside/venv
+python3 -m venv "$fresh"
+site=$("$tools/venv/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
+fresh_site=$("$fresh/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
+echo "$site" > "$fresh_site/smo-test-deps.pth"
+"$fresh/bin/pip" install -q --disable-pip-version-check --no-deps "$wheel"
+cp -r smo-py/tests "$outside/tests"
+cp smo-py/stubtest-allowlist.txt smo-py/pyproject.toml "$outside/"
+(
+    cd "$outside"
+    export SMO_REPO=$root SMO_WHEEL_TEST=1
+    "$fresh/bin/python" -m mypy.stubtest smo._smo --allowlist stubtest-allowlist.txt
+    "$fresh/bin/python" -m mypy --strict --no-incremental tests/typing/usage.py
+    "$fresh/bin/python" -m pytest -q -p no:cacheprovider tests
+)
+rm -rf "$outside"
 
 # --- Kotlin (and Swift generation) -----------------------------------------------------------
 step "kotlin: generated bindings on the JVM"

@@ -7,6 +7,7 @@ import sqlite3
 import pytest
 
 import smo
+from conftest import ROOT
 
 WORDS = [
     "lin", "lavé", "linge", "lit", "drap", "draps", "housse", "coton", "maison", "lune", "atelier",
@@ -113,7 +114,7 @@ def test_golden_queries() -> None:
     import json
     import pathlib
 
-    g = json.loads((pathlib.Path(__file__).resolve().parents[2] / "tests/golden/listening/queries.json").read_text(encoding="utf-8"))
+    g = json.loads((ROOT / "tests/golden/listening/queries.json").read_text(encoding="utf-8"))
     mentions = [smo.Mention(**m) for m in g["mentions"]]
     for c in g["cases"]:
         q = smo.Query(c["query"])
@@ -176,7 +177,7 @@ def test_golden_mention_loads() -> None:
     import json
     import pathlib
 
-    g = json.loads((pathlib.Path(__file__).resolve().parents[2] / "tests/golden/listening/mentions-load.json").read_text(encoding="utf-8"))
+    g = json.loads((ROOT / "tests/golden/listening/mentions-load.json").read_text(encoding="utf-8"))
     for c in g["load"]:
         r = smo.load_mentions(c["text"], format=c["format"], time_zone=c["time_zone"])
         e = c["expected"]

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import smo
-from conftest import GOLDEN
+from conftest import GOLDEN, ROOT
 
 
 def golden(name: str) -> Any:
@@ -250,7 +250,7 @@ def test_csv_grouping_vectors(tmp_path) -> None:
 
 
 def test_csv_grouping_is_the_whole_file_path(tmp_path) -> None:
-    src = pathlib.Path(__file__).resolve().parents[2] / "docs" / "examples" / "maison-lune" / "data" / "posts.csv"
+    src = ROOT / "docs" / "examples" / "maison-lune" / "data" / "posts.csv"
     loaded = smo.load_posts(src.read_text(encoding="utf-8"))
     for by, period in ((["network"], "month"), (["pillar", "campaign"], "week")):
         want = smo.group_posts(loaded, ["posts", "reach", "engagement_rate"], by=by, period=period).to_records()

@@ -6,8 +6,9 @@ import pathlib
 import pytest
 
 import smo
+from conftest import ROOT
 
-FIXTURES = pathlib.Path(__file__).resolve().parents[2] / "smo-core" / "tests" / "fixtures" / "referers"
+FIXTURES = ROOT / "smo-core" / "tests" / "fixtures" / "referers"
 
 
 def test_files_merge_over_the_table() -> None:

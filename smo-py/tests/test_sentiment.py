@@ -12,9 +12,8 @@ import pandas as pd
 import pytest
 
 import smo
-from conftest import golden_cases
+from conftest import golden_cases, ROOT
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
 TOL = 6e-5
 
 

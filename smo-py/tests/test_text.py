@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import smo
-from conftest import golden_cases
+from conftest import golden_cases, ROOT
 
 KIND = {
     smo.UnknownNetworkError: "unknown_network",
@@ -119,7 +119,7 @@ def test_tables_and_errors() -> None:
 
 def _suite_dir() -> pathlib.Path | None:
     env = os.environ.get("SMO_CONFORMANCE_DIR")
-    base = pathlib.Path(env) if env else pathlib.Path(__file__).resolve().parents[3] / "shared" / "conformance"
+    base = pathlib.Path(env) if env else ROOT.parent / "shared" / "conformance"
     for d in (base / "twitter-text", base):
         if (d / "validate.yml").is_file():
             return d

@@ -11,9 +11,8 @@ import pytest
 
 import smo
 
-from conftest import GOLDEN
+from conftest import GOLDEN, ROOT
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
 DATA = ROOT / "docs" / "examples" / "maison-lune" / "data"
 
 KIND = {smo.InvalidValueError: "invalid_value", smo.InvalidArgumentError: "invalid_argument", smo.ParseError: "parse"}

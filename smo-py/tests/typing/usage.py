@@ -116,3 +116,15 @@ _loaded: smo.LoadResult = smo.load_partners("partner,site,their_page\nP,p.exampl
 _db: smo.RefererDatabase = smo.load_referer_database("email:\n  M:\n    domains: [m.example]\n", format="auto")
 _ref: smo.Referrer = smo.classify_referrer("https://m.example/", database=_db)
 _files: list[str] = [f["name"] for f in _db.files]
+
+# Arrow in and out (pyarrow is untyped here: any object with the PyCapsule methods will do)
+_listed: dict[str, list[str | None]] = smo.classify_referrers(["https://t.co/x"], threads=1)
+
+
+def arrow_paths(column: smo.ArrowTable, posts: smo.ArrowTable) -> list[str]:
+    table: smo.ArrowTable = smo.classify_referrers(column, pages=column, threads=1)
+    grouped: smo.GroupResult = smo.group_posts(posts, ["reach"], by=["network"], threads=2)
+    audits: smo.ArrowTable = smo.audit_pages(column, column, threads=1)
+    csv: smo.CsvGroupResult = smo.group_posts_csv("posts.csv", ["reach"], period="month")
+    rows: int = table.num_rows + audits.num_rows + csv.rows + len(csv.rejected)
+    return grouped.to_arrow().column_names + [str(rows)] + [name for name, _, _ in table.schema]
