@@ -9,68 +9,9 @@ use serde::Serialize;
 
 use crate::network::Network;
 
-/// The shape of a handle on a network.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum HandleForm {
-    /// `@name`.
-    At,
-    /// A path segment of the profile URL (`facebook.com/name`).
-    Path,
-    /// A domain name (Bluesky).
-    Domain,
-    /// `user@instance` (Mastodon and the fediverse).
-    Fediverse,
-    /// `u/name` (Reddit).
-    RedditUser,
-    /// An international phone number (WhatsApp).
-    Phone,
-}
-
-/// The characters a handle may use, before the rule's extra characters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Charset {
-    /// ASCII letters and digits.
-    AsciiAlnum,
-    /// Letters and digits of any script.
-    UnicodeAlnum,
-    /// ASCII digits only.
-    Digits,
-}
-
-/// A network's handle rule, as stored in its data row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-pub struct HandleRule {
-    /// Shape of the handle.
-    pub form: HandleForm,
-    /// Fewest characters (of the name; of the local part for Mastodon).
-    pub min_len: u32,
-    /// Most characters.
-    pub max_len: u32,
-    /// Base character set.
-    pub charset: Charset,
-    /// Characters allowed besides the base set.
-    pub extra: &'static str,
-    /// Must start with an ASCII letter.
-    pub start_letter: bool,
-    /// Characters not allowed first or last.
-    pub no_edge: &'static str,
-    /// Characters not allowed last.
-    pub no_end: &'static str,
-    /// Characters not allowed twice in a row.
-    pub no_repeat: &'static str,
-    /// At most this many of the `extra` characters in all.
-    pub max_specials: Option<u8>,
-    /// Substrings the network refuses (case-insensitive).
-    pub forbidden: &'static [&'static str],
-    /// Prefixes the network refuses (case-insensitive).
-    pub forbidden_prefixes: &'static [&'static str],
-    /// Suffixes the network refuses (case-insensitive).
-    pub forbidden_suffixes: &'static [&'static str],
-    /// Characters the network ignores when it compares handles.
-    pub ignored: &'static str,
-}
+// The rule types are data of the network table, so they are defined with it: `network` then needs
+// nothing from this module, and the dependency runs one way, from handles to networks.
+pub use crate::network::{Charset, HandleForm, HandleRule};
 
 /// The result of checking a handle.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -172,6 +113,41 @@ pub fn charter_name(network: Network, handle: &str) -> String {
     core.chars()
         .filter(|c| !matches!(c, '.' | '_' | '-' | '·'))
         .collect()
+}
+
+// A profile URL is the table's pattern filled in with the handle's display form, which only this
+// module computes: the method lives here so that `network` holds no handle logic.
+impl Network {
+    /// The public profile URL of `handle` on this network, from the table's pattern.
+    ///
+    /// The handle is normalised first (leading `@` dropped); for Mastodon it must be
+    /// `user@instance`. Returns `None` when the handle cannot form a URL.
+    ///
+    /// ```
+    /// use smo_core::Network;
+    /// assert_eq!(Network::X.profile_url("@maisonlune").as_deref(), Some("https://x.com/maisonlune"));
+    /// assert_eq!(
+    ///     Network::Mastodon.profile_url("@lune@piaille.fr").as_deref(),
+    ///     Some("https://piaille.fr/@lune")
+    /// );
+    /// ```
+    pub fn profile_url(self, handle: &str) -> Option<String> {
+        let check = crate::handle::check(self, handle);
+        let h = check.display.as_str();
+        if h.is_empty() {
+            return None;
+        }
+        let pattern = self.info().profile_url.value;
+        if self == Network::Mastodon {
+            let (user, instance) = h.split_once('@')?;
+            return Some(
+                pattern
+                    .replace("{instance}", instance)
+                    .replace("{user}", user),
+            );
+        }
+        Some(pattern.replace("{handle}", h))
+    }
 }
 
 fn display_form(form: HandleForm, handle: &str) -> String {

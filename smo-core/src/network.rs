@@ -6,6 +6,10 @@
 //! come from `shared/reference/networks-and-text.md` (handles, profile URLs), the platforms'
 //! help and analytics pages (content types, metrics) and `smo-practice.md` §4.1 (cadence).
 //! To change a fact, edit its row here: no other code holds a network's limits.
+//!
+//! The handle rule types ([`HandleRule`], [`HandleForm`], [`Charset`]) are defined here, with the
+//! table that holds them, so this module needs nothing from [`crate::handle`], which reads them to
+//! check and normalise handles, and adds [`Network::profile_url`], which needs that normal form.
 
 use std::fmt;
 use std::str::FromStr;
@@ -14,7 +18,6 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::content::ContentType;
 use crate::error::{Error, closest};
-use crate::handle::HandleRule;
 use crate::metric::Metric;
 
 /// How sure smo is of a fact.
@@ -142,37 +145,6 @@ impl Network {
     pub fn supports(self, content: ContentType) -> bool {
         self.info().content_types.value.contains(&content)
     }
-
-    /// The public profile URL of `handle` on this network, from the table's pattern.
-    ///
-    /// The handle is normalised first (leading `@` dropped); for Mastodon it must be
-    /// `user@instance`. Returns `None` when the handle cannot form a URL.
-    ///
-    /// ```
-    /// use smo_core::Network;
-    /// assert_eq!(Network::X.profile_url("@maisonlune").as_deref(), Some("https://x.com/maisonlune"));
-    /// assert_eq!(
-    ///     Network::Mastodon.profile_url("@lune@piaille.fr").as_deref(),
-    ///     Some("https://piaille.fr/@lune")
-    /// );
-    /// ```
-    pub fn profile_url(self, handle: &str) -> Option<String> {
-        let check = crate::handle::check(self, handle);
-        let h = check.display.as_str();
-        if h.is_empty() {
-            return None;
-        }
-        let pattern = self.info().profile_url.value;
-        if self == Network::Mastodon {
-            let (user, instance) = h.split_once('@')?;
-            return Some(
-                pattern
-                    .replace("{instance}", instance)
-                    .replace("{user}", user),
-            );
-        }
-        Some(pattern.replace("{handle}", h))
-    }
 }
 
 impl fmt::Display for Network {
@@ -222,6 +194,69 @@ impl<'de> Deserialize<'de> for Network {
     }
 }
 
+/// The shape of a handle on a network.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HandleForm {
+    /// `@name`.
+    At,
+    /// A path segment of the profile URL (`facebook.com/name`).
+    Path,
+    /// A domain name (Bluesky).
+    Domain,
+    /// `user@instance` (Mastodon and the fediverse).
+    Fediverse,
+    /// `u/name` (Reddit).
+    RedditUser,
+    /// An international phone number (WhatsApp).
+    Phone,
+}
+
+/// The characters a handle may use, before the rule's extra characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Charset {
+    /// ASCII letters and digits.
+    AsciiAlnum,
+    /// Letters and digits of any script.
+    UnicodeAlnum,
+    /// ASCII digits only.
+    Digits,
+}
+
+/// A network's handle rule, as stored in its data row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub struct HandleRule {
+    /// Shape of the handle.
+    pub form: HandleForm,
+    /// Fewest characters (of the name; of the local part for Mastodon).
+    pub min_len: u32,
+    /// Most characters.
+    pub max_len: u32,
+    /// Base character set.
+    pub charset: Charset,
+    /// Characters allowed besides the base set.
+    pub extra: &'static str,
+    /// Must start with an ASCII letter.
+    pub start_letter: bool,
+    /// Characters not allowed first or last.
+    pub no_edge: &'static str,
+    /// Characters not allowed last.
+    pub no_end: &'static str,
+    /// Characters not allowed twice in a row.
+    pub no_repeat: &'static str,
+    /// At most this many of the `extra` characters in all.
+    pub max_specials: Option<u8>,
+    /// Substrings the network refuses (case-insensitive).
+    pub forbidden: &'static [&'static str],
+    /// Prefixes the network refuses (case-insensitive).
+    pub forbidden_prefixes: &'static [&'static str],
+    /// Suffixes the network refuses (case-insensitive).
+    pub forbidden_suffixes: &'static [&'static str],
+    /// Characters the network ignores when it compares handles.
+    pub ignored: &'static str,
+}
+
 /// Everything smo knows about one network.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct NetworkInfo {
@@ -246,9 +281,8 @@ pub static NETWORKS: [NetworkInfo; 14] = rows::TABLE;
 
 /// The rows of the network table.
 mod rows {
-    use super::{Cadence, Confidence, Fact, Network, NetworkInfo};
+    use super::{Cadence, Charset, Confidence, Fact, HandleForm, HandleRule, Network, NetworkInfo};
     use crate::content::ContentType as C;
-    use crate::handle::{Charset, HandleForm, HandleRule};
     use crate::metric::Metric as M;
 
     const AS_OF: &str = "2026-11";
