@@ -98,6 +98,9 @@ pub fn frame_as_arrow<'py>(
         .ok())
 }
 
+/// Thread pools by size.
+type Pools = Vec<(usize, Arc<rayon::ThreadPool>)>;
+
 /// The pool of `threads` threads (`None`: rayon's global pool, sized by `RAYON_NUM_THREADS` or
 /// the number of cores and started at the first batch call, never at import). Pools are kept
 /// per size, so a worker calling with `threads=1` again and again starts one thread once.
@@ -110,7 +113,7 @@ pub fn pool(threads: Option<usize>) -> PyResult<Option<Arc<rayon::ThreadPool>>> 
             "threads must be at least 1 (or None for all cores)",
         ));
     }
-    static POOLS: OnceLock<Mutex<Vec<(usize, Arc<rayon::ThreadPool>)>>> = OnceLock::new();
+    static POOLS: OnceLock<Mutex<Pools>> = OnceLock::new();
     let mut pools = POOLS
         .get_or_init(Default::default)
         .lock()

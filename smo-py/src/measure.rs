@@ -18,7 +18,7 @@ use smo_core::kpi::group::{
 use smo_core::kpi::objective::{self, TrackOptions};
 use smo_core::report::ReportOptions;
 use smo_core::traffic::batch::{LogOptions, breakdown_log, breakdown_referrers};
-use smo_core::traffic::referrer::{ClassifyOptions, classify_hit, classify_with};
+use smo_core::traffic::referrer::{ClassifyOptions, classify_with};
 use smo_core::traffic::utm::{self, Existing, LintOptions, Utm, UtmOptions};
 use smo_core::traffic::{Channel, Medium};
 use smo_core::{Error, Finding, Location, Network, Severity};
@@ -1317,39 +1317,9 @@ fn classify_referrer_list<'py>(
         .iter()
         .map(|s| s.to_str())
         .collect::<PyResult<_>>()?;
-    type Res<'a> = (
-        Medium,
-        std::borrow::Cow<'a, str>,
-        Option<Network>,
-        Option<String>,
-        Channel,
-    );
-    let (distinct, codes): (Vec<Res<'_>>, Vec<u32>) = py.detach(|| {
+    let (distinct, codes) = py.detach(|| {
         crate::arrow::run(pool, || {
-            use rayon::prelude::*;
-            // Equal texts in different objects share one classification.
-            let mut by_text: HashMap<&str, u32, Fnv> =
-                HashMap::with_capacity_and_hasher(texts.len(), Fnv::default());
-            let mut keys: Vec<&str> = Vec::new();
-            let remap: Vec<u32> = texts
-                .iter()
-                .map(|t| {
-                    *by_text.entry(t).or_insert_with(|| {
-                        keys.push(t);
-                        (keys.len() - 1) as u32
-                    })
-                })
-                .collect();
-            let distinct: Vec<Res<'_>> = keys
-                .par_iter()
-                .map(|r| {
-                    let h = classify_hit(r, page_url.as_deref(), &opts);
-                    let ch = h.channel();
-                    (h.medium, h.source, h.network, h.term, ch)
-                })
-                .collect();
-            let codes: Vec<u32> = codes.par_iter().map(|c| remap[*c as usize]).collect();
-            (distinct, codes)
+            smo_core::traffic::batch::classify_coded(&texts, &codes, page_url.as_deref(), &opts)
         })
     });
     // Python strings made once per distinct value.

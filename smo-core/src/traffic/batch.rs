@@ -16,6 +16,7 @@
 //! assert_eq!(b.rejected[0].line, 3);
 //! ```
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use rayon::prelude::*;
@@ -188,6 +189,52 @@ pub fn classify_many<S: AsRef<str> + Sync>(
         .par_iter()
         .map(|r| classify_with(r.as_ref(), page_url, opts))
         .collect()
+}
+
+/// One classification of [`classify_coded`]: medium, source, network, search term, channel.
+pub type Classified<'a> = (Medium, Cow<'a, str>, Option<Network>, Option<String>, Channel);
+
+/// Rows given as codes into `texts` (a host's distinct objects, say), classified once per
+/// distinct text, in parallel: the distinct classifications and each row's code into them.
+/// Equal texts under two codes share one classification.
+///
+/// ```
+/// let (distinct, rows) = smo_core::traffic::batch::classify_coded(
+///     &["https://t.co/x", "", "https://t.co/x"], &[0, 1, 2, 0], None, &Default::default());
+/// assert_eq!((distinct.len(), rows), (2, vec![0, 1, 0, 0]));
+/// assert_eq!(distinct[0].1, "X");
+/// ```
+pub fn classify_coded<'a>(
+    texts: &[&'a str],
+    codes: &[u32],
+    page_url: Option<&str>,
+    opts: &ClassifyOptions,
+) -> (Vec<Classified<'a>>, Vec<u32>) {
+    let mut by_text: HashMap<&str, u32, std::hash::BuildHasherDefault<super::fnv::Fnv>> =
+        HashMap::with_capacity_and_hasher(texts.len(), Default::default());
+    let mut keys: Vec<&'a str> = Vec::new();
+    let remap: Vec<u32> = texts
+        .iter()
+        .map(|t| {
+            *by_text.entry(t).or_insert_with(|| {
+                keys.push(t);
+                u32::try_from(keys.len() - 1).unwrap_or(u32::MAX)
+            })
+        })
+        .collect();
+    let distinct: Vec<Classified<'a>> = keys
+        .par_iter()
+        .map(|r| {
+            let h = super::referrer::classify_hit(r, page_url, opts);
+            let ch = h.channel();
+            (h.medium, h.source, h.network, h.term, ch)
+        })
+        .collect();
+    let rows = codes
+        .par_iter()
+        .map(|c| remap.get(*c as usize).copied().unwrap_or(0))
+        .collect();
+    (distinct, rows)
 }
 
 /// A breakdown of a list of referrers, all landing on `page_url` (or unknown pages).
