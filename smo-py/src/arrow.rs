@@ -110,7 +110,8 @@ pub fn pool(threads: Option<usize>) -> PyResult<Option<Arc<rayon::ThreadPool>>> 
             "threads must be at least 1 (or None for all cores)",
         ));
     }
-    static POOLS: OnceLock<Mutex<Vec<(usize, Arc<rayon::ThreadPool>)>>> = OnceLock::new();
+    type Pools = Mutex<Vec<(usize, Arc<rayon::ThreadPool>)>>;
+    static POOLS: OnceLock<Pools> = OnceLock::new();
     let mut pools = POOLS
         .get_or_init(Default::default)
         .lock()
