@@ -15,13 +15,13 @@ pub mod formula;
 pub mod group;
 pub mod objective;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::Network;
 use crate::metric::{Metric, MetricOrigin};
 
 /// The unit of a KPI's value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Unit {
     /// A count.

@@ -69,6 +69,10 @@ impl PyRecommendation {
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &self.0)
     }
+    /// Pickles as `(smo._smo._unpickle, (kind, state))`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+        crate::pickle::reduce(py, self)
+    }
     fn __repr__(&self) -> String {
         format!(
             "Recommendation(id={:?}, priority={:?}, subject={:?})",
@@ -78,6 +82,8 @@ impl PyRecommendation {
         )
     }
 }
+
+crate::pickle::json_pickle!(PyRecommendation => "Recommendation", PyAdvice => "Advice");
 
 /// The result of `smo.advise`.
 #[pyclass(name = "Advice", frozen, module = "smo._smo")]
@@ -119,6 +125,10 @@ impl PyAdvice {
     }
     fn __len__(&self) -> usize {
         self.0.recommendations.len()
+    }
+    /// Pickles as `(smo._smo._unpickle, (kind, state))`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+        crate::pickle::reduce(py, self)
     }
     fn __repr__(&self) -> String {
         format!(

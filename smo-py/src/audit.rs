@@ -96,6 +96,11 @@ impl PyScores {
         Ok(d)
     }
 
+    /// Pickles as `(smo._smo._unpickle, (kind, state))`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+        crate::pickle::reduce(py, self)
+    }
+
     fn __repr__(&self) -> String {
         let f = |v: Option<f64>| v.map_or("None".to_owned(), |v| format!("{v}"));
         format!(
@@ -106,6 +111,22 @@ impl PyScores {
             f(self.sharing),
             f(self.community)
         )
+    }
+}
+
+impl crate::pickle::Pickle for PyScores {
+    const KIND: &'static str = "Scores";
+    fn state(&self) -> PyResult<Vec<u8>> {
+        crate::pickle::to_json(&audit::Scores {
+            previews: self.previews,
+            discoverability: self.discoverability,
+            sharing: self.sharing,
+            community: self.community,
+            overall: self.overall,
+        })
+    }
+    fn from_state(_py: Python<'_>, state: &[u8]) -> PyResult<Self> {
+        Ok(crate::pickle::from_json::<audit::Scores>(Self::KIND, state)?.into())
     }
 }
 
@@ -216,6 +237,10 @@ features_methods! {
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &self.0)
     }
+    /// Pickles as `(smo._smo._unpickle, (kind, state))`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+        crate::pickle::reduce(py, self)
+    }
     fn __repr__(&self) -> String {
         format!(
             "PageFeatures(url={:?}, open_graph={}, twitter={}, share_links={}, profiles={})",
@@ -227,6 +252,8 @@ features_methods! {
         )
     }
 }
+
+crate::pickle::json_pickle!(PyPageFeatures => "PageFeatures", PySiteReport => "SiteReport");
 
 /// The audit of one page.
 #[pyclass(frozen, module = "smo._smo", name = "PageAudit")]
@@ -279,6 +306,10 @@ impl PyPageAudit {
     fn to_json(&self) -> PyResult2<String> {
         Ok(self.inner.to_json()?)
     }
+    /// Pickles as `(smo._smo._unpickle, (kind, state))`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+        crate::pickle::reduce(py, self)
+    }
     fn __repr__(&self) -> String {
         format!(
             "PageAudit(url={:?}, findings={}, overall={:?})",
@@ -286,6 +317,16 @@ impl PyPageAudit {
             self.inner.findings.len(),
             self.inner.scores.overall
         )
+    }
+}
+
+impl crate::pickle::Pickle for PyPageAudit {
+    const KIND: &'static str = "PageAudit";
+    fn state(&self) -> PyResult<Vec<u8>> {
+        crate::pickle::to_json(&self.inner)
+    }
+    fn from_state(py: Python<'_>, state: &[u8]) -> PyResult<Self> {
+        page_audit(py, crate::pickle::from_json(Self::KIND, state)?)
     }
 }
 
@@ -378,6 +419,10 @@ impl PySiteReport {
     }
     fn __len__(&self) -> usize {
         self.0.pages.len()
+    }
+    /// Pickles as `(smo._smo._unpickle, (kind, state))`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+        crate::pickle::reduce(py, self)
     }
     fn __repr__(&self) -> String {
         format!(

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
+use serde::{Deserialize, Serialize};
 use smo_core::calendar::{
     self, Draft, Event, EventKind, Plan, PlanOptions, Slot, Window, ics::IcsRead,
 };
@@ -109,6 +110,11 @@ impl PyEvent {
         to_py(py, &self.0)
     }
 
+    /// Pickles as `(smo._smo._unpickle, (kind, state))`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+        crate::pickle::reduce(py, self)
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "CalendarEvent({:?}, {}..{}, kind={:?})",
@@ -117,6 +123,88 @@ impl PyEvent {
             self.0.end,
             self.0.kind.as_str()
         )
+    }
+}
+
+crate::pickle::json_pickle!(PyEvent => "CalendarEvent");
+
+/// A value with the drafts of its slots in full: a plan's JSON keeps a draft's text only, its
+/// pickle also the link, content warning and type (by slot index).
+#[derive(Serialize, Deserialize)]
+struct Drafted<T, P> {
+    value: T,
+    drafts: Vec<(usize, P)>,
+}
+
+fn drafts_of(slots: &[Slot]) -> Vec<(usize, &Post)> {
+    slots
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| s.draft.as_ref().map(|d| (i, d)))
+        .collect()
+}
+
+fn with_drafts(slots: &mut [Slot], drafts: Vec<(usize, Post)>) {
+    for (i, post) in drafts {
+        if let Some(s) = slots.get_mut(i) {
+            s.draft = Some(post);
+        }
+    }
+}
+
+/// A plan that serialises with its drafts in full (the state of pickles).
+#[derive(Clone)]
+pub(crate) struct FullPlan(pub Plan);
+
+impl Serialize for FullPlan {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        Drafted {
+            value: &self.0,
+            drafts: drafts_of(&self.0.slots),
+        }
+        .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for FullPlan {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let Drafted { value, drafts } = Drafted::<Plan, Post>::deserialize(d)?;
+        let mut plan = value;
+        with_drafts(&mut plan.slots, drafts);
+        Ok(FullPlan(plan))
+    }
+}
+
+impl crate::pickle::Pickle for PySlot {
+    const KIND: &'static str = "CalendarSlot";
+    fn state(&self) -> PyResult<Vec<u8>> {
+        crate::pickle::to_json(&Drafted {
+            value: &self.0,
+            drafts: drafts_of(std::slice::from_ref(&self.0)),
+        })
+    }
+    fn from_state(_py: Python<'_>, state: &[u8]) -> PyResult<Self> {
+        let Drafted { value, drafts } =
+            crate::pickle::from_json::<Drafted<Slot, Post>>(Self::KIND, state)?;
+        let mut slots = [value];
+        with_drafts(&mut slots, drafts);
+        let [slot] = slots;
+        Ok(PySlot(slot))
+    }
+}
+
+impl crate::pickle::Pickle for PyPlan {
+    const KIND: &'static str = "CalendarPlan";
+    fn state(&self) -> PyResult<Vec<u8>> {
+        crate::pickle::to_json(&Drafted {
+            value: &self.0,
+            drafts: drafts_of(&self.0.slots),
+        })
+    }
+    fn from_state(_py: Python<'_>, state: &[u8]) -> PyResult<Self> {
+        Ok(PyPlan(
+            crate::pickle::from_json::<FullPlan>(Self::KIND, state)?.0,
+        ))
     }
 }
 
@@ -219,6 +307,10 @@ impl PySlot {
     /// The slot as a flat dict (a record pandas takes).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         record(py, &self.0)
+    }
+    /// Pickles as `(smo._smo._unpickle, (kind, state))`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+        crate::pickle::reduce(py, self)
     }
     fn __repr__(&self) -> String {
         format!(
@@ -346,6 +438,10 @@ impl PyPlan {
     }
     fn __len__(&self) -> usize {
         self.0.slots.len()
+    }
+    /// Pickles as `(smo._smo._unpickle, (kind, state))`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+        crate::pickle::reduce(py, self)
     }
     fn __repr__(&self) -> String {
         format!(

@@ -44,6 +44,10 @@ impl PyFeed {
     fn __len__(&self) -> usize {
         self.0.items.len()
     }
+    /// Pickles as `(smo._smo._unpickle, (kind, state))`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+        crate::pickle::reduce(py, self)
+    }
     fn __repr__(&self) -> String {
         format!(
             "Feed(kind={:?}, items={})",
@@ -52,6 +56,8 @@ impl PyFeed {
         )
     }
 }
+
+crate::pickle::json_pickle!(PyFeed => "Feed", PyUnshared => "UnsharedItem");
 
 /// A recent item not yet shared on every publishing channel, with its drafts.
 #[pyclass(frozen, module = "smo._smo", name = "UnsharedItem")]
@@ -82,6 +88,10 @@ impl PyUnshared {
     /// Everything as dicts.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &self.0)
+    }
+    /// Pickles as `(smo._smo._unpickle, (kind, state))`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+        crate::pickle::reduce(py, self)
     }
     fn __repr__(&self) -> String {
         format!(

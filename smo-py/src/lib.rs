@@ -12,6 +12,7 @@ mod feed;
 mod listening;
 mod measure;
 mod partners;
+mod pickle;
 mod post_columns;
 mod query;
 mod referers;
@@ -88,6 +89,8 @@ mod _smo {
 
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
-        m.add("__version__", env!("CARGO_PKG_VERSION"))
+        m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+        // Set, not added: the pickles' constructor is no part of `__all__`.
+        m.setattr("_unpickle", wrap_pyfunction!(crate::pickle::_unpickle, m)?)
     }
 }

@@ -16,16 +16,38 @@ use crate::text::text_of;
 ///
 /// A batch keeps the scores and the text; the trace is recomputed by the core when it is read
 /// (the same function on the same text: the same trace), so a batch pays for traces only when
-/// they are used.
+/// they are used. A pickle carries the text and the language asked for, and is scored again,
+/// with the lexicon of the process that reads it.
 #[pyclass(frozen, module = "smo._smo", name = "Sentiment")]
 pub struct PySentiment {
     scores: SentimentScores,
-    source: Source,
+    text: BatchText,
+    lang: Option<Lang>,
+    /// The whole score, when it was computed with the object.
+    full: Option<Box<Sentiment>>,
 }
 
-enum Source {
-    Full(Box<Sentiment>),
-    Text(BatchText, Option<Lang>),
+/// What a sentiment pickles as: what it was computed from.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct SentimentState<'a> {
+    text: std::borrow::Cow<'a, str>,
+    lang: Option<Lang>,
+}
+
+impl crate::pickle::Pickle for PySentiment {
+    const KIND: &'static str = "Sentiment";
+    fn state(&self) -> PyResult<Vec<u8>> {
+        crate::pickle::to_json(&SentimentState {
+            text: self.text.as_ref().into(),
+            lang: self.lang,
+        })
+    }
+    fn from_state(_py: Python<'_>, state: &[u8]) -> PyResult<Self> {
+        let s: SentimentState<'static> = crate::pickle::from_json(Self::KIND, state)?;
+        let text = s.text.into_owned();
+        let full = listening::sentiment(&text, s.lang);
+        Ok(PySentiment::full(full, BatchText::Owned(text), s.lang))
+    }
 }
 
 /// A text of a batch: the caller's `str` itself, read in place through its UTF-8 form (which
@@ -56,7 +78,7 @@ impl AsRef<str> for BatchText {
 }
 
 impl PySentiment {
-    fn full(s: Sentiment) -> Self {
+    fn full(s: Sentiment, text: BatchText, lang: Option<Lang>) -> Self {
         PySentiment {
             scores: SentimentScores {
                 compound: s.compound,
@@ -66,14 +88,16 @@ impl PySentiment {
                 label: s.label,
                 lang: s.lang,
             },
-            source: Source::Full(Box::new(s)),
+            text,
+            lang,
+            full: Some(Box::new(s)),
         }
     }
 
     fn with_trace<T>(&self, f: impl FnOnce(&Sentiment) -> T) -> T {
-        match &self.source {
-            Source::Full(s) => f(s),
-            Source::Text(text, lang) => f(&listening::sentiment(text.as_ref(), *lang)),
+        match &self.full {
+            Some(s) => f(s),
+            None => f(&listening::sentiment(self.text.as_ref(), self.lang)),
         }
     }
 }
@@ -128,6 +152,11 @@ impl PySentiment {
         self.with_trace(|s| to_py(py, s))
     }
 
+    /// Pickles as `(smo._smo._unpickle, (kind, state))`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+        crate::pickle::reduce(py, self)
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Sentiment(compound={:.4}, label={:?}, lang={:?}, positive={:.3}, negative={:.3}, neutral={:.3})",
@@ -153,10 +182,9 @@ fn text_arg(text: &Bound<'_, PyString>) -> Result<String, Error> {
 #[pyo3(signature = (text, lang=None))]
 pub fn sentiment(text: &Bound<'_, PyString>, lang: Option<&str>) -> PyResult2<PySentiment> {
     let lang = Lang::parse_opt(lang)?;
-    Ok(PySentiment::full(listening::sentiment(
-        &text_arg(text)?,
-        lang,
-    )))
+    let text = text_arg(text)?;
+    let s = listening::sentiment(&text, lang);
+    Ok(PySentiment::full(s, BatchText::Owned(text), lang))
 }
 
 /// Texts per chunk of a pipelined batch: enough that each chunk keeps both cores busy, few
@@ -184,7 +212,9 @@ pub fn sentiment_batch<'py>(
         .collect::<PyResult<Vec<_>>>()?;
     let object = |scores, text| PySentiment {
         scores,
-        source: Source::Text(text, lang),
+        text,
+        lang,
+        full: None,
     };
     if threads.is_some() || owned.len() <= CHUNK {
         let scored = py

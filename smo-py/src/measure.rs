@@ -173,7 +173,8 @@ fn load_options(
 // --- Loading --------------------------------------------------------------------------------------
 
 /// The rows of one table, whichever it is.
-#[derive(Clone)]
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 enum Rows {
     Posts(Vec<PostRow>),
     Accounts(Vec<AccountRow>),
@@ -208,11 +209,48 @@ impl PyRejected {
         Ok(d)
     }
 
+    /// Pickles as `(smo._smo._unpickle, (kind, state))`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+        crate::pickle::reduce(py, self)
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "RejectedRow(line={}, field={:?}, reason={:?})",
             self.line, self.field, self.reason
         )
+    }
+}
+
+impl From<data::Rejected> for PyRejected {
+    fn from(r: data::Rejected) -> Self {
+        PyRejected {
+            line: r.line,
+            record: r.record,
+            field: r.field,
+            reason: r.reason,
+        }
+    }
+}
+
+impl From<&PyRejected> for data::Rejected {
+    fn from(r: &PyRejected) -> Self {
+        data::Rejected {
+            line: r.line,
+            record: r.record,
+            field: r.field.clone(),
+            reason: r.reason.clone(),
+        }
+    }
+}
+
+impl crate::pickle::Pickle for PyRejected {
+    const KIND: &'static str = "RejectedRow";
+    fn state(&self) -> PyResult<Vec<u8>> {
+        crate::pickle::to_json(&data::Rejected::from(self))
+    }
+    fn from_state(_py: Python<'_>, state: &[u8]) -> PyResult<Self> {
+        Ok(crate::pickle::from_json::<data::Rejected>(Self::KIND, state)?.into())
     }
 }
 
@@ -226,19 +264,64 @@ pub struct PyLoadResult {
     columns: BTreeMap<String, String>,
 }
 
+/// What a load result pickles as (its rows in their smo-core form).
+#[derive(serde::Serialize)]
+struct LoadStateRef<'a> {
+    rows: &'a Rows,
+    rejected: Vec<data::Rejected>,
+    ignored_columns: &'a [String],
+    columns: &'a BTreeMap<String, String>,
+}
+
+/// A load result read back from its pickle.
+#[derive(serde::Deserialize)]
+struct LoadState {
+    rows: Rows,
+    rejected: Vec<data::Rejected>,
+    ignored_columns: Vec<String>,
+    columns: BTreeMap<String, String>,
+}
+
+impl crate::pickle::Pickle for PyLoadResult {
+    const KIND: &'static str = "LoadResult";
+    fn state(&self) -> PyResult<Vec<u8>> {
+        crate::pickle::to_json(&LoadStateRef {
+            rows: &self.rows,
+            rejected: self.rejected.iter().map(data::Rejected::from).collect(),
+            ignored_columns: &self.ignored_columns,
+            columns: &self.columns,
+        })
+    }
+    fn from_state(_py: Python<'_>, state: &[u8]) -> PyResult<Self> {
+        let s: LoadState = crate::pickle::from_json(Self::KIND, state)?;
+        Ok(PyLoadResult {
+            table: s.rows.table(),
+            rows: s.rows,
+            rejected: s.rejected.into_iter().map(PyRejected::from).collect(),
+            ignored_columns: s.ignored_columns,
+            columns: s.columns,
+        })
+    }
+}
+
+impl Rows {
+    /// The table's name.
+    fn table(&self) -> &'static str {
+        match self {
+            Rows::Posts(_) => PostRow::NAME,
+            Rows::Accounts(_) => AccountRow::NAME,
+            Rows::Web(_) => WebRow::NAME,
+            Rows::Costs(_) => CostRow::NAME,
+            Rows::Mentions(_) => <smo_core::listening::Mention as Table>::NAME,
+            Rows::Partners(_) => <smo_core::partners::Partner as Table>::NAME,
+        }
+    }
+}
+
 fn wrap<T: Table>(l: Loaded<T>, rows: fn(Vec<T>) -> Rows) -> PyLoadResult {
     PyLoadResult {
         table: l.table,
-        rejected: l
-            .rejected
-            .into_iter()
-            .map(|r| PyRejected {
-                line: r.line,
-                record: r.record,
-                field: r.field,
-                reason: r.reason,
-            })
-            .collect(),
+        rejected: l.rejected.into_iter().map(PyRejected::from).collect(),
         ignored_columns: l.ignored_columns,
         columns: l.columns,
         rows: rows(l.rows),
@@ -364,6 +447,11 @@ impl PyLoadResult {
 
     fn __len__(&self) -> usize {
         self.len()
+    }
+
+    /// Pickles as `(smo._smo._unpickle, (kind, state))`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+        crate::pickle::reduce(py, self)
     }
 
     fn __repr__(&self) -> String {
@@ -562,6 +650,11 @@ impl PyDataset {
         to_py(py, &self.0)
     }
 
+    /// Pickles as `(smo._smo._unpickle, (kind, state))`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+        crate::pickle::reduce(py, self)
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Dataset(posts={}, accounts={}, web={}, costs={})",
@@ -572,6 +665,8 @@ impl PyDataset {
         )
     }
 }
+
+crate::pickle::json_pickle!(PyDataset => "Dataset", PyGrouped => "GroupResult");
 
 /// A dataset from a `Dataset`, a posts `LoadResult`, or post records (list of dicts, DataFrame;
 /// loaded strictly, so a bad row is an error with its line, never dropped).
@@ -617,6 +712,7 @@ pub(crate) fn dataset(obj: &Bound<'_, PyAny>) -> PyResult<Dataset> {
 
 /// The value of a KPI formula over some data.
 #[pyclass(frozen, get_all, module = "smo._smo", name = "KpiValue")]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct PyKpiValue {
     /// Canonical spec of the formula.
     pub kpi: String,
@@ -646,10 +742,17 @@ impl PyKpiValue {
         self.value.unwrap_or(f64::NAN)
     }
 
+    /// Pickles as `(smo._smo._unpickle, (kind, state))`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+        crate::pickle::reduce(py, self)
+    }
+
     fn __repr__(&self) -> String {
         format!("KpiValue(kpi={:?}, value={:?})", self.kpi, self.value)
     }
 }
+
+crate::pickle::fields_pickle!(PyKpiValue => "KpiValue", PyReferrer => "Referrer");
 
 fn unit_str(u: smo_core::kpi::Unit) -> String {
     serde_json::to_value(u)
@@ -895,6 +998,11 @@ impl PyGrouped {
         self.0.rows.len()
     }
 
+    /// Pickles as `(smo._smo._unpickle, (kind, state))`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+        crate::pickle::reduce(py, self)
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "GroupResult(kpis={:?}, rows={})",
@@ -1041,6 +1149,11 @@ impl PyCsvGrouped {
         self.rejected.clone()
     }
 
+    /// Pickles as `(smo._smo._unpickle, (kind, state))`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+        crate::pickle::reduce(py, self)
+    }
+
     fn __repr__(&self, py: Python<'_>) -> String {
         format!(
             "CsvGroupResult(groups={}, rows={}, rejected={})",
@@ -1048,6 +1161,33 @@ impl PyCsvGrouped {
             self.rows,
             self.rejected.len()
         )
+    }
+}
+
+/// What a CSV grouping pickles as.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct CsvGroupedState<G> {
+    groups: G,
+    rows: u64,
+    rejected: Vec<data::Rejected>,
+}
+
+impl crate::pickle::Pickle for PyCsvGrouped {
+    const KIND: &'static str = "CsvGroupResult";
+    fn state(&self) -> PyResult<Vec<u8>> {
+        crate::pickle::to_json(&CsvGroupedState {
+            groups: &self.groups.get().0,
+            rows: self.rows,
+            rejected: self.rejected.iter().map(data::Rejected::from).collect(),
+        })
+    }
+    fn from_state(py: Python<'_>, state: &[u8]) -> PyResult<Self> {
+        let s: CsvGroupedState<Grouped> = crate::pickle::from_json(Self::KIND, state)?;
+        Ok(PyCsvGrouped {
+            groups: Py::new(py, PyGrouped(s.groups))?,
+            rows: s.rows,
+            rejected: s.rejected.into_iter().map(PyRejected::from).collect(),
+        })
     }
 }
 
@@ -1101,16 +1241,7 @@ pub fn group_posts_csv(
     Ok(PyCsvGrouped {
         groups: Py::new(py, PyGrouped(s.grouped))?,
         rows: s.rows,
-        rejected: s
-            .rejected
-            .into_iter()
-            .map(|r| PyRejected {
-                line: r.line,
-                record: r.record,
-                field: r.field,
-                reason: r.reason,
-            })
-            .collect(),
+        rejected: s.rejected.into_iter().map(PyRejected::from).collect(),
     })
 }
 
@@ -1157,7 +1288,7 @@ pub fn track_objectives<'py>(
 
 /// What smo makes of a referrer.
 #[pyclass(frozen, get_all, eq, module = "smo._smo", name = "Referrer")]
-#[derive(Clone, PartialEq)]
+#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PyReferrer {
     /// `social`, `search`, `email`, `paid`, `ai_assistant`, `internal`, `referral` or `direct`.
     pub medium: String,
@@ -1201,6 +1332,11 @@ impl PyReferrer {
         d.set_item("channel", &self.channel)?;
         d.set_item("table_version", &self.table_version)?;
         Ok(d)
+    }
+
+    /// Pickles as `(smo._smo._unpickle, (kind, state))`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+        crate::pickle::reduce(py, self)
     }
 
     fn __repr__(&self) -> String {
@@ -1562,7 +1698,65 @@ pub fn lint_utm(
 
 /// The SMO report.
 #[pyclass(frozen, module = "smo._smo", name = "Report")]
-pub struct PyReport(smo_core::report::Report);
+pub struct PyReport(smo_core::report::Report, Box<ReportInputs>);
+
+/// What a report is made of. A report pickles as its inputs and is built again where it is read
+/// (the same inputs give the same report, byte for byte): `smo_core::report::Report` reads no
+/// JSON back.
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct ReportInputs {
+    strategy: smo_core::Strategy,
+    data: Dataset,
+    audit: Option<Vec<Finding>>,
+    period: Period,
+    start: Option<chrono::NaiveDate>,
+    end: Option<chrono::NaiveDate>,
+    time_zone: String,
+    top: usize,
+    rules: smo_core::RuleConfig,
+    calendar: Option<crate::calendar::FullPlan>,
+    watch: Option<smo_core::listening::WatchBrief>,
+    advice: Option<smo_core::advice::Advice>,
+}
+
+impl ReportInputs {
+    /// The report of these inputs.
+    fn build(&self) -> smo_core::Result<smo_core::report::Report> {
+        let opts = ReportOptions {
+            period: self.period,
+            start: self.start,
+            end: self.end,
+            time_zone: data::time_zone(&self.time_zone)?,
+            top: self.top,
+            rules: self.rules.clone(),
+        };
+        let r = smo_core::report::report(&self.strategy, &self.data, self.audit.as_deref(), &opts)?;
+        let r = match &self.calendar {
+            Some(c) => r.with_calendar(c.0.clone()),
+            None => r,
+        };
+        let r = match &self.watch {
+            Some(w) => r.with_watch(w.clone()),
+            None => r,
+        };
+        Ok(match &self.advice {
+            Some(a) => r.with_advice(a),
+            None => r,
+        })
+    }
+}
+
+impl crate::pickle::Pickle for PyReport {
+    const KIND: &'static str = "Report";
+    fn state(&self) -> PyResult<Vec<u8>> {
+        crate::pickle::to_json(&self.1)
+    }
+    fn from_state(py: Python<'_>, state: &[u8]) -> PyResult<Self> {
+        let inputs: Box<ReportInputs> = crate::pickle::from_json(Self::KIND, state)?;
+        let r = py.detach(|| inputs.build()).map_err(PyCoreError)?;
+        Ok(PyReport(r, inputs))
+    }
+}
 
 #[pymethods]
 impl PyReport {
@@ -1627,6 +1821,11 @@ impl PyReport {
         Ok(out)
     }
 
+    /// Pickles as `(smo._smo._unpickle, (kind, state))`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+        crate::pickle::reduce(py, self)
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Report(brand={:?}, objectives={}, recommendations={})",
@@ -1637,7 +1836,7 @@ impl PyReport {
     }
 }
 
-fn core_finding(f: &PyFinding) -> PyResult2<Finding> {
+pub(crate) fn core_finding(f: &PyFinding) -> PyResult2<Finding> {
     Ok(Finding {
         rule: f.rule.clone(),
         severity: f.severity.parse::<Severity>()?,
@@ -1721,33 +1920,34 @@ pub fn report(
     advice: Option<&Bound<'_, crate::advice::PyAdvice>>,
 ) -> PyResult<PyReport> {
     let d = dataset(data)?;
-    let opts = (|| -> Result<ReportOptions, crate::errors::PyCoreError> {
-        Ok(ReportOptions {
-            period: period.parse()?,
-            start: start.as_ref().map(date).transpose()?,
-            end: end.as_ref().map(date).transpose()?,
-            time_zone: data::time_zone(time_zone)?,
-            top,
-            rules: rule_config(disabled, severities)?,
-        })
+    let (period, start, end, time_zone, rules) = (|| -> Result<_, crate::errors::PyCoreError> {
+        Ok((
+            period.parse()?,
+            start.as_ref().map(date).transpose()?,
+            end.as_ref().map(date).transpose()?,
+            data::time_zone(time_zone)?.name().to_owned(),
+            rule_config(disabled, severities)?,
+        ))
     })()?;
     let audit: Option<Vec<Finding>> = audit
         .map(|a| a.iter().map(audit_finding).collect::<PyResult<_>>())
         .transpose()?;
-    let s = &strategy.get().0;
+    let inputs = ReportInputs {
+        strategy: strategy.get().0.clone(),
+        data: d,
+        audit,
+        period,
+        start,
+        end,
+        time_zone,
+        top,
+        rules,
+        calendar: calendar.map(|c| crate::calendar::FullPlan(c.get().0.clone())),
+        watch: watch.map(|w| w.get().0.clone()),
+        advice: advice.map(|a| a.get().0.clone()),
+    };
     let r = py
-        .detach(|| smo_core::report::report(s, &d, audit.as_deref(), &opts))
+        .detach(|| inputs.build())
         .map_err(crate::errors::PyCoreError)?;
-    let r = match calendar {
-        Some(c) => r.with_calendar(c.get().0.clone()),
-        None => r,
-    };
-    let r = match watch {
-        Some(w) => r.with_watch(w.get().0.clone()),
-        None => r,
-    };
-    Ok(PyReport(match advice {
-        Some(a) => r.with_advice(&a.get().0),
-        None => r,
-    }))
+    Ok(PyReport(r, Box::new(inputs)))
 }

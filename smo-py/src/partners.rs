@@ -16,6 +16,8 @@ use crate::strategy::{PyFinding, PyStrategy, findings, rule_config};
 #[pyclass(frozen, module = "smo._smo", name = "PartnersReport")]
 pub struct PyPartnersReport(pub PartnersReport);
 
+crate::pickle::json_pickle!(PyPartnersReport => "PartnersReport");
+
 #[pymethods]
 impl PyPartnersReport {
     /// One dict per agreement: `partner`, `terms`, `inbound` and `outbound` (`page`, `state`,
@@ -43,6 +45,10 @@ impl PyPartnersReport {
     }
     fn __len__(&self) -> usize {
         self.0.partners.len()
+    }
+    /// Pickles as `(smo._smo._unpickle, (kind, state))`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+        crate::pickle::reduce(py, self)
     }
     fn __repr__(&self) -> String {
         format!(

@@ -76,6 +76,10 @@ impl PyMention {
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &self.0)
     }
+    /// Pickles as `(smo._smo._unpickle, (kind, state))`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+        crate::pickle::reduce(py, self)
+    }
     fn __repr__(&self) -> String {
         format!(
             "Mention({:?}, {:?})",
@@ -126,6 +130,20 @@ pub(crate) fn mention(obj: &Bound<'_, PyAny>) -> PyResult<Mention> {
     .into())
 }
 
+crate::pickle::json_pickle!(PyMention => "Mention");
+
+/// A query pickles as its text, parsed again where it is read.
+impl crate::pickle::Pickle for PyQuery {
+    const KIND: &'static str = "Query";
+    fn state(&self) -> PyResult<Vec<u8>> {
+        crate::pickle::to_json(&self.0.text)
+    }
+    fn from_state(_py: Python<'_>, state: &[u8]) -> PyResult<Self> {
+        let text: String = crate::pickle::from_json(Self::KIND, state)?;
+        Ok(Self(Query::parse(&text).map_err(PyCoreError)?))
+    }
+}
+
 /// A monitoring query in smo's Boolean dialect.
 #[pyclass(frozen, module = "smo._smo", name = "Query")]
 pub struct PyQuery(pub Query);
@@ -172,6 +190,10 @@ impl PyQuery {
     /// The query's tree, as dicts.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &self.0)
+    }
+    /// Pickles as `(smo._smo._unpickle, (kind, state))`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+        crate::pickle::reduce(py, self)
     }
     fn __repr__(&self) -> String {
         format!("Query({:?})", self.0.text)

@@ -16,7 +16,40 @@ use crate::errors::{PyCoreError, PyResult2};
 
 /// smo's referrer table with the user's files merged over it.
 #[pyclass(frozen, module = "smo._smo", name = "RefererDatabase")]
-pub struct PyRefererDatabase(pub Arc<RefererDatabase>);
+pub struct PyRefererDatabase(pub Arc<RefererDatabase>, Sources);
+
+/// What a database was loaded from: the format asked for and each file's name and text. The
+/// embedded table is no part of it: a pickle carries these and is merged again, where it is
+/// read, over that process's table.
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct Sources {
+    format: String,
+    files: Vec<(String, String)>,
+}
+
+impl Sources {
+    fn load(self) -> PyResult2<PyRefererDatabase> {
+        let format: RefererFormat = self.format.parse()?;
+        let refs: Vec<RefererFile<'_>> = self
+            .files
+            .iter()
+            .map(|(name, text)| RefererFile { name, text, format })
+            .collect();
+        let db = core_load(&refs)?;
+        Ok(PyRefererDatabase(Arc::new(db), self))
+    }
+}
+
+impl crate::pickle::Pickle for PyRefererDatabase {
+    const KIND: &'static str = "RefererDatabase";
+    fn state(&self) -> PyResult<Vec<u8>> {
+        crate::pickle::to_json(&self.1)
+    }
+    fn from_state(py: Python<'_>, state: &[u8]) -> PyResult<Self> {
+        let sources: Sources = crate::pickle::from_json(Self::KIND, state)?;
+        Ok(py.detach(|| sources.load())?)
+    }
+}
 
 #[pymethods]
 impl PyRefererDatabase {
@@ -33,6 +66,10 @@ impl PyRefererDatabase {
     /// Rules, the embedded table's and the files'.
     fn __len__(&self) -> usize {
         self.0.rules().len()
+    }
+    /// Pickles as `(smo._smo._unpickle, (kind, state))`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+        crate::pickle::reduce(py, self)
     }
     fn __repr__(&self) -> String {
         format!(
@@ -53,7 +90,8 @@ pub fn load_referer_database(
     sources: Vec<Bound<'_, PyAny>>,
     format: Option<&str>,
 ) -> PyResult<PyRefererDatabase> {
-    let format: RefererFormat = format.unwrap_or("auto").parse().map_err(PyCoreError)?;
+    let format = format.unwrap_or("auto");
+    format.parse::<RefererFormat>().map_err(PyCoreError)?;
     let os = py.import("os")?;
     let mut files: Vec<(String, String)> = Vec::with_capacity(sources.len());
     for (i, s) in sources.iter().enumerate() {
@@ -80,12 +118,9 @@ pub fn load_referer_database(
             files.push((path, text));
         }
     }
-    let out: PyResult2<RefererDatabase> = py.detach(|| {
-        let refs: Vec<RefererFile<'_>> = files
-            .iter()
-            .map(|(name, text)| RefererFile { name, text, format })
-            .collect();
-        Ok(core_load(&refs)?)
-    });
-    Ok(PyRefererDatabase(Arc::new(out?)))
+    let sources = Sources {
+        format: format.to_owned(),
+        files,
+    };
+    Ok(py.detach(|| sources.load())?)
 }

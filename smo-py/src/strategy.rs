@@ -39,6 +39,16 @@ pub struct PyFinding {
     pub page: Option<String>,
 }
 
+impl crate::pickle::Pickle for PyFinding {
+    const KIND: &'static str = "Finding";
+    fn state(&self) -> PyResult<Vec<u8>> {
+        crate::pickle::to_json(&crate::measure::core_finding(self)?)
+    }
+    fn from_state(_py: Python<'_>, state: &[u8]) -> PyResult<Self> {
+        Ok(crate::pickle::from_json::<smo_core::Finding>(Self::KIND, state)?.into())
+    }
+}
+
 impl From<smo_core::Finding> for PyFinding {
     fn from(f: smo_core::Finding) -> Self {
         let span = f.location.span;
@@ -75,6 +85,11 @@ impl PyFinding {
         d.set_item("end_byte", self.end_byte)?;
         d.set_item("page", &self.page)?;
         Ok(d)
+    }
+
+    /// Pickles as `(smo._smo._unpickle, (kind, state))`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+        crate::pickle::reduce(py, self)
     }
 
     fn __repr__(&self) -> String {
@@ -195,6 +210,11 @@ impl PyStrategy {
             .collect()
     }
 
+    /// Pickles as `(smo._smo._unpickle, (kind, state))`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+        crate::pickle::reduce(py, self)
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Strategy(brand={:?}, audiences={}, objectives={}, channels={}, pillars={})",
@@ -210,6 +230,8 @@ impl PyStrategy {
         self.0 == other.0
     }
 }
+
+crate::pickle::json_pickle!(PyStrategy => "Strategy");
 
 /// A rule as listed in a registry.
 #[pyclass(frozen, get_all, module = "smo._smo", name = "Rule")]
@@ -242,6 +264,11 @@ impl PyRule {
         Ok(d)
     }
 
+    /// Pickles as `(smo._smo._unpickle, (kind, state))`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+        crate::pickle::reduce(py, self)
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Rule(id={:?}, default_severity={:?})",
@@ -250,20 +277,43 @@ impl PyRule {
     }
 }
 
-/// Every rule of every rule engine in smo.
-#[pyfunction]
-pub fn rules() -> Vec<PyRule> {
-    smo_core::rules()
-        .into_iter()
-        .map(|r| PyRule {
+impl From<&smo_core::RuleInfo> for PyRule {
+    fn from(r: &smo_core::RuleInfo) -> Self {
+        PyRule {
             id: r.id.to_owned(),
             family: r.family().to_owned(),
             title: r.title.to_owned(),
             description: r.description.to_owned(),
             default_severity: r.default_severity.as_str().to_owned(),
             source: r.source.to_owned(),
-        })
-        .collect()
+        }
+    }
+}
+
+/// A rule pickles as its id and is looked up again in the registry of the process that reads it.
+impl crate::pickle::Pickle for PyRule {
+    const KIND: &'static str = "Rule";
+    fn state(&self) -> PyResult<Vec<u8>> {
+        crate::pickle::to_json(&self.id)
+    }
+    fn from_state(_py: Python<'_>, state: &[u8]) -> PyResult<Self> {
+        let id: String = crate::pickle::from_json(Self::KIND, state)?;
+        smo_core::rules()
+            .iter()
+            .find(|r| r.id == id)
+            .map(PyRule::from)
+            .ok_or_else(|| {
+                pyo3::exceptions::PyValueError::new_err(format!(
+                    "cannot unpickle a smo.Rule: this version of smo has no rule `{id}`"
+                ))
+            })
+    }
+}
+
+/// Every rule of every rule engine in smo.
+#[pyfunction]
+pub fn rules() -> Vec<PyRule> {
+    smo_core::rules().iter().map(PyRule::from).collect()
 }
 
 /// What smo knows about one network, with the provenance of each fact.
@@ -318,12 +368,30 @@ impl PyNetworkInfo {
         to_py(py, self.0)
     }
 
+    /// Pickles as `(smo._smo._unpickle, (kind, state))`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+        crate::pickle::reduce(py, self)
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "NetworkInfo(id={:?}, name={:?})",
             self.0.network.as_str(),
             self.0.name
         )
+    }
+}
+
+/// A network's facts pickle as its id and are looked up again in the table of the process that
+/// reads them.
+impl crate::pickle::Pickle for PyNetworkInfo {
+    const KIND: &'static str = "NetworkInfo";
+    fn state(&self) -> PyResult<Vec<u8>> {
+        crate::pickle::to_json(&self.0.network)
+    }
+    fn from_state(_py: Python<'_>, state: &[u8]) -> PyResult<Self> {
+        let n: smo_core::Network = crate::pickle::from_json(Self::KIND, state)?;
+        Ok(PyNetworkInfo(n.info()))
     }
 }
 
@@ -338,6 +406,7 @@ pub fn networks() -> Vec<PyNetworkInfo> {
 
 /// The result of checking a handle.
 #[pyclass(frozen, get_all, module = "smo._smo", name = "HandleCheck")]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct PyHandleCheck {
     /// The network id.
     pub network: String,
@@ -371,6 +440,11 @@ impl PyHandleCheck {
         self.valid
     }
 
+    /// Pickles as `(smo._smo._unpickle, (kind, state))`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+        crate::pickle::reduce(py, self)
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "HandleCheck(network={:?}, display={:?}, valid={})",
@@ -378,6 +452,8 @@ impl PyHandleCheck {
         )
     }
 }
+
+crate::pickle::fields_pickle!(PyHandleCheck => "HandleCheck");
 
 /// Checks a handle against a network's rules and normalises it.
 #[pyfunction]

@@ -13,7 +13,7 @@ use crate::text::text_of;
 
 /// A key phrase of a text.
 #[pyclass(frozen, get_all, eq, module = "smo._smo", name = "Tag")]
-#[derive(Clone, PartialEq)]
+#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PyTag {
     /// The phrase as most often written, lower case.
     pub phrase: String,
@@ -24,6 +24,8 @@ pub struct PyTag {
     /// The same, in UTF-8 bytes.
     pub byte_positions: Vec<(u64, u64)>,
 }
+
+crate::pickle::fields_pickle!(PyTag => "Tag");
 
 /// The tags of `text` with their positions also in code points: every byte offset is looked
 /// up in one pass over the text, so many positions cost one walk, not one each.
@@ -74,6 +76,11 @@ impl PyTag {
         d.set_item("positions", pairs(&self.positions))?;
         d.set_item("byte_positions", pairs(&self.byte_positions))?;
         Ok(d)
+    }
+
+    /// Pickles as `(smo._smo._unpickle, (kind, state))`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+        crate::pickle::reduce(py, self)
     }
 
     fn __repr__(&self) -> String {

@@ -84,6 +84,7 @@ fn field_of(network: Network, field: Option<&str>) -> Result<Field, Error> {
 
 /// A text counted for a network, as that network counts it.
 #[pyclass(frozen, get_all, module = "smo._smo", name = "TextCount")]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct PyTextCount {
     /// Network id.
     pub network: String,
@@ -126,6 +127,12 @@ pub struct PyTextCount {
     /// UTF-8 bytes.
     pub bytes: u64,
 }
+
+crate::pickle::fields_pickle!(
+    PyTextCount => "TextCount",
+    PyEntity => "Entity",
+    PyThreadPart => "ThreadPart",
+);
 
 impl From<TextCount> for PyTextCount {
     fn from(c: TextCount) -> Self {
@@ -184,6 +191,11 @@ impl PyTextCount {
 
     fn __bool__(&self) -> bool {
         self.valid
+    }
+
+    /// Pickles as `(smo._smo._unpickle, (kind, state))`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+        crate::pickle::reduce(py, self)
     }
 
     fn __repr__(&self) -> String {
@@ -253,7 +265,7 @@ pub fn parse_text_batch(
 
 /// An entity found in a text.
 #[pyclass(frozen, get_all, eq, module = "smo._smo", name = "Entity")]
-#[derive(Clone, PartialEq)]
+#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PyEntity {
     /// `url`, `mention`, `list`, `hashtag` or `cashtag`.
     pub kind: String,
@@ -302,6 +314,11 @@ impl PyEntity {
         d.set_item("start_byte", self.start_byte)?;
         d.set_item("end_byte", self.end_byte)?;
         Ok(d)
+    }
+
+    /// Pickles as `(smo._smo._unpickle, (kind, state))`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+        crate::pickle::reduce(py, self)
     }
 
     fn __repr__(&self) -> String {
@@ -425,6 +442,7 @@ pub fn check_post(
 
 /// One post of a thread.
 #[pyclass(frozen, get_all, module = "smo._smo", name = "ThreadPart")]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct PyThreadPart {
     /// 1-based position.
     pub index: u32,
@@ -489,6 +507,11 @@ impl PyThreadPart {
         d.set_item("length", self.length)?;
         d.set_item("limit", self.limit)?;
         Ok(d)
+    }
+
+    /// Pickles as `(smo._smo._unpickle, (kind, state))`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+        crate::pickle::reduce(py, self)
     }
 
     fn __repr__(&self) -> String {

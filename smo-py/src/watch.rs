@@ -109,6 +109,8 @@ macro_rules! result_class {
         #[pyclass(frozen, module = "smo._smo", name = $name)]
         pub struct $py(pub $core);
 
+        $crate::pickle::json_pickle!($py => $name);
+
         #[pymethods]
         impl $py {
             /// The whole result as dicts and lists (denominator, formulas, every row).
@@ -120,6 +122,13 @@ macro_rules! result_class {
             fn records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
                 let $s = &self.0;
                 flat_records(py, $rows)
+            }
+            /// Pickles as `(smo._smo._unpickle, (kind, state))`.
+            fn __reduce__<'py>(
+                &self,
+                py: Python<'py>,
+            ) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+                crate::pickle::reduce(py, self)
             }
             fn __repr__(&self) -> String {
                 let $s = &self.0;

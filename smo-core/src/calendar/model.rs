@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekday};
 use chrono_tz::Tz;
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use std::str::FromStr;
 
@@ -16,7 +16,7 @@ use crate::post::Post;
 use super::zone::Adjustment;
 
 /// How a channel that serves audiences in several zones is planned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ZonePolicy {
     /// Slots per zone: the week's posts are shared among the zones by audience count, and each
@@ -153,7 +153,7 @@ impl DatePolicy {
 }
 
 /// The kind of a dated event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
     /// A public holiday: no post, by the [`DatePolicy`].
@@ -181,7 +181,7 @@ impl EventKind {
 }
 
 /// A dated event the plan respects: a holiday, a blackout date, a campaign.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Event {
     /// First day.
     pub start: NaiveDate,
@@ -192,7 +192,7 @@ pub struct Event {
     /// What it is.
     pub kind: EventKind,
     /// Networks it applies to; empty means all.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub networks: Vec<Network>,
     /// Where the event comes from (`FR public holidays (Code du travail L3133-1)`, `ics line 12`).
     pub source: String,
@@ -291,7 +291,7 @@ impl Default for PlanOptions {
 }
 
 /// One planned publication.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Slot {
     /// Stable id: network, handle, local date and rank of the day (`instagram-maisonlune-20270104-1`).
     pub id: String,
@@ -306,7 +306,7 @@ pub struct Slot {
     /// Local wall time as planned.
     pub time: NaiveTime,
     /// The IANA zone of the audience served.
-    #[serde(serialize_with = "zone_name")]
+    #[serde(serialize_with = "zone_name", deserialize_with = "zone_of")]
     pub zone: Tz,
     /// The instant: `date` and `time` resolved in `zone` (see [`super::zone::resolve`]).
     pub start: DateTime<Utc>,
@@ -333,12 +333,22 @@ pub struct Slot {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub blocked_by: Option<String>,
     /// The draft attached, if any.
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "draft_text")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "draft_text",
+        deserialize_with = "draft_of"
+    )]
     pub draft: Option<Post>,
 }
 
 fn zone_name<S: Serializer>(z: &Tz, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(z.name())
+}
+
+fn zone_of<'de, D: Deserializer<'de>>(d: D) -> Result<Tz, D::Error> {
+    let name = String::deserialize(d)?;
+    name.parse::<Tz>().map_err(serde::de::Error::custom)
 }
 
 fn draft_text<S: Serializer>(p: &Option<Post>, s: S) -> Result<S::Ok, S::Error> {
@@ -348,8 +358,14 @@ fn draft_text<S: Serializer>(p: &Option<Post>, s: S) -> Result<S::Ok, S::Error> 
     }
 }
 
+/// A draft read back from its JSON form, the text alone (the link, content warning and type are
+/// not in that form: a host that needs them keeps the [`Post`]).
+fn draft_of<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Post>, D::Error> {
+    Ok(Option::<String>::deserialize(d)?.map(Post::text))
+}
+
 /// A pillar's planned share against its target.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PillarShare {
     /// The pillar.
     pub pillar: String,
@@ -364,7 +380,7 @@ pub struct PillarShare {
 }
 
 /// How much of a channel's output falls inside one audience's window.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AudienceReach {
     /// The channel's network.
     pub network: Network,
@@ -373,7 +389,7 @@ pub struct AudienceReach {
     /// The audience.
     pub audience: String,
     /// Its zone.
-    #[serde(serialize_with = "zone_name")]
+    #[serde(serialize_with = "zone_name", deserialize_with = "zone_of")]
     pub zone: Tz,
     /// Slots the audience is meant to see.
     pub slots: u64,
@@ -386,7 +402,7 @@ pub struct AudienceReach {
 }
 
 /// One channel's plan against its cadence.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChannelPlan {
     /// Network.
     pub network: Network,
@@ -403,7 +419,7 @@ pub struct ChannelPlan {
 }
 
 /// The publication plan over a period.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Plan {
     /// Brand name.
     pub brand: String,

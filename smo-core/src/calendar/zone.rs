@@ -16,10 +16,10 @@
 
 use chrono::{DateTime, Duration, LocalResult, NaiveDateTime, Offset, TimeZone, Utc};
 use chrono_tz::{OffsetComponents, OffsetName, Tz};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How a wall time was adjusted to become an instant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum Adjustment {
     /// The wall time fell in a DST gap and was moved forward by the gap's length.

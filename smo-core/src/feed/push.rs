@@ -9,7 +9,7 @@
 //! with UTM tags or a click id still counts as shared.
 
 use chrono::{DateTime, Duration, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use url::Url;
 
 use crate::content::ContentType;
@@ -66,7 +66,7 @@ impl PushOptions {
 }
 
 /// A post ready to publish.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Draft {
     /// The network.
     pub network: Network,
@@ -88,7 +88,7 @@ pub struct Draft {
 }
 
 /// A recent item not yet shared on every publishing channel.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Unshared {
     /// The item.
     pub item: FeedItem,

@@ -30,7 +30,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::data::{AccountRow, Dataset, PostRow, WebRow};
 use crate::error::{Error, Result, closest};
@@ -134,7 +134,7 @@ impl PostField {
 }
 
 /// How per-post values become one value for a set of posts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Aggregation {
     /// Σ numerator (counts).

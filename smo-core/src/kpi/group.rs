@@ -25,7 +25,7 @@ use std::str::FromStr;
 use chrono::{Datelike, Duration, NaiveDate};
 use chrono_tz::Tz;
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::content::ContentType;
 use crate::data::PostRow;
@@ -40,7 +40,7 @@ pub use chunks::{ColumnGrouper, METRICS, PostChunk};
 pub use stream::{CSV_BLOCK_BYTES, StreamedGroups, group_posts_csv_reader};
 
 /// A calendar period.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Period {
     /// A calendar day.
@@ -166,7 +166,7 @@ impl FromStr for Period {
 }
 
 /// A dimension posts are grouped by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum GroupBy {
     /// Network.
@@ -239,7 +239,7 @@ impl Default for GroupOptions {
 pub const NONE_KEY: &str = "(none)";
 
 /// One group.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GroupRow {
     /// Dimension → value, in the order of [`GroupOptions::by`].
     pub keys: Vec<(String, String)>,
@@ -260,7 +260,7 @@ pub struct GroupRow {
 }
 
 /// The result of a grouping.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Grouped {
     /// Canonical specs of the KPIs, in column order.
     pub kpis: Vec<String>,

@@ -12,7 +12,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{Duration, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::finding::{Finding, Findings, Location, RuleConfig, RuleInfo, Severity};
@@ -69,7 +69,7 @@ impl Default for AlertOptions {
 }
 
 /// One spike, with its numbers.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Alert {
     /// `watch/volume-spike` or `watch/negative-spike`.
     pub rule: String,
@@ -100,7 +100,7 @@ pub struct Alert {
 }
 
 /// The alerts of a set of mentions.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Alerts {
     /// What was counted.
     pub denominator: Denominator,

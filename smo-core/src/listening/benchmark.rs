@@ -13,7 +13,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::data::PostRow;
 use crate::error::{Error, Result};
@@ -37,7 +37,7 @@ pub struct BenchmarkOptions {
 }
 
 /// One account's value of one KPI, with its parts.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AccountValue {
     /// The account.
     pub account: String,
@@ -62,7 +62,7 @@ pub struct AccountValue {
 }
 
 /// One KPI for every account.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BenchmarkKpi {
     /// Canonical spec: the same formula and version for every account.
     pub kpi: String,
@@ -83,7 +83,7 @@ pub struct BenchmarkKpi {
 }
 
 /// The benchmark of a set of accounts.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Benchmark {
     /// Accounts, own first then by name.
     pub accounts: Vec<String>,

@@ -5,7 +5,7 @@
 //! The SMO report shows it as its watch section ([`crate::report::Report::with_watch`]); the
 //! rendering is [`super::render`].
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::data::PostRow;
 use crate::error::Result;
@@ -61,7 +61,7 @@ impl Default for BriefOptions {
 }
 
 /// The watch brief.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WatchBrief {
     /// Share of voice: totals and one row per period and brand.
     pub share_of_voice: ShareOfVoice,

@@ -108,7 +108,7 @@ impl Default for InfluenceOptions {
 }
 
 /// Percentile ranks of an author's components among the authors listed (0–100).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Percentiles {
     /// Of reach.
     pub reach: f64,
@@ -123,7 +123,7 @@ pub struct Percentiles {
 }
 
 /// One author and the components of their influence.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Influencer {
     /// Competition rank (tied authors share it).
     pub rank: u64,
@@ -162,7 +162,7 @@ pub struct Influencer {
 }
 
 /// Authors ranked, with what was counted.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Influencers {
     /// What was counted.
     pub denominator: Denominator,

@@ -27,7 +27,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
 use crate::kpi::formula::SentimentMode;
@@ -79,7 +79,7 @@ impl Default for ThemeOptions {
 }
 
 /// What a theme is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ThemeKind {
     /// A key phrase of one to three words.
@@ -99,7 +99,7 @@ impl ThemeKind {
 }
 
 /// A theme's volume in one period.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ThemePoint {
     /// Period label.
     pub period: String,
@@ -110,7 +110,7 @@ pub struct ThemePoint {
 }
 
 /// One theme.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Theme {
     /// Rank by volume (1 = most mentions).
     pub rank: u64,
@@ -147,7 +147,7 @@ pub struct Theme {
 }
 
 /// The themes of a set of mentions.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Themes {
     /// What was counted.
     pub denominator: Denominator,

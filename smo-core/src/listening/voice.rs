@@ -12,7 +12,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
 use crate::kpi::formula::{SentimentMode, share_of_voice as sov};
@@ -33,7 +33,7 @@ pub struct VoiceOptions {
 }
 
 /// One brand in one cell (a period, a network, or the whole scope).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct VoiceRow {
     /// Period label (`2026-W14`), or `None` over the whole scope.
     pub period: Option<String>,
@@ -74,7 +74,7 @@ pub struct VoiceRow {
 }
 
 /// The share of voice of a set of brands over a set of mentions.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ShareOfVoice {
     /// What was counted.
     pub denominator: Denominator,

@@ -85,7 +85,7 @@ impl Default for WatchOptions {
 }
 
 /// A brand and a number of mentions.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BrandCount {
     /// The brand.
     pub brand: String,
@@ -94,7 +94,7 @@ pub struct BrandCount {
 }
 
 /// What a watch result was computed over: stated beside every figure.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Denominator {
     /// The brands compared, with their queries, own brand first as given.
     pub brands: Vec<Brand>,
@@ -392,7 +392,7 @@ pub(crate) fn periods(first: NaiveDate, last: NaiveDate, period: Period) -> Resu
 }
 
 /// Positive, negative and neutral counts, and the mentions not scored.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct SentimentSplit {
     /// Mentions labelled positive (compound ≥ 0.05).
     pub positive: u64,

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use url::Url;
 
 use crate::audit::features::Anchor;
@@ -143,7 +143,7 @@ impl CheckOptions {
 }
 
 /// What the check found of one link.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LinkState {
     /// The page was not handed in.
@@ -172,7 +172,7 @@ impl LinkState {
 }
 
 /// A link found on a page, to the other side of the agreement.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FoundLink {
     /// The `href` as written.
     pub href: String,
@@ -209,7 +209,7 @@ impl FoundLink {
 }
 
 /// One side of an agreement.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LinkCheck {
     /// The page that should hold the link.
     pub page: String,
@@ -227,7 +227,7 @@ impl LinkCheck {
 }
 
 /// The visits a partner sent.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PartnerTraffic {
     /// First day counted: the agreement, or the table's first day if it starts later.
     pub since: NaiveDate,
@@ -244,7 +244,7 @@ pub struct PartnerTraffic {
 }
 
 /// One agreement, checked.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PartnerCheck {
     /// The partner's name.
     pub partner: String,
@@ -259,7 +259,7 @@ pub struct PartnerCheck {
 }
 
 /// The check of a whole ledger.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PartnersReport {
     /// One per agreement, in ledger order.
     pub partners: Vec<PartnerCheck>,

@@ -128,3 +128,10 @@ def arrow_paths(column: smo.ArrowTable, posts: smo.ArrowTable) -> list[str]:
     csv: smo.CsvGroupResult = smo.group_posts_csv("posts.csv", ["reach"], period="month")
     rows: int = table.num_rows + audits.num_rows + csv.rows + len(csv.rejected)
     return grouped.to_arrow().column_names + [str(rows)] + [name for name, _, _ in table.schema]
+
+
+# pickling, for workers
+import pickle  # noqa: E402
+
+_shipped: smo.Strategy = pickle.loads(pickle.dumps(smo.Strategy.example(), protocol=5))
+_reduced: tuple[object, ...] = _db.__reduce__()
