@@ -12,8 +12,8 @@
 //! | Function | Columns (type) |
 //! |---|---|
 //! | [`grouped_batch`] ([`grouped_schema`]) | one per `by` key (utf8); `period` (utf8, `2026-07`), `period_start` (date32); `posts` (uint64); per KPI its value (float64, KPI unit, null when undefined) and `<kpi>_change_pct` (float64, %) |
-//! | [`classify_referrer_array`] ([`referrers_schema`]) | `medium`, `source`, `network` (nullable), `channel` (dictionary<int8/int32, utf8>); `term` (large_utf8, nullable) |
-//! | [`audit_page_array`] ([`audits_schema`]) | `url`, `error` (utf8, nullable); `overall`, `previews`, `discoverability`, `sharing`, `community` (float64, 0–100, nullable); `errors`, `warnings`, `notices` (uint32); `failed_rules` (list<utf8>); `fix_html`, `findings` (utf8, JSON) |
+//! | [`classify_referrer_array`] ([`referrers_schema`]) | `medium`, `source`, `network` (nullable), `channel` (`dictionary<int8/int32, utf8>`); `term` (large_utf8, nullable) |
+//! | [`audit_page_array`] ([`audits_schema`]) | `url`, `error` (utf8, nullable); `overall`, `previews`, `discoverability`, `sharing`, `community` (float64, 0–100, nullable); `errors`, `warnings`, `notices` (uint32); `failed_rules` (`list<utf8>`); `fix_html`, `findings` (utf8, JSON) |
 //!
 //! Inputs are read as they come: text as `utf8`, `large_utf8`, `utf8_view` or a dictionary of
 //! them; times as timestamps of any unit (with a time zone: instants; without: local times in

@@ -192,7 +192,13 @@ pub fn classify_many<S: AsRef<str> + Sync>(
 }
 
 /// One classification of [`classify_coded`]: medium, source, network, search term, channel.
-pub type Classified<'a> = (Medium, Cow<'a, str>, Option<Network>, Option<String>, Channel);
+pub type Classified<'a> = (
+    Medium,
+    Cow<'a, str>,
+    Option<Network>,
+    Option<String>,
+    Channel,
+);
 
 /// Rows given as codes into `texts` (a host's distinct objects, say), classified once per
 /// distinct text, in parallel: the distinct classifications and each row's code into them.
