@@ -10,7 +10,6 @@ import inspect
 import json
 import math
 import multiprocessing
-import pathlib
 import pickle
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
@@ -19,8 +18,8 @@ import pytest
 
 import smo
 import smo._smo as native
+from conftest import ROOT
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "docs" / "examples" / "maison-lune"
 REFERERS = ROOT / "smo-core" / "tests" / "fixtures" / "referers"
 
