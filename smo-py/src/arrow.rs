@@ -320,3 +320,31 @@ impl PyArrowTable {
         Ok(Bound::new(py, t)?.into_any())
     }
 }
+
+/// Runs a text kernel of smo-core over each chunk of an Arrow text column, with the interpreter
+/// released and on `threads` threads; the kernel gets the chunk and the index of its first row.
+pub fn text_table<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyAny>,
+    threads: Option<usize>,
+    schema: SchemaRef,
+    kernel: impl Fn(&dyn arrow_array::Array, u64) -> smo_core::Result<RecordBatch> + Send + Sync,
+) -> PyResult<Bound<'py, PyAny>> {
+    let texts = chunks(py, texts.extract()?)?;
+    let pool = pool(threads)?;
+    let batches = py.detach(|| {
+        run(pool.as_deref(), || {
+            let mut first = 0u64;
+            texts
+                .iter()
+                .map(|c| {
+                    let b = kernel(c.as_ref(), first);
+                    first += c.len() as u64;
+                    b
+                })
+                .collect::<Result<Vec<_>, _>>()
+        })
+    });
+    let batches = batches.map_err(crate::errors::PyCoreError)?;
+    Ok(Bound::new(py, PyArrowTable::new(schema, batches))?.into_any())
+}

@@ -192,7 +192,8 @@ pub fn sentiment(text: &Bound<'_, PyString>, lang: Option<&str>) -> PyResult2<Py
 const CHUNK: usize = 2048;
 
 /// `sentiment` of each text, in order, without the GIL, on every core (or `threads` of them);
-/// each trace is computed when it is first read.
+/// each trace is computed when it is first read. Over an Arrow column of texts, an
+/// `ArrowTable` of the scores, row for row.
 ///
 /// On every core, scoring and building the result objects overlap: a thread scores the next
 /// chunk on the pool while this one, holding the GIL, turns the scored chunk into `Sentiment`
@@ -201,12 +202,22 @@ const CHUNK: usize = 2048;
 #[pyo3(signature = (texts, lang=None, *, threads=None))]
 pub fn sentiment_batch<'py>(
     py: Python<'py>,
-    texts: Vec<Bound<'py, PyString>>,
+    texts: &Bound<'py, PyAny>,
     lang: Option<&str>,
     threads: Option<usize>,
-) -> PyResult<Bound<'py, PyList>> {
+) -> PyResult<Bound<'py, PyAny>> {
     let lang = Lang::parse_opt(lang).map_err(PyCoreError)?;
+    if crate::arrow::is_arrow(texts)? {
+        return crate::arrow::text_table(
+            py,
+            texts,
+            threads,
+            smo_core::arrow::sentiments_schema(),
+            |c, _| smo_core::arrow::sentiment_array(c, lang),
+        );
+    }
     let owned = texts
+        .extract::<Vec<Bound<'py, PyString>>>()?
         .into_iter()
         .map(BatchText::read)
         .collect::<PyResult<Vec<_>>>()?;
@@ -225,7 +236,7 @@ pub fn sentiment_batch<'py>(
             .zip(owned)
             .map(|(s, t)| object(s, t))
             .collect();
-        return PyList::new(py, items);
+        return Ok(PyList::new(py, items)?.into_any());
     }
     let mut chunks: Vec<Vec<BatchText>> = Vec::with_capacity(owned.len() / CHUNK + 1);
     let mut rest = owned.into_iter();
@@ -264,6 +275,6 @@ pub fn sentiment_batch<'py>(
                 list.append(Bound::new(py, object(scores, text))?)?;
             }
         }
-        Ok(list)
+        Ok(list.into_any())
     })
 }

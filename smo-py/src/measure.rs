@@ -1569,8 +1569,9 @@ pub fn traffic_breakdown<'py>(
     to_py(py, &b)
 }
 
-/// A traffic-source breakdown of a combined-format access log: its text (`str`), or a path
-/// (`os.PathLike`) read in batches, so that a log of any size goes through in bounded memory.
+/// A traffic-source breakdown of a combined-format access log: its text (`str`), a path
+/// (`os.PathLike`) read in batches, so that a log of any size goes through in bounded memory,
+/// or an Arrow column of its lines (a text table of one column, as engines read logs).
 #[pyfunction]
 #[pyo3(signature = (source, *, site=None, include_assets=false, include_bots=false, include_errors=false, internal_hosts=vec![], mastodon_instances=vec![], database=None))]
 #[allow(clippy::too_many_arguments)]
@@ -1597,12 +1598,23 @@ pub fn access_log_breakdown<'py>(
         let b = py.detach(|| breakdown_log(text, &opts));
         return to_py(py, &b);
     }
+    if crate::arrow::is_arrow(source)? {
+        let lines = crate::arrow::chunks(py, source.extract()?)?;
+        let b = py
+            .detach(|| {
+                smo_core::arrow::breakdown_log_arrays(lines.iter().map(|c| c.as_ref()), &opts)
+            })
+            .map_err(PyCoreError)?;
+        return to_py(py, &b);
+    }
     let path: String = py
         .import("os")?
         .call_method1("fspath", (source,))?
         .extract()
         .map_err(|_| {
-            PyTypeError::new_err("source is the log's text (str) or a path (os.PathLike)")
+            PyTypeError::new_err(
+                "source is the log's text (str), a path (os.PathLike) or an Arrow column of lines",
+            )
         })?;
     let file = std::fs::File::open(&path)
         .map_err(|e| pyo3::exceptions::PyOSError::new_err(format!("cannot open {path}: {e}")))?;

@@ -233,34 +233,51 @@ pub fn parse_text(
     Ok(count_field(&t, n, f, &opts)?.into())
 }
 
-/// `parse_text` over a list of texts, without the GIL, on every core.
+/// `parse_text` over a list of texts, or an Arrow column of them (the result is then an
+/// `ArrowTable`), without the GIL, on every core (or `threads` of them).
 #[pyfunction]
-#[pyo3(signature = (texts, network="x", *, field=None, x_version=3, mastodon_max_characters=None, chars_unit=None, content_warning=None))]
+#[pyo3(signature = (texts, network="x", *, field=None, x_version=3, mastodon_max_characters=None, chars_unit=None, content_warning=None, threads=None))]
 #[allow(clippy::too_many_arguments)]
-pub fn parse_text_batch(
-    py: Python<'_>,
-    texts: Vec<Bound<'_, PyString>>,
+pub fn parse_text_batch<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyAny>,
     network: &str,
     field: Option<&str>,
     x_version: u32,
     mastodon_max_characters: Option<u64>,
     chars_unit: Option<&str>,
     content_warning: Option<String>,
-) -> PyResult<Vec<PyTextCount>> {
-    let owned = texts_of(&texts)?;
-    let run = || -> Result<Vec<TextCount>, Error> {
-        let (n, f, opts) = count_setup(
-            network,
-            field,
-            x_version,
-            mastodon_max_characters,
-            chars_unit,
-            content_warning,
-        )?;
-        text::count_field_batch(&owned, n, f, &opts)
-    };
-    let counted = py.detach(run).map_err(crate::errors::PyCoreError)?;
-    Ok(counted.into_iter().map(PyTextCount::from).collect())
+    threads: Option<usize>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let (n, f, opts) = count_setup(
+        network,
+        field,
+        x_version,
+        mastodon_max_characters,
+        chars_unit,
+        content_warning,
+    )
+    .map_err(crate::errors::PyCoreError)?;
+    if crate::arrow::is_arrow(texts)? {
+        return crate::arrow::text_table(
+            py,
+            texts,
+            threads,
+            smo_core::arrow::text_counts_schema(),
+            |c, _| smo_core::arrow::count_text_array(c, n, f, &opts),
+        );
+    }
+    let owned = texts_of(&texts.extract::<Vec<Bound<'py, PyString>>>()?)?;
+    let pool = crate::arrow::pool(threads)?;
+    let counted = py
+        .detach(|| {
+            crate::arrow::run(pool.as_deref(), || {
+                text::count_field_batch(&owned, n, f, &opts)
+            })
+        })
+        .map_err(crate::errors::PyCoreError)?;
+    let items: Vec<PyTextCount> = counted.into_iter().map(PyTextCount::from).collect();
+    Ok(pyo3::types::PyList::new(py, items)?.into_any())
 }
 
 /// An entity found in a text.
@@ -339,18 +356,32 @@ pub fn extract_entities(text: &Bound<'_, PyString>) -> PyResult<Vec<PyEntity>> {
         .collect())
 }
 
-/// `extract_entities` over a list of texts, without the GIL, on every core.
+/// `extract_entities` over a list of texts, without the GIL, on every core (or `threads` of
+/// them); over an Arrow column of texts, an `ArrowTable` of one row per entity.
 #[pyfunction]
-pub fn extract_entities_batch(
-    py: Python<'_>,
-    texts: Vec<Bound<'_, PyString>>,
-) -> PyResult<Vec<Vec<PyEntity>>> {
-    let owned = texts_of(&texts)?;
-    let found = py.detach(|| text::extract_entities_batch(&owned));
-    Ok(found
+#[pyo3(signature = (texts, *, threads=None))]
+pub fn extract_entities_batch<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyAny>,
+    threads: Option<usize>,
+) -> PyResult<Bound<'py, PyAny>> {
+    if crate::arrow::is_arrow(texts)? {
+        return crate::arrow::text_table(
+            py,
+            texts,
+            threads,
+            smo_core::arrow::entities_schema(),
+            smo_core::arrow::entity_array,
+        );
+    }
+    let owned = texts_of(&texts.extract::<Vec<Bound<'py, PyString>>>()?)?;
+    let pool = crate::arrow::pool(threads)?;
+    let found = py.detach(|| crate::arrow::run(pool.as_deref(), || text::extract_entities_batch(&owned)));
+    let items: Vec<Vec<PyEntity>> = found
         .into_iter()
         .map(|v| v.into_iter().map(PyEntity::from).collect())
-        .collect())
+        .collect();
+    Ok(items.into_pyobject(py)?.into_any())
 }
 
 fn media_of(d: &Bound<'_, PyDict>) -> PyResult2<Media> {

@@ -188,3 +188,80 @@ def test_no_thread_is_started_at_import() -> None:
     before, after, used = map(int, subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout.split())
     assert after == before, "importing smo started threads"
     assert used > after, "the first batch call starts the pool"
+
+
+TEXT_COUNTS = json.loads((GOLDEN / "text" / "count.json").read_text(encoding="utf-8"))["cases"]
+ENTITIES = json.loads((GOLDEN / "text" / "entities.json").read_text(encoding="utf-8"))["cases"]
+
+
+def with_nulls(texts: list[str]) -> list[str | None]:
+    return [x for t in texts for x in (None, t)]
+
+
+@pytest.mark.parametrize("case", TEXT_COUNTS, ids=[c["name"] for c in TEXT_COUNTS])
+def test_text_count_vectors_through_arrow(case: dict) -> None:
+    kw = {k: case[k] for k in ("field", "x_version", "mastodon_max_characters", "content_warning") if k in case}
+    rows = with_nulls([case["text"]])
+    for col in (pa.array(rows), pa.array(rows, pa.large_string()), pl.Series(rows)):
+        got = smo.parse_text_batch(col, case["network"], **kw).to_pyarrow().to_pylist()
+        assert got[0] == {k: None for k in got[0]}
+        for k, want in case["expected"].items():
+            assert got[1][k] == want, k
+        listed = smo.parse_text_batch([case["text"]], case["network"], **kw)[0].to_dict()
+        assert got[1] == listed
+
+
+def test_entity_vectors_through_arrow() -> None:
+    texts = [c["text"] for c in ENTITIES]
+    t = smo.extract_entities_batch(pa.array(with_nulls(texts)).dictionary_encode(), threads=1)
+    assert t.column_names[:3] == ["row", "kind", "text"]
+    got: list[list[dict]] = [[] for _ in texts]
+    for r in t.to_pyarrow().to_pylist():
+        assert r["row"] % 2 == 1
+        got[r.pop("row") // 2].append(r)
+    assert got == [c["expected"] for c in ENTITIES]
+    # A stream of chunks numbers its rows as one column.
+    chunked = pa.chunked_array([texts[:2], texts[2:]])
+    rows = smo.extract_entities_batch(chunked).to_pyarrow().column("row").to_pylist()
+    assert sorted(set(rows)) == [i for i, c in enumerate(ENTITIES) if c["expected"]]
+
+
+def test_sentiment_through_arrow_matches_the_objects() -> None:
+    texts = []
+    for f in ("en.json", "fr.json"):
+        doc = json.loads((GOLDEN / "sentiment" / f).read_text(encoding="utf-8"))
+        texts += [c["text"] for c in doc["cases"] if isinstance(c.get("text"), str) and not c.get("error")]
+    for lang in (None, "en", "fr"):
+        t = smo.sentiment_batch(pl.Series(with_nulls(texts)), lang, threads=2).to_pyarrow()
+        objs = smo.sentiment_batch(texts, lang)
+        rows = t.to_pylist()
+        assert all(v is None for v in rows[0].values())
+        for r, s in zip(rows[1::2], objs, strict=True):
+            assert r == {
+                "compound": s.compound,
+                "positive": s.positive,
+                "negative": s.negative,
+                "neutral": s.neutral,
+                "label": s.label,
+                "lang": s.lang,
+            }
+
+
+def test_access_log_as_a_column_of_lines() -> None:
+    good = '1.2.3.4 - - [01/Jul/2026:10:00:00 +0200] "GET / HTTP/1.1" 200 5 "https://chatgpt.com/" "Mozilla/5.0"'
+    lines = [good, "bad line", "", good.replace("chatgpt.com", "t.co")] * 50
+    want = smo.access_log_breakdown("\n".join(lines), site="https://www.maisonlune.fr/")
+    table = pa.table({"value": lines})
+    for col in (table, pa.chunked_array([lines[:7], lines[7:]]), pl.DataFrame({"value": lines})):
+        assert smo.access_log_breakdown(col, site="https://www.maisonlune.fr/") == want
+    with pytest.raises(smo.InvalidArgumentError, match="lines"):
+        smo.access_log_breakdown(pa.array([1, 2]))
+
+
+def test_text_batches_refuse_what_is_not_text() -> None:
+    with pytest.raises(smo.InvalidArgumentError, match="give text"):
+        smo.parse_text_batch(pa.array([1, 2]))
+    with pytest.raises(smo.InvalidArgumentError, match="give text"):
+        smo.sentiment_batch(pa.array([1.5]))
+    with pytest.raises(TypeError):
+        smo.extract_entities_batch("one string, not a list")

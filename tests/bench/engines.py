@@ -2,37 +2,44 @@
 batch path, in one run on this machine: referrer classification of many rows and audits of a
 crawl. Reports rows/s, the scaling by worker count and the engine's overhead per row.
 
-Run: python tests/bench/engines.py [referrer rows] [pages]   (100 million and 200,000 by default)
+Run: python tests/bench/engines.py [referrer rows] [pages] [data dir]
+(100 million, 200,000 and $TMPDIR/smo-engines by default). Check the machine is quiet first.
 
-The data is generated where it is used, the same in every contender: referrer i is
-POOL[(i * 7919) % len(POOL)] with its number in a query (so rows differ, as in a real log), and
-page j is one of the example site's pages. Single process: `smo.classify_referrers` over Arrow
-chunks of 1 million rows, `smo.audit_pages` over chunks of 2,000 pages; Spark: `smo.spark`
-helpers over `spark.range` data, counted with an aggregation so nothing is collected; Dask:
-`smo.dask` helpers over `dd.from_map` partitions. Check the machine is quiet first (`uptime`).
+The data is written once as Parquet, then every contender reads the same files, as analysts'
+jobs do: referrer i is POOL[(i * 7919) % len(POOL)] with i % 5000 in it (so rows differ, as in a
+real log), in files of 1 million rows; page j is page j % n of the example site, in files of
+2,000 pages. Single process: each file read with pyarrow and given to `smo.classify_referrers` /
+`smo.audit_pages` (the time of the smo calls and the time with reading are both reported);
+Spark: the `smo.spark` helpers over `spark.read.parquet`, aggregated so nothing is collected;
+Dask: the `smo.dask` helpers over `dd.read_parquet`. Each engine also runs the same plan without
+smo (read, and an aggregate over the same column) so that its own cost can be taken out: the
+overhead per row is (engine with smo - engine without smo - single-process smo calls) / rows.
 """
 
 import os
+import pathlib
 import sys
+import tempfile
 import time
 
+import numpy as np
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 import smo
 
 ROWS = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000_000
 PAGES = int(sys.argv[2]) if len(sys.argv) > 2 else 200_000
+DATA = pathlib.Path(sys.argv[3] if len(sys.argv) > 3 else pathlib.Path(tempfile.gettempdir()) / "smo-engines")
 POOL = [
     "https://t.co/x{n}", "", "https://www.google.fr/search?q=draps+lin+{n}", "https://l.facebook.com/l.php?u={n}",
     "https://mail.google.com/mail/u/0/", "https://www.maisonlune.fr/a{n}", "https://chatgpt.com/?q={n}",
     "https://deref-gmx.net/mail/client/{n}/dereferrer/", "https://exemple.org/page{n}", "https://www.bing.com/search?q={n}",
     "https://linktr.ee/maison{n}", "https://www.pinterest.fr/pin/{n}/",
 ]
-CHUNK = 1_000_000
-
-
-def referrers(lo: int, hi: int) -> pa.Array:
-    return pa.array([POOL[(i * 7919) % len(POOL)].format(n=i % 5000) for i in range(lo, hi)], pa.string())
+VARIANTS = 5000
+FILE_ROWS = 1_000_000
+FILE_PAGES = 2000
 
 
 def timed(fn) -> float:
@@ -41,93 +48,129 @@ def timed(fn) -> float:
     return time.perf_counter() - t0
 
 
-def single_process() -> dict[str, float]:
-    t_ref = 0.0
-    for lo in range(0, ROWS, CHUNK):
-        col = referrers(lo, min(lo + CHUNK, ROWS))
-        t0 = time.perf_counter()
-        smo.classify_referrers(col)
-        t_ref += time.perf_counter() - t0
-    site = smo.example_site()
-    t_aud = 0.0
-    for lo in range(0, PAGES, 2000):
-        n = min(2000, PAGES - lo)
-        urls = pa.array([site[(lo + i) % len(site)][0] for i in range(n)])
-        html = pa.array([site[(lo + i) % len(site)][1].encode() for i in range(n)], pa.binary())
-        t0 = time.perf_counter()
-        smo.audit_pages(urls, html)
-        t_aud += time.perf_counter() - t0
-    return {"referrers": t_ref, "pages": t_aud}
+def write_data() -> tuple[pathlib.Path, pathlib.Path]:
+    refs, pages = DATA / f"referrers-{ROWS}", DATA / f"pages-{PAGES}"
+    if not refs.exists():
+        tmp = refs.with_suffix(".tmp")
+        tmp.mkdir(parents=True, exist_ok=True)
+        distinct = pa.array([p.format(n=n) for p in POOL for n in range(VARIANTS)], pa.string())
+        for k, lo in enumerate(range(0, ROWS, FILE_ROWS)):
+            i = np.arange(lo, min(lo + FILE_ROWS, ROWS), dtype=np.int64)
+            codes = ((i * 7919) % len(POOL)) * VARIANTS + i % VARIANTS
+            # Plain strings, as a log export holds them (not a dictionary smo could reuse).
+            col = distinct.take(pa.array(codes))
+            pq.write_table(pa.table({"referrer": col}), tmp / f"part-{k:05}.parquet", compression="zstd")
+        tmp.rename(refs)
+    if not pages.exists():
+        tmp = pages.with_suffix(".tmp")
+        tmp.mkdir(parents=True, exist_ok=True)
+        site = smo.example_site()
+        for k, lo in enumerate(range(0, PAGES, FILE_PAGES)):
+            idx = [j % len(site) for j in range(lo, min(lo + FILE_PAGES, PAGES))]
+            t = pa.table({
+                "url": pa.array([site[j][0] for j in idx]),
+                "html": pa.array([site[j][1].encode() for j in idx], pa.binary()),
+            })
+            pq.write_table(t, tmp / f"part-{k:05}.parquet", compression="zstd")
+        tmp.rename(pages)
+    return refs, pages
 
 
-def spark_run(workers: int) -> dict[str, float]:
+def single_process(refs: pathlib.Path, pages: pathlib.Path) -> dict[str, float]:
+    out = {"referrers": 0.0, "pages": 0.0}
+    t0 = time.perf_counter()
+    for f in sorted(refs.glob("*.parquet")):
+        col = pq.read_table(f).column("referrer")
+        out["referrers"] += timed(lambda: smo.classify_referrers(col))
+    out["referrers_all"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for f in sorted(pages.glob("*.parquet")):
+        t = pq.read_table(f)
+        out["pages"] += timed(lambda: smo.audit_pages(t.column("url"), t.column("html")))
+    out["pages_all"] = time.perf_counter() - t0
+    return out
+
+
+def spark_run(workers: int, refs: pathlib.Path, pages: pathlib.Path) -> dict[str, float]:
     os.environ["PYSPARK_PYTHON"] = sys.executable
-    from pyspark.sql import SparkSession, functions as F
+    from pyspark.sql import SparkSession
+    from pyspark.sql import functions as F
 
     import smo.spark
 
     spark = (
         SparkSession.builder.master(f"local[{workers}]").config("spark.ui.enabled", "false")
         .config("spark.driver.memory", "4g").config("spark.sql.execution.arrow.maxRecordsPerBatch", "100000")
+        .config("spark.sql.files.maxPartitionBytes", str(16 << 20))
         .getOrCreate()
     )
-    pool = F.array(*[F.lit(p) for p in POOL])
-    ids = spark.range(0, ROWS, numPartitions=max(8, workers * 4))
-    refs = ids.select(
-        F.regexp_replace(F.element_at(pool, ((F.col("id") * 7919) % len(POOL) + 1).cast("int")), r"\{n\}", (F.col("id") % 5000).cast("string")).alias("referrer")
-    )
-    t_gen = timed(lambda: refs.agg(F.count(F.length("referrer"))).collect())
-    t_ref = timed(lambda: smo.spark.classify_referrers(refs).groupBy("medium").count().collect())
-    site = smo.example_site()
-    crawl = spark.range(0, PAGES, numPartitions=max(4, workers * 2)).select(
-        F.element_at(F.array(*[F.lit(u) for u, _ in site]), (F.col("id") % len(site) + 1).cast("int")).alias("url"),
-        F.element_at(F.array(*[F.lit(h.encode()) for _, h in site]), (F.col("id") % len(site) + 1).cast("int")).alias("html"),
-    )
-    t_pgen = timed(lambda: crawl.agg(F.count("url")).collect())
-    t_aud = timed(lambda: smo.spark.audit_pages(crawl).agg(F.sum("errors")).collect())
+    spark.sparkContext.setLogLevel("ERROR")
+    r = spark.read.parquet(str(refs))
+    out = {
+        "referrers_plain": timed(lambda: r.agg(F.sum(F.length("referrer"))).collect()),
+        "referrers": timed(lambda: smo.spark.classify_referrers(r).groupBy("medium").count().collect()),
+    }
+    p = spark.read.parquet(str(pages))
+    out["pages_plain"] = timed(lambda: p.agg(F.sum(F.length("html"))).collect())
+    out["pages"] = timed(lambda: smo.spark.audit_pages(p).agg(F.sum("errors")).collect())
     spark.stop()
-    return {"referrers": t_ref, "referrers_gen": t_gen, "pages": t_aud, "pages_gen": t_pgen}
+    return out
 
 
-def _dask_refs(lo: int):
-    import pandas as pd
-
-    hi = min(lo + CHUNK, ROWS)
-    return pd.DataFrame({"referrer": pd.array(referrers(lo, hi).to_pylist(), dtype="string[pyarrow]")})
-
-
-def dask_run(workers: int) -> dict[str, float]:
+def dask_run(workers: int, refs: pathlib.Path, pages: pathlib.Path) -> dict[str, float]:
     import dask.dataframe as dd
     import distributed
 
     import smo.dask
 
-    with distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, distributed.Client(cluster):
-        ddf = dd.from_map(_dask_refs, list(range(0, ROWS, CHUNK)))
-        t_gen = timed(lambda: ddf["referrer"].str.len().sum().compute())
-        t_ref = timed(lambda: smo.dask.classify_referrers(ddf)["medium"].value_counts().compute())
-    return {"referrers": t_ref, "referrers_gen": t_gen}
+    with distributed.LocalCluster(
+        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster, distributed.Client(cluster):
+        r = dd.read_parquet(str(refs))
+        p = dd.read_parquet(str(pages))
+        return {
+            "referrers_plain": timed(lambda: r["referrer"].str.len().sum().compute()),
+            "referrers": timed(lambda: smo.dask.classify_referrers(r)["medium"].value_counts().compute()),
+            "pages_plain": timed(lambda: p["html"].map(len, meta=("html", "int64")).sum().compute()),
+            "pages": timed(lambda: smo.dask.audit_pages(p)["errors"].sum().compute()),
+        }
+
+
+def line(name: str, e: dict[str, float], base: dict[str, float]) -> str:
+    over_r = (e["referrers"] - e["referrers_plain"] - base["referrers"]) / ROWS * 1e9
+    over_p = (e["pages"] - e["pages_plain"] - base["pages"]) / PAGES * 1e6
+    return (
+        f"{name}: referrers {e['referrers']:.1f} s = {ROWS / e['referrers'] / 1e6:.2f} M rows/s "
+        f"(the plan without smo {e['referrers_plain']:.1f} s; overhead {over_r:.0f} ns/row); "
+        f"pages {e['pages']:.1f} s = {PAGES / e['pages']:,.0f} pages/s "
+        f"(without smo {e['pages_plain']:.1f} s; overhead {over_p:.0f} µs/page)"
+    )
 
 
 def main() -> None:
     print(f"cores: {os.cpu_count()}, load average before: {os.getloadavg()}; {ROWS:,} referrers, {PAGES:,} pages")
-    base = single_process()
-    print(f"single process (smo calls only): referrers {base['referrers']:.1f} s = {ROWS / base['referrers'] / 1e6:.2f} M rows/s, pages {base['pages']:.1f} s = {PAGES / base['pages']:,.0f} pages/s")
+    t = time.perf_counter()
+    refs, pages = write_data()
+    print(f"data in {DATA} ({time.perf_counter() - t:.0f} s to write or find)", flush=True)
+    base = single_process(refs, pages)
+    print(
+        f"single process: referrers {base['referrers']:.1f} s in smo calls = {ROWS / base['referrers'] / 1e6:.2f} M rows/s "
+        f"({base['referrers_all']:.1f} s with reading); pages {base['pages']:.1f} s = {PAGES / base['pages']:,.0f} pages/s "
+        f"({base['pages_all']:.1f} s with reading)",
+        flush=True,
+    )
+    runs: dict[str, dict[str, float]] = {}
     for workers in (1, 2):
-        s = spark_run(workers)
-        print(
-            f"Spark local[{workers}]: referrers {s['referrers']:.1f} s = {ROWS / s['referrers'] / 1e6:.2f} M rows/s "
-            f"(the same plan without smo: {s['referrers_gen']:.1f} s; overhead over the single process "
-            f"{(s['referrers'] - s['referrers_gen'] - base['referrers']) / ROWS * 1e9:.0f} ns/row); pages {s['pages']:.1f} s = "
-            f"{PAGES / s['pages']:,.0f} pages/s (without smo {s['pages_gen']:.1f} s; overhead "
-            f"{(s['pages'] - s['pages_gen'] - base['pages']) / PAGES * 1e6:.0f} µs/page)"
-        )
+        runs[f"Spark local[{workers}]"] = e = spark_run(workers, refs, pages)
+        print(line(f"Spark local[{workers}]", e, base), flush=True)
     for workers in (1, 2):
-        d = dask_run(workers)
+        runs[f"Dask {workers} worker(s)"] = e = dask_run(workers, refs, pages)
+        print(line(f"Dask {workers} worker(s)", e, base), flush=True)
+    for engine in ("Spark local[{}]", "Dask {} worker(s)"):
+        one, two = runs[engine.format(1)], runs[engine.format(2)]
         print(
-            f"Dask {workers} worker(s): referrers {d['referrers']:.1f} s = {ROWS / d['referrers'] / 1e6:.2f} M rows/s "
-            f"(generation and string lengths alone: {d['referrers_gen']:.1f} s; overhead over the single process "
-            f"{(d['referrers'] - d['referrers_gen'] - base['referrers']) / ROWS * 1e9:.0f} ns/row)"
+            f"{engine.format('1→2')} scaling: referrers {one['referrers'] / two['referrers']:.2f}×, "
+            f"pages {one['pages'] / two['pages']:.2f}×"
         )
     print(f"load average after: {os.getloadavg()}")
 

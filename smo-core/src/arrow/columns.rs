@@ -79,6 +79,12 @@ impl<'a> TextColumn<'a> {
         if let Some(a) = col.as_string_view_opt() {
             return Ok(TextColumn::View(a));
         }
+        // A table of one column (`spark.read.text`, a one-column CSV) streams as a struct.
+        if let Some(s) = col.as_struct_opt() {
+            if s.num_columns() == 1 && s.null_count() == 0 {
+                return TextColumn::new(s.column(0).as_ref(), column);
+            }
+        }
         if let Some(d) = col.as_any_dictionary_opt() {
             if let Ok(values) = TextColumn::new(d.values().as_ref(), column) {
                 if !matches!(values, TextColumn::Dict { .. }) {

@@ -13,6 +13,9 @@
 //! |---|---|
 //! | [`grouped_batch`] ([`grouped_schema`]) | one per `by` key (utf8); `period` (utf8, `2026-07`), `period_start` (date32); `posts` (uint64); per KPI its value (float64, KPI unit, null when undefined) and `<kpi>_change_pct` (float64, %) |
 //! | [`classify_referrer_array`] ([`referrers_schema`]) | `medium`, `source`, `network` (nullable), `channel` (`dictionary<int8/int32, utf8>`); `term` (large_utf8, nullable) |
+//! | [`count_text_array`] ([`text_counts_schema`]) | `network`, `field`, `unit` (`dictionary<int8, utf8>`); `weighted_length`, `length`, `limit` (uint64, in `unit`); `remaining` (int64); `valid` (bool); `permillage` (uint64, ‰); `display_range_start/end`, `valid_range_start/end` (uint64, UTF-16, inclusive); `overflow`, `overflow_utf16`, `overflow_byte` (uint64, null when the text fits); `graphemes`, `code_points`, `utf16`, `bytes` (uint64); a null text gives a null row |
+//! | [`entity_array`] ([`entities_schema`]) | one row per entity: `row` (uint64, input row); `kind` (`dictionary<int8, utf8>`); `text` (utf8); `start`, `end`, `start_utf16`, `end_utf16`, `start_byte`, `end_byte` (uint64, end exclusive) |
+//! | [`sentiment_array`] ([`sentiments_schema`]) | `compound`, `positive`, `negative`, `neutral` (float64); `label`, `lang` (`dictionary<int8, utf8>`); a null text gives a null row |
 //! | [`audit_page_array`] ([`audits_schema`]) | `url`, `error` (utf8, nullable); `overall`, `previews`, `discoverability`, `sharing`, `community` (float64, 0–100, nullable); `errors`, `warnings`, `notices` (uint32); `failed_rules` (`list<utf8>`); `fix_html`, `findings` (utf8, JSON) |
 //!
 //! Inputs are read as they come: text as `utf8`, `large_utf8`, `utf8_view` or a dictionary of
@@ -23,11 +26,18 @@
 
 mod audits;
 mod columns;
+mod logs;
 mod posts;
 mod referrers;
+mod texts;
 
 pub use arrow_array;
 pub use arrow_schema;
 pub use audits::{audit_page_array, audits_schema};
+pub use logs::breakdown_log_arrays;
 pub use posts::{group_post_batches, grouped_batch, grouped_schema};
 pub use referrers::{classify_referrer_array, referrers_schema};
+pub use texts::{
+    count_text_array, entities_schema, entity_array, sentiment_array, sentiments_schema,
+    text_counts_schema,
+};

@@ -77,7 +77,7 @@ pub struct Breakdown {
 }
 
 #[derive(Default)]
-struct Tally {
+pub(crate) struct Tally {
     by_source: HashMap<(Medium, String, Option<Network>, Channel), u64>,
     terms: HashMap<String, u64>,
     assets: u64,
@@ -98,7 +98,7 @@ impl Tally {
             .or_default() += 1;
     }
 
-    fn merge(mut self, o: Tally) -> Tally {
+    pub(crate) fn merge(mut self, o: Tally) -> Tally {
         for (k, v) in o.by_source {
             *self.by_source.entry(k).or_default() += v;
         }
@@ -113,7 +113,7 @@ impl Tally {
     }
 
     /// The breakdown, reporting the version of the referrer database that classified it.
-    fn finish(self, table_version: &'static str) -> Breakdown {
+    pub(crate) fn finish(self, table_version: &'static str) -> Breakdown {
         let mut sources: Vec<SourceCount> = self
             .by_source
             .into_iter()
@@ -478,7 +478,7 @@ pub fn breakdown_log_reader<R: std::io::BufRead>(
 }
 
 /// The tally of numbered log lines, in parallel.
-fn tally_lines(lines: &[(u64, &str)], opts: &LogOptions) -> Tally {
+pub(crate) fn tally_lines(lines: &[(u64, &str)], opts: &LogOptions) -> Tally {
     let site = opts.site.as_deref().map(|s| s.trim_end_matches('/'));
     lines
         .par_chunks(4096)

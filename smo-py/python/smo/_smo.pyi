@@ -664,7 +664,7 @@ def traffic_breakdown(
     database: RefererDatabase | None = None,
 ) -> dict[str, Any]: ...
 def access_log_breakdown(
-    source: str | os.PathLike[str],
+    source: str | os.PathLike[str] | _Arrow,
     *,
     site: str | None = None,
     include_assets: bool = False,
@@ -1146,6 +1146,19 @@ def parse_text(
     chars_unit: str | None = None,
     content_warning: str | None = None,
 ) -> TextCount: ...
+@overload
+def parse_text_batch(
+    texts: _Arrow,
+    network: str = "x",
+    *,
+    field: str | None = None,
+    x_version: int = 3,
+    mastodon_max_characters: int | None = None,
+    chars_unit: str | None = None,
+    content_warning: str | None = None,
+    threads: int | None = None,
+) -> ArrowTable: ...
+@overload
 def parse_text_batch(
     texts: Sequence[str],
     network: str = "x",
@@ -1155,9 +1168,15 @@ def parse_text_batch(
     mastodon_max_characters: int | None = None,
     chars_unit: str | None = None,
     content_warning: str | None = None,
+    threads: int | None = None,
 ) -> list[TextCount]: ...
 def extract_entities(text: str) -> list[Entity]: ...
-def extract_entities_batch(texts: Sequence[str]) -> list[list[Entity]]: ...
+@overload
+def extract_entities_batch(texts: _Arrow, *, threads: int | None = None) -> ArrowTable: ...
+@overload
+def extract_entities_batch(
+    texts: Sequence[str], *, threads: int | None = None
+) -> list[list[Entity]]: ...
 def check_post(
     text: str,
     network: str = "x",
@@ -1481,6 +1500,11 @@ class Sentiment:
     def __reduce__(self) -> tuple[Any, ...]: ...
 
 def sentiment(text: str, lang: str | None = None) -> Sentiment: ...
+@overload
+def sentiment_batch(
+    texts: _Arrow, lang: str | None = None, *, threads: int | None = None
+) -> ArrowTable: ...
+@overload
 def sentiment_batch(
     texts: Sequence[str], lang: str | None = None, *, threads: int | None = None
 ) -> list[Sentiment]: ...
