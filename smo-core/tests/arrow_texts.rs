@@ -3,6 +3,8 @@
 //! layouts, with nulls between the rows), and the access log as a column of lines against the
 //! text path.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::sync::Arc;
 
 use arrow_array::builder::StringDictionaryBuilder;
@@ -14,6 +16,7 @@ use arrow_array::{
 };
 use arrow_schema::{DataType, Field as ArrowField};
 use serde_json::Value;
+use smo_core::Network;
 use smo_core::arrow::{
     breakdown_log_arrays, count_text_array, entities_schema, entity_array, sentiment_array,
     sentiments_schema, text_counts_schema,
@@ -21,7 +24,6 @@ use smo_core::arrow::{
 use smo_core::listening::{Lang, sentiment_scores};
 use smo_core::text::{self, CountOptions, XConfig};
 use smo_core::traffic::batch::{LogOptions, breakdown_log};
-use smo_core::Network;
 
 fn golden(path: &str) -> Value {
     let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -119,8 +121,13 @@ fn a_field_the_network_lacks_fails_even_on_nulls() {
     .unwrap_err();
     assert!(!e.to_string().is_empty());
     let ints = Int64Array::from(vec![1]);
-    let e = count_text_array(&ints, Network::X, text::Field::Post, &CountOptions::default())
-        .unwrap_err();
+    let e = count_text_array(
+        &ints,
+        Network::X,
+        text::Field::Post,
+        &CountOptions::default(),
+    )
+    .unwrap_err();
     assert!(e.to_string().contains("give text"), "{e}");
 }
 
@@ -210,7 +217,11 @@ fn log_lines() -> Vec<String> {
             _ => "/draps",
         };
         let status = if i % 11 == 0 { 404 } else { 200 };
-        let ua = if i % 13 == 0 { "Googlebot/2.1" } else { "Mozilla/5.0" };
+        let ua = if i % 13 == 0 {
+            "Googlebot/2.1"
+        } else {
+            "Mozilla/5.0"
+        };
         let r = if r.is_empty() { "-" } else { r };
         lines.push(format!(
             r#"10.0.0.{} - - [01/Jul/2026:10:00:00 +0200] "GET {path} HTTP/1.1" {status} 512 "{r}" "{ua}""#,

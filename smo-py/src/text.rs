@@ -376,7 +376,8 @@ pub fn extract_entities_batch<'py>(
     }
     let owned = texts_of(&texts.extract::<Vec<Bound<'py, PyString>>>()?)?;
     let pool = crate::arrow::pool(threads)?;
-    let found = py.detach(|| crate::arrow::run(pool.as_deref(), || text::extract_entities_batch(&owned)));
+    let found =
+        py.detach(|| crate::arrow::run(pool.as_deref(), || text::extract_entities_batch(&owned)));
     let items: Vec<Vec<PyEntity>> = found
         .into_iter()
         .map(|v| v.into_iter().map(PyEntity::from).collect())

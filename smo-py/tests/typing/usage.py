@@ -130,6 +130,16 @@ def arrow_paths(column: smo.ArrowTable, posts: smo.ArrowTable) -> list[str]:
     return grouped.to_arrow().column_names + [str(rows)] + [name for name, _, _ in table.schema]
 
 
+def arrow_text_paths(texts: smo.ArrowTable) -> int:
+    counts: smo.ArrowTable = smo.parse_text_batch(texts, "bluesky", threads=1)
+    entities: smo.ArrowTable = smo.extract_entities_batch(texts, threads=1)
+    scores: smo.ArrowTable = smo.sentiment_batch(texts, "fr", threads=1)
+    log: dict[str, object] = smo.access_log_breakdown(texts, site="https://www.maisonlune.fr/")
+    listed: list[smo.TextCount] = smo.parse_text_batch(["Bonjour"], "bluesky", threads=1)
+    found: list[list[smo.Entity]] = smo.extract_entities_batch(["#lin"])
+    return counts.num_rows + entities.num_rows + scores.num_rows + len(log) + len(listed) + len(found)
+
+
 # pickling, for workers
 import pickle  # noqa: E402
 
