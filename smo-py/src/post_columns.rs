@@ -1,38 +1,59 @@
-//! Post columns read from Python (a DataFrame, or a dict of buffers and sequences) a chunk of rows
-//! at a time, for `smo.group_posts` and `smo.group_post_columns`.
+//! Post columns read from Python (a DataFrame, or a dict of buffers and sequences) and
+//! converted, a batch of rows at a time, into Arrow record batches for smo-core's
+//! `PostBatchGrouper`, for `smo.group_posts` and `smo.group_post_columns`.
 //!
-//! Why chunks: copying ten million rows of nine columns into fresh Rust vectors costs more than
-//! the grouping itself (the kernel zeroes every new page). Instead the columns are read in place
-//! through the buffer protocol (float64, int64 and datetime64 arrays), or as Python str objects
-//! (text keys, factorized here one distinct object at a time), into a few small buffers that
-//! are reused and stay in the CPU caches. The thread holding the GIL fills a buffer while the
-//! rayon threads group the previous ones with smo-core's `ColumnGrouper`; every decision (keys,
-//! periods, formulas) is the core's.
+//! This module only converts: numeric columns are read in place through the buffer protocol
+//! (float64, int64 and datetime64 arrays), text keys as Python str objects factorized one
+//! distinct object at a time into dictionary arrays, NaT and missing keys as nulls. Every
+//! decision (column matching, keys, periods, formulas, what a null means) is the core's, which
+//! groups each window on its threads while the interpreter is released.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::hash::BuildHasherDefault;
-use std::sync::Mutex;
-use std::sync::mpsc::{Sender, channel};
+use std::sync::Arc;
+
+use arrow_array::cast::AsArray;
+use arrow_array::types::UInt32Type;
+use arrow_array::{
+    ArrayRef, DictionaryArray, RecordBatch, StringArray, TimestampMicrosecondArray,
+    TimestampMillisecondArray, TimestampNanosecondArray, TimestampSecondArray, UInt32Array,
+};
+use arrow_buffer::NullBuffer;
 
 use pyo3::buffer::{Element, PyBuffer};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyFloat, PyList, PySlice, PyString, PyTuple};
+use smo_core::Error;
+use smo_core::arrow::PostBatchGrouper;
 use smo_core::kpi::formula::{Formula, PostField};
-use smo_core::kpi::group::{ColumnGrouper, GroupOptions, Grouped, PostChunk};
-use smo_core::{ContentType, Error, Network};
+use smo_core::kpi::group::{GroupOptions, Grouped};
 
 use crate::errors::PyCoreError;
 use crate::measure::FnvHasher;
 
-/// Rows per chunk: nine columns of 16,384 rows take about 1.2 MB.
-const CHUNK_ROWS: usize = 16_384;
+/// Rows converted per record batch: the core groups a window of about a million rows at a time,
+/// so memory holds one window of converted columns whatever the frame's length.
+const BATCH_ROWS: usize = 1 << 18;
 
 fn arg(name: &str, message: impl Into<String>) -> PyErr {
     PyErr::from(PyCoreError(Error::Argument {
         name: name.into(),
         message: message.into(),
     }))
+}
+
+/// The Arrow type of a buffer element.
+trait Native {
+    type Type: arrow_array::ArrowPrimitiveType<Native = Self>;
+}
+
+impl Native for f64 {
+    type Type = arrow_array::types::Float64Type;
+}
+
+impl Native for i64 {
+    type Type = arrow_array::types::Int64Type;
 }
 
 /// A numeric column read through the buffer protocol, a slice at a time (a view of the rows
@@ -57,6 +78,43 @@ impl<'py, T: Element + Copy + Default> Buf<'py, T> {
             Buf::Py { len, .. } => *len,
             Buf::Owned(v) => v.len(),
         }
+    }
+
+    /// Rows `lo..hi` as an Arrow array: sharing the Python buffer (pyo3-arrow imports it
+    /// without a copy) when it is contiguous and aligned, else copied.
+    fn array(&self, py: Python<'py>, lo: usize, hi: usize) -> PyResult<ArrayRef>
+    where
+        T: arrow_buffer::ArrowNativeType,
+        arrow_array::PrimitiveArray<<T as Native>::Type>: From<Vec<T>>,
+        T: Native,
+    {
+        if let Buf::Py { obj, .. } = self {
+            let part = obj.get_item(PySlice::new(py, lo as isize, hi as isize, 1))?;
+            let fits = PyBuffer::<T>::get(&part).is_ok_and(|b| {
+                b.dimensions() == 1
+                    && b.is_c_contiguous()
+                    && b.item_count() == hi - lo
+                    && (b.buf_ptr() as usize) % std::mem::align_of::<T>() == 0
+            });
+            if fits {
+                if let Ok(a) = part
+                    .extract::<pyo3_arrow::buffer::AnyBufferProtocol>()
+                    .map_err(PyErr::from)
+                    .and_then(|b| b.into_arrow_array().map_err(PyErr::from))
+                {
+                    if arrow_array::Array::data_type(a.as_ref())
+                        == &<<T as Native>::Type as arrow_array::ArrowPrimitiveType>::DATA_TYPE
+                    {
+                        return Ok(a);
+                    }
+                }
+            }
+        }
+        let mut out = Vec::new();
+        self.copy(py, lo, hi, &mut out)?;
+        Ok(Arc::new(
+            arrow_array::PrimitiveArray::<<T as Native>::Type>::from(out),
+        ))
     }
 
     /// Copies rows `lo..hi` into `out` (resized to fit).
@@ -111,25 +169,6 @@ impl<'py> Numbers<'py> {
         match self {
             Numbers::F64(b) => b.len(),
             Numbers::I64(b) => b.len(),
-        }
-    }
-
-    fn read(
-        &self,
-        py: Python<'py>,
-        lo: usize,
-        hi: usize,
-        scratch: &mut Vec<i64>,
-        out: &mut Vec<f64>,
-    ) -> PyResult<()> {
-        match self {
-            Numbers::F64(b) => b.copy(py, lo, hi, out),
-            Numbers::I64(b) => {
-                b.copy(py, lo, hi, scratch)?;
-                out.clear();
-                out.extend(scratch.iter().map(|v| *v as f64));
-                Ok(())
-            }
         }
     }
 }
@@ -409,115 +448,15 @@ pub struct PostSources<'py> {
     published: Buf<'py, i64>,
     /// Divisor from the stored unit to seconds.
     per_second: i64,
-    /// For a DataFrame: the column name, and NaT (the int64 minimum) is an error.
-    nat_column: Option<String>,
+    /// For a DataFrame: NaT (the int64 minimum) is a missing time.
+    nat: bool,
     network: Texts<'py>,
     content_type: Option<Texts<'py>>,
     pillar: Option<Texts<'py>>,
     campaign: Option<Texts<'py>>,
     metrics: Vec<(PostField, Numbers<'py>)>,
-}
-
-/// Owned buffers of one chunk. The reading thread fills them as read; [`Chunk::prepare`], on a
-/// grouping thread, converts times to seconds and key codes to networks and content types.
-#[derive(Default)]
-struct Chunk {
-    offset: usize,
-    /// Times in the source's unit, then (prepared) Unix seconds.
-    published: Vec<i64>,
-    per_second: i64,
-    /// For a DataFrame: the column name (NaT is an error).
-    nat_column: Option<String>,
-    network_codes: Vec<Option<u32>>,
-    /// Network of each code so far.
-    networks: Vec<Network>,
-    network: Vec<Network>,
-    has_content_type: bool,
-    content_codes: Vec<Option<u32>>,
-    content_types: Vec<ContentType>,
-    content_type: Vec<Option<ContentType>>,
-    pillar: Vec<Option<u32>>,
-    campaign: Vec<Option<u32>>,
-    metrics: Vec<(PostField, Vec<f64>)>,
-}
-
-impl Chunk {
-    fn prepare(&mut self) -> Result<(), Error> {
-        let bad = |name: &str, message: String| Error::Argument {
-            name: name.into(),
-            message,
-        };
-        if let Some(column) = &self.nat_column {
-            // NaT is the int64 minimum.
-            if let Some(i) = self.published.iter().position(|v| *v == i64::MIN) {
-                return Err(bad(
-                    "published",
-                    format!(
-                        "column `{column}` has missing or unreadable date-times (row {})",
-                        self.offset + i
-                    ),
-                ));
-            }
-        }
-        /// A division by a constant compiles to a multiplication.
-        fn to_seconds<const D: i64>(v: &mut [i64]) {
-            for x in v {
-                *x = x.div_euclid(D);
-            }
-        }
-        match self.per_second {
-            1 => {}
-            1_000 => to_seconds::<1_000>(&mut self.published),
-            1_000_000 => to_seconds::<1_000_000>(&mut self.published),
-            _ => to_seconds::<1_000_000_000>(&mut self.published),
-        }
-        self.network.clear();
-        for (i, c) in self.network_codes.iter().enumerate() {
-            match c.and_then(|c| self.networks.get(c as usize)) {
-                Some(n) => self.network.push(*n),
-                None => {
-                    return Err(bad(
-                        "network",
-                        format!("row {} has no network", self.offset + i),
-                    ));
-                }
-            }
-        }
-        self.content_type.clear();
-        if self.has_content_type {
-            let types = &self.content_types;
-            self.content_type.extend(
-                self.content_codes
-                    .iter()
-                    .map(|c| c.and_then(|c| types.get(c as usize).copied())),
-            );
-        }
-        Ok(())
-    }
-
-    fn view(&self) -> PostChunk<'_> {
-        let mut metrics: [Option<&[f64]>; PostField::ALL.len()] = Default::default();
-        for (f, v) in &self.metrics {
-            metrics[*f as usize] = Some(v);
-        }
-        PostChunk {
-            offset: self.offset,
-            published: &self.published,
-            network: &self.network,
-            content_type: &self.content_type,
-            pillar: &self.pillar,
-            campaign: &self.campaign,
-            metrics,
-        }
-    }
-}
-
-/// State of the reading thread: parsed key names and scratch space.
-#[derive(Default)]
-struct Reader {
-    networks: Vec<Network>,
-    content_types: Vec<ContentType>,
-    scratch: Vec<i64>,
+    /// Field → the caller's column name, so that errors name the caller's columns.
+    columns: BTreeMap<String, String>,
 }
 
 impl<'py> PostSources<'py> {
@@ -561,12 +500,13 @@ impl<'py> PostSources<'py> {
         Ok(PostSources {
             published,
             per_second,
-            nat_column: None,
+            nat: false,
             network: Texts::from_obj(&need("network")?)?,
             content_type: text("content_type")?,
             pillar: text("pillar")?,
             campaign: text("campaign")?,
             metrics,
+            columns: BTreeMap::new(),
         })
     }
 
@@ -625,17 +565,26 @@ impl<'py> PostSources<'py> {
                 }
             }
         }
-        let ((published, per_second), column) =
+        let ((published, per_second), _) =
             published.ok_or_else(|| arg("columns", "missing column `published`"))?;
         Ok(PostSources {
             published,
             per_second,
-            nat_column: Some(column),
+            nat: true,
             network: network.ok_or_else(|| arg("columns", "missing column `network`"))?,
             content_type,
             pillar,
             campaign,
             metrics,
+            // The columns converted, not every one matched (`post_id` is not needed to group).
+            columns: matched
+                .into_iter()
+                .filter(|(f, _)| {
+                    ["published", "network", "content_type", "pillar", "campaign"]
+                        .contains(&f.as_str())
+                        || PostField::ALL.iter().any(|p| p.as_str() == f)
+                })
+                .collect(),
         })
     }
 
@@ -669,68 +618,64 @@ impl<'py> PostSources<'py> {
         }
     }
 
-    /// Reads rows `lo..hi` into `chunk`.
-    fn fill(
-        &mut self,
-        py: Python<'py>,
-        r: &mut Reader,
-        lo: usize,
-        hi: usize,
-        chunk: &mut Chunk,
-    ) -> PyResult<()> {
-        chunk.offset = lo;
-        chunk.per_second = self.per_second;
-        chunk.nat_column.clone_from(&self.nat_column);
-        self.published.copy(py, lo, hi, &mut chunk.published)?;
-        chunk.network_codes.clear();
-        self.network.read(
-            py,
-            "network",
-            lo,
-            hi,
-            &mut r.scratch,
-            &mut chunk.network_codes,
-        )?;
-        for name in &self.network.names()[r.networks.len()..] {
-            r.networks.push(name.parse().map_err(PyCoreError)?);
-        }
-        chunk.networks.clone_from(&r.networks);
-        chunk.content_codes.clear();
-        chunk.has_content_type = false;
-        if let Some(t) = &mut self.content_type {
-            chunk.has_content_type = true;
-            t.read(
-                py,
-                "content_type",
-                lo,
-                hi,
-                &mut r.scratch,
-                &mut chunk.content_codes,
-            )?;
-            for name in &t.names()[r.content_types.len()..] {
-                r.content_types.push(name.parse().map_err(PyCoreError)?);
-            }
-            chunk.content_types.clone_from(&r.content_types);
-        }
-        for (name, t, out) in [
-            ("pillar", &mut self.pillar, &mut chunk.pillar),
-            ("campaign", &mut self.campaign, &mut chunk.campaign),
-        ] {
-            out.clear();
-            if let Some(t) = t {
-                t.read(py, name, lo, hi, &mut r.scratch, out)?;
-            }
-        }
-        if chunk.metrics.len() != self.metrics.len() {
-            chunk.metrics = self.metrics.iter().map(|(f, _)| (*f, Vec::new())).collect();
-        }
-        for ((_, src), (_, out)) in self.metrics.iter().zip(&mut chunk.metrics) {
-            src.read(py, lo, hi, &mut r.scratch, out)?;
-        }
-        Ok(())
+    /// The name of `field`'s column in the batches.
+    fn name<'a>(&'a self, field: &'a str) -> &'a str {
+        self.columns.get(field).map_or(field, String::as_str)
     }
 
-    /// Groups the posts: this thread reads chunks while the rayon threads group them.
+    /// Rows `lo..hi` as a record batch.
+    fn batch(&mut self, py: Python<'py>, lo: usize, hi: usize) -> PyResult<RecordBatch> {
+        let times = self.published.array(py, lo, hi)?;
+        let times = times
+            .as_primitive::<arrow_array::types::Int64Type>()
+            .values()
+            .clone();
+        let nulls = (self.nat && times.contains(&i64::MIN))
+            .then(|| NullBuffer::from_iter(times.iter().map(|t| *t != i64::MIN)));
+        let published: ArrayRef = match self.per_second {
+            1 => Arc::new(TimestampSecondArray::new(times, nulls).with_timezone("UTC")),
+            1_000 => Arc::new(TimestampMillisecondArray::new(times, nulls).with_timezone("UTC")),
+            1_000_000 => {
+                Arc::new(TimestampMicrosecondArray::new(times, nulls).with_timezone("UTC"))
+            }
+            _ => Arc::new(TimestampNanosecondArray::new(times, nulls).with_timezone("UTC")),
+        };
+        let mut columns: Vec<(String, ArrayRef)> =
+            vec![(self.name("published").to_owned(), published)];
+        let mut scratch = Vec::new();
+        for (field, texts) in [
+            ("network", Some(&mut self.network)),
+            ("content_type", self.content_type.as_mut()),
+            ("pillar", self.pillar.as_mut()),
+            ("campaign", self.campaign.as_mut()),
+        ] {
+            let Some(texts) = texts else { continue };
+            let mut codes = Vec::with_capacity(hi - lo);
+            let column = self.columns.get(field).map_or(field, String::as_str);
+            texts.read(py, column, lo, hi, &mut scratch, &mut codes)?;
+            let values = StringArray::from_iter_values(texts.names());
+            let keys = UInt32Array::from(codes);
+            let dict = DictionaryArray::<UInt32Type>::try_new(keys, Arc::new(values))
+                .map_err(|e| arg(column, e.to_string()))?;
+            columns.push((column.to_owned(), Arc::new(dict)));
+        }
+        for (f, src) in &self.metrics {
+            // NaN stays NaN: the core reads it as missing, as a null.
+            let values = match src {
+                Numbers::F64(b) => b.array(py, lo, hi)?,
+                Numbers::I64(b) => b.array(py, lo, hi)?,
+            };
+            let name = self
+                .columns
+                .get(f.as_str())
+                .map_or(f.as_str(), String::as_str);
+            columns.push((name.to_owned(), values));
+        }
+        RecordBatch::try_from_iter(columns).map_err(|e| arg("columns", e.to_string()))
+    }
+
+    /// Groups the posts: this thread converts a batch with the interpreter held, then the core
+    /// groups it with the interpreter released.
     pub fn group(
         mut self,
         py: Python<'py>,
@@ -740,108 +685,22 @@ impl<'py> PostSources<'py> {
     ) -> PyResult<Grouped> {
         self.check_lengths()?;
         let n = self.len();
-        let mut reader = Reader::default();
-        let core = |e: Error| PyErr::from(PyCoreError(e));
-        if n <= CHUNK_ROWS {
-            let mut chunk = Chunk::default();
-            let mut g = ColumnGrouper::new(kpis, opts);
-            self.fill(py, &mut reader, 0, n, &mut chunk)?;
-            chunk.prepare().map_err(core)?;
-            g.add(&chunk.view()).map_err(core)?;
-            return self.finish(g);
+        let mapping = self.columns.clone();
+        let mut g = PostBatchGrouper::new(kpis, opts, &mapping);
+        for lo in (0..n).step_by(BATCH_ROWS) {
+            let batch = self.batch(py, lo, (lo + BATCH_ROWS).min(n))?;
+            py.detach(|| crate::arrow::run(pool, || g.push(batch)))
+                .map_err(PyCoreError)?;
         }
-        let workers = pool
-            .map_or_else(rayon::current_num_threads, |p| p.current_num_threads())
-            .max(1);
-        let groupers: Vec<Mutex<ColumnGrouper>> = (0..workers)
-            .map(|_| Mutex::new(ColumnGrouper::new(kpis, opts)))
-            .collect();
-        let failed: Mutex<Option<Error>> = Mutex::new(None);
-        let (tx, rx) = channel::<Chunk>();
-        for _ in 0..2 * workers {
-            tx.send(Chunk::default())
-                .map_err(|_| PyTypeError::new_err("internal: chunk pool closed"))?;
+        if n == 0 {
+            // No row: the schema still says which columns there are.
+            let batch = self.batch(py, 0, 0)?;
+            g.push(batch).map_err(PyCoreError)?;
         }
-        let mut read_error = None;
-        // One body for the global pool and a caller's pool (a closure cannot name the scope's
-        // lifetime, a macro can stand in both places).
-        macro_rules! read_all {
-            ($s:ident) => {
-                for lo in (0..n).step_by(CHUNK_ROWS) {
-                    let Ok(mut chunk) = rx.recv() else { break };
-                    let hi = (lo + CHUNK_ROWS).min(n);
-                    if let Err(e) = self.fill(py, &mut reader, lo, hi, &mut chunk) {
-                        read_error = Some(e);
-                        break;
-                    }
-                    if lock(&failed).is_some() {
-                        break;
-                    }
-                    let lease = Lease {
-                        chunk: Some(chunk),
-                        back: tx.clone(),
-                    };
-                    let (groupers, failed) = (&groupers, &failed);
-                    $s.spawn(move |_| {
-                        let mut lease = lease;
-                        let i = rayon::current_thread_index().unwrap_or(0) % groupers.len();
-                        if let Some(chunk) = &mut lease.chunk {
-                            let done = chunk
-                                .prepare()
-                                .and_then(|()| lock(&groupers[i]).add(&chunk.view()));
-                            if let Err(e) = done {
-                                lock(failed).get_or_insert(e);
-                            }
-                        }
-                    });
-                }
-            };
-        }
-        match pool {
-            Some(p) => p.in_place_scope(|s| read_all!(s)),
-            None => rayon::in_place_scope(|s| read_all!(s)),
-        }
-        if let Some(e) = read_error {
-            return Err(e);
-        }
-        if let Some(e) = lock(&failed).take() {
-            return Err(core(e));
-        }
-        let mut all = groupers
-            .into_iter()
-            .map(|g| g.into_inner().unwrap_or_else(|p| p.into_inner()));
-        let mut g = all.next().unwrap_or_else(|| ColumnGrouper::new(kpis, opts));
-        for other in all {
-            g.merge(other);
-        }
-        self.finish(g)
+        Ok(py
+            .detach(|| crate::arrow::run(pool, || g.finish()))
+            .map_err(PyCoreError)?)
     }
-
-    fn finish(&self, g: ColumnGrouper) -> PyResult<Grouped> {
-        let names = |t: &Option<Texts<'_>>| t.as_ref().map_or(&[][..], |t| t.names()).to_vec();
-        g.finish(&names(&self.pillar), &names(&self.campaign))
-            .map_err(|e| PyErr::from(PyCoreError(e)))
-    }
-}
-
-/// A chunk lent to a grouping task; it goes back to the pool when the task ends, even by a
-/// panic, so the reading thread never waits for a buffer that will not come.
-struct Lease {
-    chunk: Option<Chunk>,
-    back: Sender<Chunk>,
-}
-
-impl Drop for Lease {
-    fn drop(&mut self) {
-        if let Some(c) = self.chunk.take() {
-            // The receiver is gone only once reading has stopped: the buffer is not needed.
-            let _ = self.back.send(c);
-        }
-    }
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|p| p.into_inner())
 }
 
 /// The published column as naive UTC int64 in its own unit, and the divisor to seconds.

@@ -155,3 +155,20 @@ def test_group_post_columns_takes_lists_arrays_and_codes() -> None:
         smo.group_post_columns({"published": ns, "network": df["network"].tolist()[:-1]}, ["posts"])
     with pytest.raises(smo.InvalidArgumentError, match="published_unit"):
         smo.group_post_columns({"published": ns, "network": df["network"].tolist()}, ["posts"], published_unit="h")
+
+
+def test_shared_strided_and_misaligned_buffers_give_the_same_groups() -> None:
+    """Contiguous aligned buffers are shared with the core, the others copied: same groups."""
+    n = 300_000  # more than one converted batch
+    df = frame(n, seed=5)
+    ns = df["published"].astype("datetime64[ns]").to_numpy().view("int64")
+    base = {"published": ns, "network": df["network"].to_numpy(object), "reach": df["reach"].to_numpy()}
+    base["likes"] = df["likes"].to_numpy().astype("int64")
+    want = smo.group_post_columns(base, KPIS, by=["network"], period="month", published_unit="ns").to_records()
+    strided = {k: np.repeat(v, 2)[::2] for k, v in base.items()}
+    raw = np.zeros(n * 8 + 1, dtype=np.uint8)
+    misaligned = raw[1:].view(np.float64)
+    misaligned[:] = base["reach"]
+    for cols in (strided, {**base, "reach": misaligned}):
+        got = smo.group_post_columns(cols, KPIS, by=["network"], period="month", published_unit="ns")
+        same(got.to_records(), want)

@@ -76,17 +76,17 @@ def write_data() -> tuple[pathlib.Path, pathlib.Path]:
     return refs, pages
 
 
-def single_process(refs: pathlib.Path, pages: pathlib.Path) -> dict[str, float]:
+def single_process(refs: pathlib.Path, pages: pathlib.Path, threads: int | None) -> dict[str, float]:
     out = {"referrers": 0.0, "pages": 0.0}
     t0 = time.perf_counter()
     for f in sorted(refs.glob("*.parquet")):
         col = pq.read_table(f).column("referrer")
-        out["referrers"] += timed(lambda: smo.classify_referrers(col))
+        out["referrers"] += timed(lambda: smo.classify_referrers(col, threads=threads))
     out["referrers_all"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     for f in sorted(pages.glob("*.parquet")):
         t = pq.read_table(f)
-        out["pages"] += timed(lambda: smo.audit_pages(t.column("url"), t.column("html")))
+        out["pages"] += timed(lambda: smo.audit_pages(t.column("url"), t.column("html"), threads=threads))
     out["pages_all"] = time.perf_counter() - t0
     return out
 
@@ -102,15 +102,21 @@ def spark_run(workers: int, refs: pathlib.Path, pages: pathlib.Path) -> dict[str
         SparkSession.builder.master(f"local[{workers}]").config("spark.ui.enabled", "false")
         .config("spark.driver.memory", "4g").config("spark.sql.execution.arrow.maxRecordsPerBatch", "100000")
         .config("spark.sql.files.maxPartitionBytes", str(16 << 20))
+        .config("spark.python.worker.faulthandler.enabled", "true")
         .getOrCreate()
     )
     spark.sparkContext.setLogLevel("ERROR")
     r = spark.read.parquet(str(refs))
+    p = spark.read.parquet(str(pages))
+    # Untimed: starts the Python workers and warms the JIT, on one file of each (a `limit`
+    # would stop a worker's iterator halfway).
+    first = lambda d: str(sorted(d.glob("*.parquet"))[0])  # noqa: E731
+    smo.spark.classify_referrers(spark.read.parquet(first(refs))).groupBy("medium").count().collect()
+    smo.spark.audit_pages(spark.read.parquet(first(pages))).agg(F.sum("errors")).collect()
     out = {
         "referrers_plain": timed(lambda: r.agg(F.sum(F.length("referrer"))).collect()),
         "referrers": timed(lambda: smo.spark.classify_referrers(r).groupBy("medium").count().collect()),
     }
-    p = spark.read.parquet(str(pages))
     out["pages_plain"] = timed(lambda: p.agg(F.sum(F.length("html"))).collect())
     out["pages"] = timed(lambda: smo.spark.audit_pages(p).agg(F.sum("errors")).collect())
     spark.stop()
@@ -128,6 +134,9 @@ def dask_run(workers: int, refs: pathlib.Path, pages: pathlib.Path) -> dict[str,
     ) as cluster, distributed.Client(cluster):
         r = dd.read_parquet(str(refs))
         p = dd.read_parquet(str(pages))
+        # Untimed: imports smo and pyarrow in every worker and warms the page cache.
+        smo.dask.classify_referrers(r.partitions[:workers])["medium"].value_counts().compute()
+        r["referrer"].str.len().sum().compute()
         return {
             "referrers_plain": timed(lambda: r["referrer"].str.len().sum().compute()),
             "referrers": timed(lambda: smo.dask.classify_referrers(r)["medium"].value_counts().compute()),
@@ -136,9 +145,11 @@ def dask_run(workers: int, refs: pathlib.Path, pages: pathlib.Path) -> dict[str,
         }
 
 
-def line(name: str, e: dict[str, float], base: dict[str, float]) -> str:
-    over_r = (e["referrers"] - e["referrers_plain"] - base["referrers"]) / ROWS * 1e9
-    over_p = (e["pages"] - e["pages_plain"] - base["pages"]) / PAGES * 1e6
+def line(name: str, workers: int, e: dict[str, float], one: dict[str, float]) -> str:
+    """`one`: the single process on one thread, the work smo does per row; the engine spreads it
+    over its workers, and what is left beyond its own plan is its overhead."""
+    over_r = (e["referrers"] - e["referrers_plain"] - one["referrers"] / workers) / ROWS * 1e9
+    over_p = (e["pages"] - e["pages_plain"] - one["pages"] / workers) / PAGES * 1e6
     return (
         f"{name}: referrers {e['referrers']:.1f} s = {ROWS / e['referrers'] / 1e6:.2f} M rows/s "
         f"(the plan without smo {e['referrers_plain']:.1f} s; overhead {over_r:.0f} ns/row); "
@@ -152,20 +163,24 @@ def main() -> None:
     t = time.perf_counter()
     refs, pages = write_data()
     print(f"data in {DATA} ({time.perf_counter() - t:.0f} s to write or find)", flush=True)
-    base = single_process(refs, pages)
-    print(
-        f"single process: referrers {base['referrers']:.1f} s in smo calls = {ROWS / base['referrers'] / 1e6:.2f} M rows/s "
-        f"({base['referrers_all']:.1f} s with reading); pages {base['pages']:.1f} s = {PAGES / base['pages']:,.0f} pages/s "
-        f"({base['pages_all']:.1f} s with reading)",
-        flush=True,
-    )
+    single_process(refs, pages.parent / "none", 1)  # untimed: the page cache
+    for threads in (1, None):
+        base = single_process(refs, pages, threads)
+        if threads == 1:
+            one = base
+        print(
+            f"single process, threads={threads}: referrers {base['referrers']:.1f} s in smo calls = "
+            f"{ROWS / base['referrers'] / 1e6:.2f} M rows/s ({base['referrers_all']:.1f} s with reading); "
+            f"pages {base['pages']:.1f} s = {PAGES / base['pages']:,.0f} pages/s ({base['pages_all']:.1f} s with reading)",
+            flush=True,
+        )
     runs: dict[str, dict[str, float]] = {}
     for workers in (1, 2):
         runs[f"Spark local[{workers}]"] = e = spark_run(workers, refs, pages)
-        print(line(f"Spark local[{workers}]", e, base), flush=True)
+        print(line(f"Spark local[{workers}]", workers, e, one), flush=True)
     for workers in (1, 2):
         runs[f"Dask {workers} worker(s)"] = e = dask_run(workers, refs, pages)
-        print(line(f"Dask {workers} worker(s)", e, base), flush=True)
+        print(line(f"Dask {workers} worker(s)", workers, e, one), flush=True)
     for engine in ("Spark local[{}]", "Dask {} worker(s)"):
         one, two = runs[engine.format(1)], runs[engine.format(2)]
         print(

@@ -35,7 +35,7 @@ pub use arrow_array;
 pub use arrow_schema;
 pub use audits::{audit_page_array, audits_schema};
 pub use logs::breakdown_log_arrays;
-pub use posts::{group_post_batches, grouped_batch, grouped_schema};
+pub use posts::{PostBatchGrouper, group_post_batches, grouped_batch, grouped_schema};
 pub use referrers::{classify_referrer_array, referrers_schema};
 pub use texts::{
     count_text_array, entities_schema, entity_array, sentiment_array, sentiments_schema,

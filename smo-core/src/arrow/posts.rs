@@ -246,20 +246,89 @@ pub fn group_post_batches<I>(
 where
     I: IntoIterator<Item = Result<RecordBatch, ArrowError>>,
 {
-    let arrow = |e: ArrowError| bad_column("batches", format!("cannot read the batches: {e}"));
-    let mut layout: Option<(SchemaRef, Arc<Layout>)> = None;
-    let (pillars, campaigns) = (Mutex::new(Names::default()), Mutex::new(Names::default()));
-    let mut total = ColumnGrouper::new(kpis, opts);
-    let mut window: Vec<(RecordBatch, Arc<Layout>, usize)> = Vec::new();
-    let (mut rows, mut in_window) = (0usize, 0usize);
-    let flush = |window: &mut Vec<(RecordBatch, Arc<Layout>, usize)>,
-                 total: &mut ColumnGrouper|
-     -> Result<(), Error> {
+    let mut g = PostBatchGrouper::new(kpis, opts, mapping);
+    for batch in batches {
+        let batch =
+            batch.map_err(|e| bad_column("batches", format!("cannot read the batches: {e}")))?;
+        g.push(batch)?;
+    }
+    g.finish()
+}
+
+/// [`group_post_batches`] a batch at a time, for hosts that make the batches themselves (a
+/// binding converting its own columns, a reader that must let go of a lock between batches):
+/// [`push`](Self::push) each batch, then [`finish`](Self::finish). Rows are numbered across
+/// batches in errors; batches are grouped in windows of about a million rows, in parallel.
+pub struct PostBatchGrouper<'a> {
+    kpis: &'a [Formula],
+    opts: &'a GroupOptions,
+    mapping: &'a BTreeMap<String, String>,
+    layout: Option<(SchemaRef, Arc<Layout>)>,
+    pillars: Mutex<Names>,
+    campaigns: Mutex<Names>,
+    total: ColumnGrouper,
+    window: Vec<(RecordBatch, Arc<Layout>, usize)>,
+    rows: usize,
+    in_window: usize,
+}
+
+impl<'a> PostBatchGrouper<'a> {
+    /// A grouping of `kpis` by `opts`, columns matched by name (`mapping`: field → column).
+    pub fn new(
+        kpis: &'a [Formula],
+        opts: &'a GroupOptions,
+        mapping: &'a BTreeMap<String, String>,
+    ) -> Self {
+        PostBatchGrouper {
+            kpis,
+            opts,
+            mapping,
+            layout: None,
+            pillars: Mutex::new(Names::default()),
+            campaigns: Mutex::new(Names::default()),
+            total: ColumnGrouper::new(kpis, opts),
+            window: Vec::new(),
+            rows: 0,
+            in_window: 0,
+        }
+    }
+
+    /// Adds the rows of `batch`, grouping the window when it is full.
+    pub fn push(&mut self, batch: RecordBatch) -> Result<(), Error> {
+        // A stream keeps one schema; batches given one by one may differ (a column absent
+        // from some is missing for their rows).
+        let schema = batch.schema();
+        let l = match &self.layout {
+            Some((s, l)) if *s == schema => l.clone(),
+            _ => {
+                let l = Arc::new(Layout::of(&schema, self.mapping)?);
+                self.layout = Some((schema, l.clone()));
+                l
+            }
+        };
+        let n = batch.num_rows();
+        self.window.push((batch, l, self.rows));
+        self.rows += n;
+        self.in_window += n;
+        if self.in_window >= WINDOW_ROWS {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    /// Rows pushed so far.
+    pub fn rows(&self) -> usize {
+        self.rows
+    }
+
+    fn flush(&mut self) -> Result<(), Error> {
+        let (kpis, opts) = (self.kpis, self.opts);
         let ctx = Ctx {
             opts,
-            pillars: &pillars,
-            campaigns: &campaigns,
+            pillars: &self.pillars,
+            campaigns: &self.campaigns,
         };
+        let window = &self.window;
         let tasks: Vec<(usize, usize, usize)> = window
             .iter()
             .enumerate()
@@ -281,35 +350,21 @@ where
             )
             .collect::<Result<Vec<_>, Error>>()?;
         for g in parts {
-            total.merge(g);
+            self.total.merge(g);
         }
-        window.clear();
+        self.window.clear();
+        self.in_window = 0;
         Ok(())
-    };
-    for batch in batches {
-        let batch = batch.map_err(arrow)?;
-        // A stream keeps one schema; batches given one by one may differ (a column absent
-        // from some is missing for their rows).
-        let schema = batch.schema();
-        let l = match &layout {
-            Some((s, l)) if *s == schema => l.clone(),
-            _ => {
-                let l = Arc::new(Layout::of(&schema, mapping)?);
-                layout = Some((schema, l.clone()));
-                l
-            }
-        };
-        let n = batch.num_rows();
-        window.push((batch, l, rows));
-        rows += n;
-        in_window += n;
-        if in_window >= WINDOW_ROWS {
-            flush(&mut window, &mut total)?;
-            in_window = 0;
-        }
     }
-    flush(&mut window, &mut total)?;
-    total.finish(&Names::into_names(pillars), &Names::into_names(campaigns))
+
+    /// The groups of every row pushed.
+    pub fn finish(mut self) -> Result<Grouped, Error> {
+        self.flush()?;
+        self.total.finish(
+            &Names::into_names(self.pillars),
+            &Names::into_names(self.campaigns),
+        )
+    }
 }
 
 /// The schema of [`grouped_batch`] for a grouping: the key columns in the order of
