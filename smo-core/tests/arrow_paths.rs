@@ -441,3 +441,75 @@ fn referrer_column_errors_say_what_to_give() {
         "{e}"
     );
 }
+
+/// Batches converted on one thread while the windows already made are grouped: the same groups
+/// as pushing them one by one, to the bit, on any pool; a maker's error stops the grouping.
+#[test]
+fn overlapped_grouping_gives_the_pushed_groups() {
+    use smo_core::arrow::PostBatchGrouper;
+    use smo_core::kpi::group::{GroupBy, Period};
+    let nets = ["instagram", "linkedin", "pinterest", "facebook"];
+    let batch = |k: usize| {
+        let n = 150_000;
+        let t: Vec<i64> = (0..n)
+            .map(|i| 1_767_225_600 + ((i * 7919 + k * 13) % 31_536_000) as i64)
+            .collect();
+        let net: Vec<&str> = (0..n).map(|i| nets[(i + k) % 4]).collect();
+        let likes: Vec<f64> = (0..n).map(|i| ((i * 31 + k) % 500) as f64 + 0.1).collect();
+        let reach: Vec<f64> = (0..n)
+            .map(|i| ((i * 17 + k) % 20_000) as f64 + 1.0)
+            .collect();
+        RecordBatch::try_from_iter([
+            (
+                "published",
+                Arc::new(TimestampSecondArray::from(t).with_timezone("UTC")) as ArrayRef,
+            ),
+            ("network", Arc::new(StringArray::from(net)) as ArrayRef),
+            ("likes", Arc::new(Float64Array::from(likes)) as ArrayRef),
+            ("reach", Arc::new(Float64Array::from(reach)) as ArrayRef),
+        ])
+        .unwrap()
+    };
+    let kpis = [
+        Formula::parse("engagement_rate").unwrap(),
+        Formula::parse("reach").unwrap(),
+    ];
+    let opts = GroupOptions {
+        by: vec![GroupBy::Network],
+        period: Some(Period::Month),
+        ..Default::default()
+    };
+    let mapping = BTreeMap::new();
+    let batches = 17; // 2.55 M rows: two full windows and a partial one
+    let want =
+        group_post_batches((0..batches).map(|k| Ok(batch(k))), &kpis, &opts, &mapping).unwrap();
+    let one = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    let two = rayon::ThreadPoolBuilder::new()
+        .num_threads(2)
+        .build()
+        .unwrap();
+    for pool in [None, Some(&one), Some(&two)] {
+        let mut k = 0;
+        let got = PostBatchGrouper::new(&kpis, &opts, &mapping)
+            .group_overlapped(pool, || {
+                k += 1;
+                Ok::<_, String>((k <= batches).then(|| batch(k - 1)))
+            })
+            .unwrap()
+            .unwrap();
+        assert_eq!(got, want);
+    }
+    let mut k = 0;
+    let stopped = PostBatchGrouper::new(&kpis, &opts, &mapping).group_overlapped(None, || {
+        k += 1;
+        if k == 9 {
+            Err("the host stopped")
+        } else {
+            Ok(Some(batch(k)))
+        }
+    });
+    assert_eq!(stopped.unwrap_err(), "the host stopped");
+}

@@ -5,8 +5,9 @@
 //! This module only converts: numeric columns are read in place through the buffer protocol
 //! (float64, int64 and datetime64 arrays), text keys as Python str objects factorized one
 //! distinct object at a time into dictionary arrays, NaT and missing keys as nulls. Every
-//! decision (column matching, keys, periods, formulas, what a null means) is the core's, which
-//! groups each window on its threads while the interpreter is released.
+//! decision (column matching, keys, periods, formulas, what a null means) is the core's, whose
+//! `group_overlapped` groups the windows already converted on its threads while this thread
+//! converts the next.
 
 use std::collections::{BTreeMap, HashMap};
 use std::hash::BuildHasherDefault;
@@ -94,12 +95,11 @@ impl<'py, T: Element + Copy + Default> Buf<'py, T> {
                 b.dimensions() == 1
                     && b.is_c_contiguous()
                     && b.item_count() == hi - lo
-                    && (b.buf_ptr() as usize) % std::mem::align_of::<T>() == 0
+                    && (b.buf_ptr() as usize).is_multiple_of(std::mem::align_of::<T>())
             });
             if fits {
                 if let Ok(a) = part
                     .extract::<pyo3_arrow::buffer::AnyBufferProtocol>()
-                    .map_err(PyErr::from)
                     .and_then(|b| b.into_arrow_array().map_err(PyErr::from))
                 {
                     if arrow_array::Array::data_type(a.as_ref())
@@ -674,8 +674,8 @@ impl<'py> PostSources<'py> {
         RecordBatch::try_from_iter(columns).map_err(|e| arg("columns", e.to_string()))
     }
 
-    /// Groups the posts: this thread converts a batch with the interpreter held, then the core
-    /// groups it with the interpreter released.
+    /// Groups the posts: this thread converts batch after batch (it holds the interpreter)
+    /// while the core groups the batches already converted on the pool.
     pub fn group(
         mut self,
         py: Python<'py>,
@@ -686,20 +686,19 @@ impl<'py> PostSources<'py> {
         self.check_lengths()?;
         let n = self.len();
         let mapping = self.columns.clone();
-        let mut g = PostBatchGrouper::new(kpis, opts, &mapping);
-        for lo in (0..n).step_by(BATCH_ROWS) {
-            let batch = self.batch(py, lo, (lo + BATCH_ROWS).min(n))?;
-            py.detach(|| crate::arrow::run(pool, || g.push(batch)))
-                .map_err(PyCoreError)?;
-        }
-        if n == 0 {
-            // No row: the schema still says which columns there are.
-            let batch = self.batch(py, 0, 0)?;
-            g.push(batch).map_err(PyCoreError)?;
-        }
-        Ok(py
-            .detach(|| crate::arrow::run(pool, || g.finish()))
-            .map_err(PyCoreError)?)
+        let (mut lo, mut first) = (0, true);
+        // An empty input still gives one batch: its schema says which columns there are.
+        let grouped = PostBatchGrouper::new(kpis, opts, &mapping).group_overlapped(pool, || {
+            if lo >= n && !first {
+                return Ok(None);
+            }
+            first = false;
+            let hi = (lo + BATCH_ROWS).min(n);
+            let batch = self.batch(py, lo, hi)?;
+            lo = hi;
+            Ok::<_, PyErr>(Some(batch))
+        })?;
+        Ok(grouped.map_err(PyCoreError)?)
     }
 }
 

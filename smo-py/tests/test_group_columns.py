@@ -172,3 +172,22 @@ def test_shared_strided_and_misaligned_buffers_give_the_same_groups() -> None:
     for cols in (strided, {**base, "reach": misaligned}):
         got = smo.group_post_columns(cols, KPIS, by=["network"], period="month", published_unit="ns")
         same(got.to_records(), want)
+
+
+def test_several_windows_of_shared_buffers() -> None:
+    """Past a window (a million rows) the core groups on its threads while this thread
+    converts; shared buffers are released by this thread, which holds the interpreter."""
+    n = 2_500_000
+    rng = np.random.default_rng(3)
+    cols = {
+        "published": 1_767_225_600 + rng.integers(0, 31_536_000, n),
+        "network": np.array(["instagram", "x", "linkedin"], dtype=object)[rng.integers(0, 3, n)],
+        "likes": rng.integers(0, 500, n).astype("float64"),
+        "reach": rng.integers(1, 20_000, n).astype("float64"),
+    }
+    got = smo.group_post_columns(cols, KPIS[:2], by=["network"], period="month")
+    import pyarrow as pa
+
+    table = pa.table({**cols, "published": pa.array(cols["published"], pa.timestamp("s", tz="UTC"))})
+    want = smo.group_posts(table, KPIS[:2], by=["network"], period="month")
+    same(got.to_records(), want.to_records())

@@ -257,44 +257,33 @@ where
 
 /// [`group_post_batches`] a batch at a time, for hosts that make the batches themselves (a
 /// binding converting its own columns, a reader that must let go of a lock between batches):
-/// [`push`](Self::push) each batch, then [`finish`](Self::finish). Rows are numbered across
-/// batches in errors; batches are grouped in windows of about a million rows, in parallel.
+/// [`push`](Self::push) each batch, then [`finish`](Self::finish); or hand over a batch maker
+/// to [`group_overlapped`](Self::group_overlapped). Rows are numbered across batches in errors;
+/// batches are grouped in windows of about a million rows, in parallel.
 pub struct PostBatchGrouper<'a> {
     kpis: &'a [Formula],
     opts: &'a GroupOptions,
-    mapping: &'a BTreeMap<String, String>,
-    layout: Option<(SchemaRef, Arc<Layout>)>,
+    window: Window<'a>,
     pillars: Mutex<Names>,
     campaigns: Mutex<Names>,
     total: ColumnGrouper,
-    window: Vec<(RecordBatch, Arc<Layout>, usize)>,
+}
+
+/// Batches of a window, each with its layout and the input row of its first row.
+type Batches = Vec<(RecordBatch, Arc<Layout>, usize)>;
+
+/// Batches waiting to be grouped, with the layout of their schema.
+struct Window<'a> {
+    mapping: &'a BTreeMap<String, String>,
+    layout: Option<(SchemaRef, Arc<Layout>)>,
+    batches: Batches,
     rows: usize,
     in_window: usize,
 }
 
-impl<'a> PostBatchGrouper<'a> {
-    /// A grouping of `kpis` by `opts`, columns matched by name (`mapping`: field → column).
-    pub fn new(
-        kpis: &'a [Formula],
-        opts: &'a GroupOptions,
-        mapping: &'a BTreeMap<String, String>,
-    ) -> Self {
-        PostBatchGrouper {
-            kpis,
-            opts,
-            mapping,
-            layout: None,
-            pillars: Mutex::new(Names::default()),
-            campaigns: Mutex::new(Names::default()),
-            total: ColumnGrouper::new(kpis, opts),
-            window: Vec::new(),
-            rows: 0,
-            in_window: 0,
-        }
-    }
-
-    /// Adds the rows of `batch`, grouping the window when it is full.
-    pub fn push(&mut self, batch: RecordBatch) -> Result<(), Error> {
+impl Window<'_> {
+    /// Adds `batch`; `true` when the window is full.
+    fn add(&mut self, batch: RecordBatch) -> Result<bool, Error> {
         // A stream keeps one schema; batches given one by one may differ (a column absent
         // from some is missing for their rows).
         let schema = batch.schema();
@@ -307,10 +296,76 @@ impl<'a> PostBatchGrouper<'a> {
             }
         };
         let n = batch.num_rows();
-        self.window.push((batch, l, self.rows));
+        self.batches.push((batch, l, self.rows));
         self.rows += n;
         self.in_window += n;
-        if self.in_window >= WINDOW_ROWS {
+        Ok(self.in_window >= WINDOW_ROWS)
+    }
+
+    fn take(&mut self) -> Batches {
+        self.in_window = 0;
+        std::mem::take(&mut self.batches)
+    }
+}
+
+/// The totals of each chunk of `window`, in chunk order: merged in that order, the sums are
+/// the same bits whatever the threads.
+fn group_window(
+    kpis: &[Formula],
+    ctx: &Ctx<'_>,
+    window: &[(RecordBatch, Arc<Layout>, usize)],
+) -> Result<Vec<ColumnGrouper>, Error> {
+    let tasks: Vec<(usize, usize, usize)> = window
+        .iter()
+        .enumerate()
+        .flat_map(|(w, (b, _, _))| {
+            (0..b.num_rows())
+                .step_by(CHUNK_ROWS)
+                .map(move |lo| (w, lo, (lo + CHUNK_ROWS).min(b.num_rows())))
+        })
+        .collect();
+    tasks
+        .par_iter()
+        .map_init(
+            || (ColumnGrouper::new(kpis, ctx.opts), Buffers::default()),
+            |(g, buf), &(w, lo, hi)| {
+                add_chunk(ctx, g, buf, &window[w], lo, hi)?;
+                Ok::<_, Error>(g.take_totals())
+            },
+        )
+        .collect()
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+impl<'a> PostBatchGrouper<'a> {
+    /// A grouping of `kpis` by `opts`, columns matched by name (`mapping`: field → column).
+    pub fn new(
+        kpis: &'a [Formula],
+        opts: &'a GroupOptions,
+        mapping: &'a BTreeMap<String, String>,
+    ) -> Self {
+        PostBatchGrouper {
+            kpis,
+            opts,
+            window: Window {
+                mapping,
+                layout: None,
+                batches: Vec::new(),
+                rows: 0,
+                in_window: 0,
+            },
+            pillars: Mutex::new(Names::default()),
+            campaigns: Mutex::new(Names::default()),
+            total: ColumnGrouper::new(kpis, opts),
+        }
+    }
+
+    /// Adds the rows of `batch`, grouping the window when it is full.
+    pub fn push(&mut self, batch: RecordBatch) -> Result<(), Error> {
+        if self.window.add(batch)? {
             self.flush()?;
         }
         Ok(())
@@ -318,43 +373,102 @@ impl<'a> PostBatchGrouper<'a> {
 
     /// Rows pushed so far.
     pub fn rows(&self) -> usize {
-        self.rows
+        self.window.rows
     }
 
     fn flush(&mut self) -> Result<(), Error> {
-        let (kpis, opts) = (self.kpis, self.opts);
+        let window = self.window.take();
         let ctx = Ctx {
-            opts,
+            opts: self.opts,
             pillars: &self.pillars,
             campaigns: &self.campaigns,
         };
-        let window = &self.window;
-        let tasks: Vec<(usize, usize, usize)> = window
-            .iter()
-            .enumerate()
-            .flat_map(|(w, (b, _, _))| {
-                (0..b.num_rows())
-                    .step_by(CHUNK_ROWS)
-                    .map(move |lo| (w, lo, (lo + CHUNK_ROWS).min(b.num_rows())))
-            })
-            .collect();
-        // Totals per chunk, merged in chunk order: the same sums whatever the threads.
-        let parts = tasks
-            .par_iter()
-            .map_init(
-                || (ColumnGrouper::new(kpis, opts), Buffers::default()),
-                |(g, buf), &(w, lo, hi)| {
-                    add_chunk(&ctx, g, buf, &window[w], lo, hi)?;
-                    Ok::<_, Error>(g.take_totals())
-                },
-            )
-            .collect::<Result<Vec<_>, Error>>()?;
-        for g in parts {
+        for g in group_window(self.kpis, &ctx, &window)? {
             self.total.merge(g);
         }
-        self.window.clear();
-        self.in_window = 0;
         Ok(())
+    }
+
+    /// Groups the batches `next` makes (`Ok(None)` at the end), calling it on this thread
+    /// while the windows already made are grouped on `pool` (`None`: rayon's global pool): for
+    /// a host whose conversion must run on one thread (a binding holding its interpreter's
+    /// lock), making and grouping overlap. Call it from outside the pool. When two windows are
+    /// being grouped already, the next is grouped before `next` is called again, so memory
+    /// stays bounded. The outer error is `next`'s, which stops the grouping; the inner one the
+    /// grouping's. The groups are those of [`push`](Self::push) over the same batches, to the
+    /// bit: window totals are merged in window order. Batches are dropped on the calling
+    /// thread, never on the pool's.
+    pub fn group_overlapped<E>(
+        mut self,
+        pool: Option<&rayon::ThreadPool>,
+        mut next: impl FnMut() -> Result<Option<RecordBatch>, E>,
+    ) -> Result<Result<Grouped, Error>, E> {
+        type Parts = Option<Result<Vec<ColumnGrouper>, Error>>;
+        let done: Mutex<Vec<Parts>> = Mutex::new(Vec::new());
+        let busy = std::sync::atomic::AtomicUsize::new(0);
+        let spent: Mutex<Vec<Batches>> = Mutex::new(Vec::new());
+        let ctx = Ctx {
+            opts: self.opts,
+            pillars: &self.pillars,
+            campaigns: &self.campaigns,
+        };
+        let (kpis, window) = (self.kpis, &mut self.window);
+        // One body for a given pool and the global one (a closure cannot name the scope's
+        // lifetime; a macro stands in both places).
+        macro_rules! body {
+            ($s:ident) => {{
+                let (done, busy, ctx, spent) = (&done, &busy, &ctx, &spent);
+                loop {
+                    drop(std::mem::take(&mut *lock(spent)));
+                    let Some(batch) = next()? else {
+                        return Ok(Ok(()));
+                    };
+                    match window.add(batch) {
+                        Err(e) => return Ok(Err(e)),
+                        Ok(false) => continue,
+                        Ok(true) => {}
+                    }
+                    let w = window.take();
+                    let k = {
+                        let mut d = lock(done);
+                        d.push(None);
+                        d.len() - 1
+                    };
+                    use std::sync::atomic::Ordering::SeqCst;
+                    if busy.load(SeqCst) >= 2 {
+                        lock(done)[k] = Some(group_window(kpis, ctx, &w));
+                        continue;
+                    }
+                    busy.fetch_add(1, SeqCst);
+                    $s.spawn(move |_| {
+                        let r = group_window(kpis, ctx, &w);
+                        lock(done)[k] = Some(r);
+                        // Dropped by the caller's thread: a batch may share a host's buffer
+                        // whose release needs a lock that thread holds.
+                        lock(spent).push(w);
+                        busy.fetch_sub(1, SeqCst);
+                    });
+                }
+            }};
+        }
+        let made: Result<Result<(), Error>, E> = match pool {
+            Some(p) => p.in_place_scope(|s| body!(s)),
+            None => rayon::in_place_scope(|s| body!(s)),
+        };
+        if let Err(e) = made? {
+            return Ok(Err(e));
+        }
+        for parts in done.into_inner().unwrap_or_else(|p| p.into_inner()) {
+            match parts {
+                Some(Ok(parts)) => parts.into_iter().for_each(|g| self.total.merge(g)),
+                Some(Err(e)) => return Ok(Err(e)),
+                None => return Ok(Err(bad_column("batches", "a window was not grouped"))),
+            }
+        }
+        Ok(match pool {
+            Some(p) => p.install(|| self.finish()),
+            None => self.finish(),
+        })
     }
 
     /// The groups of every row pushed.
