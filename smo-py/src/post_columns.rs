@@ -57,8 +57,8 @@ impl Native for i64 {
     type Type = arrow_array::types::Int64Type;
 }
 
-/// A numeric column read through the buffer protocol, a slice at a time (a view of the rows
-/// copied into the chunk), or already converted.
+/// A numeric column: a Python buffer, shared or copied a batch of rows at a time, or values
+/// already converted.
 enum Buf<'py, T: Element> {
     Py { obj: Bound<'py, PyAny>, len: usize },
     Owned(Vec<T>),
@@ -542,7 +542,7 @@ impl<'py> PostSources<'py> {
             let col = df.get_item(column)?;
             match field.as_str() {
                 "published" => {
-                    published = Some((published_column(&pd, &col, time_zone)?, column.clone()));
+                    published = Some(published_column(&pd, &col, time_zone)?);
                 }
                 "network" => network = Some(Texts::from_series(&col)?),
                 "content_type" => content_type = Some(Texts::from_series(&col)?),
@@ -565,7 +565,7 @@ impl<'py> PostSources<'py> {
                 }
             }
         }
-        let ((published, per_second), _) =
+        let (published, per_second) =
             published.ok_or_else(|| arg("columns", "missing column `published`"))?;
         Ok(PostSources {
             published,

@@ -75,7 +75,7 @@ struct Names {
 
 impl Names {
     fn code(names: &Mutex<Names>, text: &str) -> Result<u32, Error> {
-        let mut n = names.lock().unwrap_or_else(|p| p.into_inner());
+        let mut n = lock(names);
         if let Some(c) = n.codes.get(text) {
             return Ok(*c);
         }
